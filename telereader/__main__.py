@@ -1,0 +1,3 @@
+from telereader.cli import main
+
+raise SystemExit(main())

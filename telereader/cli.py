@@ -1,0 +1,298 @@
+"""The command line: the same core as the window, with JSON output for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from telereader import __version__
+from telereader.core.importer import import_paths
+from telereader.core.messages import current_language, render
+from telereader.core.model import FileReport, FileStatus, ImportReport, Level, Problem
+from telereader.core.store import LibraryError, Store, StoredItem
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A command line argument that cannot be understood; the message says which."""
+
+
+def t(chinese: str, english: str) -> str:
+    return english if current_language() == "en" else chinese
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return open_window(args)
+    try:
+        return args.run(args)
+    except LibraryError as error:
+        return fail(error.problem.message())
+    except UsageError as error:
+        return fail(str(error), EXIT_USAGE)
+    except (OSError, sqlite3.Error) as error:
+        return fail(t(f"操作失败：{error}", f"the operation failed: {error}"))
+    except KeyboardInterrupt:
+        return 130
+
+
+def fail(sentence: str, code: int = EXIT_FAILED) -> int:
+    print(f"telereader: {sentence}", file=sys.stderr)
+    return code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help=t(
+            "资料库所在文件夹（默认按系统惯例，或环境变量 TELEREADER_DATA_DIR）",
+            "the folder of the library (default: the system's data folder, or TELEREADER_DATA_DIR)",
+        ),
+    )
+    parser = argparse.ArgumentParser(
+        prog="telereader",
+        parents=[common],
+        description=t(
+            "财联社电报阅读器。不带命令时打开窗口。",
+            "A reader for the Cailian Press telegraph digests. Without a command it opens the window.",
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"telereader {__version__}")
+    parser.set_defaults(command=None)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, run: Callable[[argparse.Namespace], int], zh: str, en: str):
+        sub = commands.add_parser(name, parents=[common], help=t(zh, en), description=t(zh, en))
+        sub.set_defaults(run=run)
+        return sub
+
+    sub = command("import", run_import, "导入电报文件或文件夹", "import digest files or folders")
+    sub.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    add_json(sub)
+    sub = command("days", run_days, "列出有电报的日期", "list the digest days in the library")
+    add_json(sub)
+    sub = command(
+        "items", run_items, "列出一天的条目（按时间）", "list a day's items in time order"
+    )
+    sub.add_argument("day", metavar="DAY", help="2026-01-14")
+    add_json(sub)
+    sub = command("show", run_show, "显示一个条目的全文", "show one item in full")
+    sub.add_argument("item_id", metavar="ID")
+    add_json(sub)
+    sub = command("star", run_star, "给条目加星标", "star items")
+    sub.add_argument("item_ids", nargs="+", metavar="ID")
+    sub = command("unstar", run_unstar, "取消条目的星标", "unstar items")
+    sub.add_argument("item_ids", nargs="+", metavar="ID")
+    sub = command(
+        "note",
+        run_note,
+        "写条目的笔记（空文本删除笔记）",
+        "write an item's note (empty text removes it)",
+    )
+    sub.add_argument("item_id", metavar="ID")
+    sub.add_argument("text", metavar="TEXT")
+    return parser
+
+
+def add_json(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--json", action="store_true", help=t("输出 JSON，便于脚本处理", "print JSON for scripts")
+    )
+
+
+def data_dir(args: argparse.Namespace) -> Path | None:
+    # --data-dir may stand before or after the command; absent, the store picks the default
+    return getattr(args, "data_dir", None)
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    return Store.open(data_dir(args))
+
+
+def print_json(value: object) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def parse_day(text: str) -> dt.date:
+    cleaned = text.strip()
+    for pattern in ("%Y-%m-%d", "%Y%m%d", "%Y/%m/%d"):
+        try:
+            return dt.datetime.strptime(cleaned, pattern).date()
+        except ValueError:
+            continue
+    raise UsageError(render(Problem("bad_day", params={"day": text})))
+
+
+# ---- commands -------------------------------------------------------------------------------
+
+
+def run_import(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        report = import_paths(store, args.paths)
+    if args.json:
+        print_json(report.to_json())
+    else:
+        for file_report in report.files:
+            print(describe_file(file_report))
+        print(describe_total(report))
+    return EXIT_FAILED if report.rejected else EXIT_OK
+
+
+def describe_file(report: FileReport) -> str:
+    if report.status is FileStatus.REJECTED:
+        assert report.reason is not None
+        return t(
+            f"{report.path}：拒绝 — {report.reason.message()}",
+            f"{report.path}: rejected — {report.reason.message()}",
+        )
+    head = f"{report.path} [{report.day} {level_name(report.level)}]"
+    if report.status is FileStatus.UNCHANGED:
+        line = t(
+            f"{head}：与上次导入相同，未变 {report.unchanged} 条",
+            f"{head}: same as imported before, {report.unchanged} unchanged",
+        )
+    else:
+        line = t(
+            f"{head}：新增 {report.added}，更新 {report.updated}，未变 {report.unchanged}，"
+            f"合并重复 {report.folded}",
+            f"{head}: {report.added} added, {report.updated} updated, "
+            f"{report.unchanged} unchanged, {report.folded} folded",
+        )
+    return "\n".join([line, *(f"    {w.message()}" for w in report.warnings)])
+
+
+def describe_total(report: ImportReport) -> str:
+    files, rejected = len(report.files), len(report.rejected)
+    return t(
+        f"共 {files} 个文件：新增 {report.added} 条，更新 {report.updated} 条，拒绝 {rejected} 个文件",
+        f"{files} files: {report.added} items added, {report.updated} updated, "
+        f"{rejected} files rejected",
+    )
+
+
+def level_name(level: Level | None) -> str:
+    if level is Level.IMPORTANT:
+        return t("加红", "important")
+    return t("普通", "normal")
+
+
+def run_days(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        days = store.days()
+    if args.json:
+        print_json([day.to_json() for day in days])
+        return EXIT_OK
+    if not days:
+        print(
+            t(
+                "资料库是空的：先用 telereader import 导入电报文件",
+                "the library is empty: import digest files with telereader import",
+            )
+        )
+    for day in days:
+        print(
+            t(
+                f"{day.day}  {day.items:5} 条  加红 {day.important:4}  星标 {day.starred:4}  "
+                f"未读 {day.unread:5}",
+                f"{day.day}  {day.items:5} items  {day.important:4} important  "
+                f"{day.starred:4} starred  {day.unread:5} unread",
+            )
+        )
+    return EXIT_OK
+
+
+def run_items(args: argparse.Namespace) -> int:
+    day = parse_day(args.day)
+    with open_store(args) as store:
+        items = store.items_on(day)
+    if args.json:
+        print_json([item.to_json() for item in items])
+        return EXIT_OK
+    if not items:
+        print(t(f"{day} 没有条目", f"no items on {day}"))
+    for item in items:
+        print(describe_row(item))
+    return EXIT_OK
+
+
+def describe_row(item: StoredItem) -> str:
+    flags = (
+        ("★" if item.starred else " ")
+        + ("✎" if item.note else " ")
+        + ("红" if item.level is Level.IMPORTANT else " ")
+    )
+    column = f"[{item.column}] " if item.column else ""
+    headline = " ".join(item.headline.split())
+    if len(headline) > 60:
+        headline = headline[:59] + "…"
+    return f"{item.id}  {item.time:%H:%M}  {flags} {column}{headline}"
+
+
+def run_show(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        item = store.item(args.item_id)
+    if item is None:
+        return fail(render(Problem("unknown_item", params={"id": args.item_id})))
+    if args.json:
+        print_json(item.to_json())
+        return EXIT_OK
+    lines = [
+        f"{item.time:%Y-%m-%d %H:%M}  {level_name(item.level)}"
+        + (f"  [{item.column}]" if item.column else "")
+        + ("  ★" if item.starred else ""),
+    ]
+    if item.title:
+        lines.append(f"【{item.title}】")
+    lines.append(item.body)
+    if item.source:
+        lines.append(t(f"来源：{item.source}", f"source: {item.source}"))
+    if item.note:
+        lines.append(t(f"笔记：{item.note}", f"note: {item.note}"))
+    lines.append(f"id: {item.id}  ({t('电报日', 'digest day')} {item.day})")
+    print("\n".join(lines))
+    return EXIT_OK
+
+
+def run_star(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        store.set_starred(args.item_ids, True)
+    return EXIT_OK
+
+
+def run_unstar(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        store.set_starred(args.item_ids, False)
+    return EXIT_OK
+
+
+def run_note(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        store.set_note(args.item_id, args.text)
+    return EXIT_OK
+
+
+def open_window(args: argparse.Namespace) -> int:
+    if os.environ.get("TELEREADER_NO_WINDOW"):
+        return fail(t("窗口已被禁用", "the window is disabled"))
+    try:
+        from telereader.app.main import run_app
+    except ImportError as error:
+        return fail(t(f"无法加载窗口界面：{error}", f"cannot load the window: {error}"))
+    return run_app(data_dir(args))

@@ -1,0 +1,340 @@
+"""paths → ImportReport: walk, read, decode, parse, fold, give ids, merge into the library.
+
+Each step is a function of its own; `import_paths` strings them together one file at a time,
+one transaction per file, so that a bad file never changes anything and a cancel or a crash
+leaves every finished file complete.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from telereader.core.decode import decode
+from telereader.core.fold import extends, fold
+from telereader.core.identity import item_id, item_key, opening, title_key
+from telereader.core.model import (
+    Digest,
+    FileReport,
+    FileStatus,
+    ImportReport,
+    Item,
+    Level,
+    Problem,
+    Refused,
+)
+from telereader.core.parse import parse
+from telereader.core.store import Store
+
+DIGEST_SUFFIXES = (".md", ".markdown", ".txt")
+MAX_FILE_BYTES = 20 * 1024 * 1024  # a day's digest is ~300 KB; anything this big is not one
+# Untitled items of one minute whose bodies open with this many equal letters (after the
+# dateline) are one story whose text was edited between two captures.
+SAME_OPENING_LETTERS = 8
+
+Progress = Callable[[int, int, int], None]  # files done, files total, items so far
+Cancelled = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A path to import, or a path that already failed while walking (a loop, a missing file)."""
+
+    path: Path
+    problem: Problem | None = None
+
+
+# ---- walking -----------------------------------------------------------------------------
+
+
+def collect(paths: Iterable[Path | str]) -> list[Candidate]:
+    """Files named directly are always tried; folders are walked for digest-like files,
+    skipping hidden files and folders and never following a link back into itself."""
+    found: list[Candidate] = []
+    seen_files: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(c for c in _walk(path) if _first_time(c, seen_files))
+        elif path.exists() or path.is_symlink():
+            candidate = Candidate(path)
+            if _first_time(candidate, seen_files):
+                found.append(candidate)
+        else:
+            found.append(Candidate(path, Problem("not_found")))
+    return found
+
+
+def _first_time(candidate: Candidate, seen: set[Path]) -> bool:
+    if candidate.problem:
+        return True
+    try:
+        key = candidate.path.resolve()
+    except (OSError, RuntimeError):
+        return True
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+def _walk(root: Path) -> Iterator[Candidate]:
+    visited: set[tuple[int, int]] = set()
+
+    def visit(folder: Path) -> Iterator[Candidate]:
+        try:
+            info = folder.stat()
+        except OSError as error:
+            yield Candidate(folder, _unreadable(error))
+            return
+        identity = (info.st_dev, info.st_ino)
+        if identity in visited:
+            yield Candidate(folder, Problem("folder_loop"))
+            return
+        visited.add(identity)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError as error:
+            yield Candidate(folder, _unreadable(error))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                yield from visit(path)
+            elif entry.name.lower().endswith(DIGEST_SUFFIXES):
+                yield Candidate(path)
+
+    yield from visit(root)
+
+
+# ---- one file: read → decode → parse → fold → identify -----------------------------------
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes; Refused when it cannot be a digest (missing, unreadable, huge)."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise Refused(Problem("not_found")) from None
+    except OSError as error:
+        raise Refused(_unreadable(error)) from error
+    if not path.is_file():
+        raise Refused(Problem("not_regular"))
+    if info.st_size > MAX_FILE_BYTES:
+        raise Refused(Problem("too_large", params={"size": _megabytes(info.st_size)}))
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise Refused(_unreadable(error)) from error
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_digest(data: bytes, file_name: str) -> Digest:
+    """Bytes to a folded digest, with the decoder's and the parser's warnings."""
+    decoded = decode(data)
+    digest = parse(decoded.text, file_name)
+    kept, folded = fold(digest.items)
+    return dataclasses.replace(
+        digest,
+        items=tuple(kept),
+        warnings=(*decoded.warnings, *digest.warnings),
+        folded=folded,
+    )
+
+
+def identify(digest: Digest) -> list[Item]:
+    """Give each item of a folded digest its content-derived id."""
+    occurrences: dict[str, int] = {}
+    items = []
+    for parsed in digest.items:
+        key = item_key(parsed.title, parsed.body)
+        slot = f"{parsed.minute}|{key}"
+        occurrences[slot] = occurrences.get(slot, 0) + 1
+        items.append(
+            Item(
+                id=item_id(digest.day, parsed.minute, key, occurrences[slot]),
+                day=digest.day,
+                time=digest.happened_at(parsed.minute),
+                title=parsed.title,
+                body=parsed.body,
+                source=parsed.source,
+                level=digest.level,
+                kind=parsed.kind,
+                column=parsed.column,
+                position=parsed.line,
+            )
+        )
+    return items
+
+
+# ---- merging into what the library holds -------------------------------------------------
+
+
+@dataclass
+class Merge:
+    inserts: list[Item]
+    updates: list[Item]
+    unchanged: int
+
+
+def merge(existing: Sequence[Item], incoming: Sequence[Item]) -> Merge:
+    """Decide, for each incoming item, whether it is new, an update or already known.
+
+    An incoming item is the same as a stored one when the ids agree, or when at the same minute
+    the title or the opening agrees (a later capture edited the text): it keeps the stored id.
+    Text is replaced unless the incoming text is only the beginning of the stored one (an older,
+    shorter capture); the level only ever rises (加红 wins over 普通).
+    """
+    by_id = {item.id: item for item in existing}
+    incoming_ids = {item.id for item in incoming}
+    claimed: set[str] = set()
+    result = Merge([], [], 0)
+    for item in incoming:
+        stored = by_id.get(item.id)
+        if stored is None or stored.id in claimed:
+            stored = _edited_original(item, existing, claimed | incoming_ids)
+        if stored is None:
+            result.inserts.append(item)
+            claimed.add(item.id)
+            continue
+        claimed.add(stored.id)
+        merged = _merged(stored, item)
+        if merged == stored:
+            result.unchanged += 1
+        else:
+            result.updates.append(merged)
+    return result
+
+
+def _edited_original(item: Item, existing: Sequence[Item], taken: set[str]) -> Item | None:
+    """A stored item of the same minute that this one is an edit of: same title, or (both
+    untitled) bodies that open with the same words."""
+    key_title = title_key(item.title)
+    key_opening = opening(item.body)
+    for stored in existing:
+        if stored.id in taken or stored.time != item.time:
+            continue
+        if key_title:
+            if title_key(stored.title) == key_title:
+                return stored
+        elif stored.title is None and _same_opening(opening(stored.body), key_opening):
+            return stored
+    return None
+
+
+def _same_opening(first: str, second: str) -> bool:
+    shared = min(len(first), len(second), SAME_OPENING_LETTERS)
+    return shared > 0 and first[:shared] == second[:shared]
+
+
+def _merged(stored: Item, incoming: Item) -> Item:
+    level = Level.IMPORTANT if Level.IMPORTANT in (stored.level, incoming.level) else Level.NORMAL
+    stored_text = _text(stored)
+    incoming_text = _text(incoming)
+    older_capture = incoming_text != stored_text and extends(stored_text, incoming_text)
+    source = stored if older_capture else incoming
+    return dataclasses.replace(
+        stored,
+        title=source.title,
+        body=source.body,
+        source=source.source,
+        kind=source.kind,
+        column=source.column,
+        level=level,
+    )
+
+
+def _text(item: Item) -> str:
+    return f"【{item.title}】{item.body}" if item.title is not None else item.body
+
+
+# ---- the whole batch -----------------------------------------------------------------------
+
+
+def import_file(store: Store, path: Path) -> FileReport:
+    report = FileReport(path=str(path))
+    try:
+        data = read_bytes(path)
+        digest_hash = content_hash(data)
+        earlier = store.imported_file(digest_hash)
+        if earlier is not None:
+            report.status = FileStatus.UNCHANGED
+            report.day = dt.date.fromisoformat(earlier["day"])
+            report.level = Level(earlier["level"])
+            report.unchanged = earlier["items"]
+            return report
+        digest = read_digest(data, path.name)
+    except Refused as refusal:
+        report.status = FileStatus.REJECTED
+        report.reason = refusal.problem
+        return report
+    items = identify(digest)
+    plan = merge(store.raw_items_on(digest.day), items)
+    store.write_import(
+        plan.inserts,
+        plan.updates,
+        {
+            "content_hash": digest_hash,
+            "path": str(path),
+            "size": len(data),
+            "day": digest.day.isoformat(),
+            "level": str(digest.level),
+            "items": len(items),
+        },
+    )
+    report.day = digest.day
+    report.level = digest.level
+    report.added = len(plan.inserts)
+    report.updated = len(plan.updates)
+    report.unchanged = plan.unchanged
+    report.folded = digest.folded
+    report.warnings = list(digest.warnings)
+    return report
+
+
+def import_paths(
+    store: Store,
+    paths: Iterable[Path | str],
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ImportReport:
+    candidates = collect(paths)
+    report = ImportReport()
+    items_so_far = 0
+    for done, candidate in enumerate(candidates):
+        if cancelled and cancelled():
+            report.cancelled = True
+            break
+        if candidate.problem:
+            file_report = FileReport(
+                path=str(candidate.path), status=FileStatus.REJECTED, reason=candidate.problem
+            )
+        else:
+            file_report = import_file(store, candidate.path)
+        report.files.append(file_report)
+        items_so_far += file_report.added + file_report.updated
+        if progress:
+            progress(done + 1, len(candidates), items_so_far)
+    return report
+
+
+def _unreadable(error: OSError) -> Problem:
+    return Problem("unreadable", params={"error": error.strerror or str(error)})
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.0f} MB"

@@ -1,0 +1,112 @@
+"""Words for every problem a user can meet, in Chinese (the default) and English.
+
+The core reports problems as codes with parameters; this module is the one place that words them,
+so the command line and the window say the same thing.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from telereader.core.model import Problem
+
+SUPPORTED = ("zh", "en")
+
+_CATALOG: dict[str, tuple[str, str]] = {
+    # refusals: the whole file is not imported
+    "empty_file": ("文件是空的", "the file is empty"),
+    "not_text": (
+        "不是文本文件（像是 {format} 文件）",
+        "not a text file (it looks like a {format} file)",
+    ),
+    "binary": ("不是文本文件（含有二进制数据）", "not a text file (it contains binary data)"),
+    "undecodable": (
+        "无法识别文本编码（不是 UTF-8、GB18030 或 UTF-16）",
+        "the text encoding is not recognised (not UTF-8, GB18030 or UTF-16)",
+    ),
+    "not_digest": (
+        "不是财联社电报文件：既没有标题行，也没有 **[HH:MM]** 条目行",
+        "not a telegraph digest: no header line and no **[HH:MM]** item lines",
+    ),
+    "no_digest_date": (
+        "无法确定电报日期：没有标题行，文件名中也没有日期",
+        "no digest date: the file has no header line and its name holds no date",
+    ),
+    "too_large": (
+        "文件太大（{size}），不像是一天的电报",
+        "the file is too large to be a daily digest ({size})",
+    ),
+    "unreadable": ("无法读取文件：{error}", "cannot read the file: {error}"),
+    "not_found": ("文件或文件夹不存在", "no such file or folder"),
+    "not_regular": ("不是普通文件", "not a regular file"),
+    "folder_loop": ("文件夹链接形成循环，已跳过", "a folder link loops back on itself; skipped"),
+    # warnings: the file is imported, this part of it is not
+    "impossible_time": (
+        "时间 {time} 不存在，已跳过这一条",
+        "impossible time {time}; the item was skipped",
+    ),
+    "orphan_text": (
+        "这行文字不属于任何条目，已忽略",
+        "a text line that belongs to no item; ignored",
+    ),
+    "truncated_char": (
+        "最后一行在字符中间被截断，已去掉残缺的字节",
+        "the last line is cut inside a character; the broken bytes were dropped",
+    ),
+    "unknown_level": (
+        "未知的级别「{level}」，按普通电报读取",
+        "unknown level “{level}”; read as a normal digest",
+    ),
+    "bad_window": (
+        "统计周期行无法识别，按 05:30 分界",
+        "the 统计周期 line is not understood; using 05:30 as the day boundary",
+    ),
+    # the library itself
+    "newer_library": (
+        "资料库 {path} 由更新版本的 telereader 创建（结构版本 {found}，本程序支持到 {known}），"
+        "为保护数据未作任何改动；请升级 telereader",
+        "the library {path} was written by a newer telereader (schema {found}, this app knows up "
+        "to {known}); it was left untouched: please upgrade telereader",
+    ),
+    "not_a_library": (
+        "{path} 不是 telereader 资料库（不是 SQLite 数据库）",
+        "{path} is not a telereader library (it is not an SQLite database)",
+    ),
+    "library_unavailable": (
+        "无法打开资料库 {path}：{error}",
+        "cannot open the library {path}: {error}",
+    ),
+    "unknown_item": ("没有编号为 {id} 的条目", "there is no item with id {id}"),
+    "bad_day": (
+        "无法识别日期「{day}」，请写成 2026-01-14 的形式",
+        "“{day}” is not a date; write it as 2026-01-14",
+    ),
+}
+
+_LINE_PREFIX = ("第 {line} 行：", "line {line}: ")
+
+
+def current_language() -> str:
+    """`TELEREADER_LANG`, else the locale: English for an English locale, Chinese otherwise."""
+    explicit = os.environ.get("TELEREADER_LANG", "").strip().lower()
+    if explicit[:2] in SUPPORTED:
+        return explicit[:2]
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return "en" if value.lower().startswith("en") else "zh"
+    return "zh"
+
+
+def render(problem: Problem, language: str | None = None) -> str:
+    index = 1 if (language or current_language()) == "en" else 0
+    template = _CATALOG.get(problem.code, (problem.code, problem.code))[index]
+    try:
+        text = template.format(**problem.params)
+    except (KeyError, IndexError):
+        text = template
+    if problem.line is not None:
+        text = _LINE_PREFIX[index].format(line=problem.line) + text
+    return text

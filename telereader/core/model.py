@@ -1,0 +1,172 @@
+"""Plain data shared by every step of the data path: file → decode → parse → fold → store."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Level(StrEnum):
+    NORMAL = "normal"  # 普通: every telegraph of the day
+    IMPORTANT = "important"  # 加红: the editors' selection
+
+
+class Kind(StrEnum):
+    NEWS = "news"
+    TEASER = "teaser"  # 【【盘中宝】…】: an advert for a paid column, not news
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with an input file, as a code plus parameters so any UI can word it.
+
+    `line` is 1-based and None when the problem concerns the whole file.
+    """
+
+    code: str
+    line: int | None = None
+    params: dict[str, str] = field(default_factory=dict)
+
+    def message(self, language: str | None = None) -> str:
+        from telereader.core.messages import render
+
+        return render(self, language)
+
+
+class Refused(Exception):
+    """A file that cannot be read as a digest; carries the reason."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.code)
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    text: str
+    encoding: str
+    warnings: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParsedItem:
+    """One item line as written in the file, before folding and identity."""
+
+    line: int
+    minute: dt.time
+    title: str | None
+    body: str
+    source: str | None
+    kind: Kind
+    column: str | None
+
+    @property
+    def content(self) -> str:
+        """The item's text as a whole, used to compare captures of the same story."""
+        return f"【{self.title}】{self.body}" if self.title is not None else self.body
+
+
+@dataclass(frozen=True)
+class Digest:
+    day: dt.date
+    level: Level
+    boundary: dt.time
+    items: tuple[ParsedItem, ...]
+    warnings: tuple[Problem, ...] = ()
+    folded: int = 0
+
+    def happened_at(self, minute: dt.time) -> dt.datetime:
+        """Minutes before the window boundary belong to the next calendar day."""
+        day = self.day if minute >= self.boundary else self.day + dt.timedelta(days=1)
+        return dt.datetime.combine(day, minute)
+
+
+@dataclass(frozen=True)
+class Item:
+    """An item as the library stores it, ready to insert."""
+
+    id: str
+    day: dt.date
+    time: dt.datetime
+    title: str | None
+    body: str
+    source: str | None
+    level: Level
+    kind: Kind
+    column: str | None
+    position: int  # line in its file: keeps items of one minute in reading order
+
+
+class FileStatus(StrEnum):
+    IMPORTED = "imported"
+    UNCHANGED = "unchanged"
+    REJECTED = "rejected"
+
+
+@dataclass
+class FileReport:
+    path: str
+    status: FileStatus = FileStatus.IMPORTED
+    day: dt.date | None = None
+    level: Level | None = None
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    folded: int = 0
+    warnings: list[Problem] = field(default_factory=list)
+    reason: Problem | None = None
+
+    def to_json(self, language: str | None = None) -> dict:
+        return {
+            "path": self.path,
+            "status": str(self.status),
+            "day": self.day.isoformat() if self.day else None,
+            "level": str(self.level) if self.level else None,
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "folded": self.folded,
+            "warnings": [
+                {"line": w.line, "code": w.code, "message": w.message(language)}
+                for w in self.warnings
+            ],
+            "reason": (
+                {"code": self.reason.code, "message": self.reason.message(language)}
+                if self.reason
+                else None
+            ),
+        }
+
+
+@dataclass
+class ImportReport:
+    files: list[FileReport] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def rejected(self) -> list[FileReport]:
+        return [f for f in self.files if f.status is FileStatus.REJECTED]
+
+    @property
+    def added(self) -> int:
+        return sum(f.added for f in self.files)
+
+    @property
+    def updated(self) -> int:
+        return sum(f.updated for f in self.files)
+
+    @property
+    def days(self) -> list[dt.date]:
+        """Digest days touched by this import, newest first."""
+        touched = {f.day for f in self.files if f.day and f.status is FileStatus.IMPORTED}
+        return sorted(touched, reverse=True)
+
+    def to_json(self, language: str | None = None) -> dict:
+        return {
+            "files": [f.to_json(language) for f in self.files],
+            "added": self.added,
+            "updated": self.updated,
+            "rejected": len(self.rejected),
+            "cancelled": self.cancelled,
+        }

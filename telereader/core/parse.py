@@ -1,0 +1,182 @@
+"""text → Digest: the header, the day-window boundary and the item lines, with warnings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from telereader.core.model import Digest, Kind, Level, ParsedItem, Problem, Refused
+
+DEFAULT_BOUNDARY = dt.time(5, 30)
+
+_HEADER = re.compile(
+    r"^#\s*(?P<outlet>[^【\n]*)【(?P<level>[^】\n]*)】\s*电报\s*[-–—]\s*"
+    r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+)
+_WINDOW = re.compile(
+    r"^>\s*统计周期\s*[:：]\s*(?P<date>\d{4}-\d{1,2}-\d{1,2})\s+"
+    r"(?P<h>\d{1,2})[:：](?P<min>\d{2})"
+)
+_ITEM = re.compile(r"^\*\*\[(?P<stamp>[^\]\n]{0,16})\]\*\*[ \t\u3000]*(?P<content>.*)$")
+_STAMP = re.compile(r"^\s*(?P<h>\d{1,2})\s*[:：]\s*(?P<m>\d{2})\s*$")
+_SEPARATOR = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+_FILE_NAME_DATE = re.compile(r"(?<!\d)(?P<y>20\d{2}|19\d{2})-?(?P<m>[01]\d)-?(?P<d>[0-3]\d)(?!\d)")
+
+# A trailing attribution such as " (新华社)" or "（财联社记者 王碧微）", after the end of a sentence.
+_ATTRIBUTION = re.compile(
+    r"(?<=[。！？!?.…”\"』」）)])\s*[（(](?P<source>[^()（）\n]{1,24})[)）]\s*$"
+)
+# A dateline: 财联社1月14日电， / 《科创板日报》14日讯， / 新华社北京1月14日电
+_DATELINE = re.compile(
+    r"^(?:《(?P<quoted>[^》\n]{1,16})》[\u4e00-\u9fff]{0,6}?|(?P<plain>[\u4e00-\u9fff]{2,10}?))"
+    r"(?:\d{1,2}月)?\d{1,2}日(?:电|讯)"
+)
+
+LEVELS = {"普通": Level.NORMAL, "加红": Level.IMPORTANT}
+
+
+def parse(text: str, file_name: str = "") -> Digest:
+    """Parse a decoded digest; raise Refused when the text is not one."""
+    header_day: dt.date | None = None
+    level = Level.NORMAL
+    boundary = DEFAULT_BOUNDARY
+    warnings: list[Problem] = []
+    items: list[ParsedItem] = []
+    # The item being read: its first line number, its content lines; None before the first item.
+    current: tuple[int, dt.time, list[str]] | None = None
+    skipping = False  # inside an item whose time was impossible: its extra lines go with it
+
+    def finish() -> None:
+        if current is not None:
+            line, minute, parts = current
+            items.append(parse_item(line, minute, "\n".join(parts)))
+
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if item_match := _ITEM.match(stripped):
+            finish()
+            current = None
+            stamp = _STAMP.match(item_match["stamp"])
+            minute = _minute(stamp)
+            if minute is None:
+                warnings.append(
+                    Problem("impossible_time", number, {"time": item_match["stamp"].strip()})
+                )
+                skipping = True
+                continue
+            skipping = False
+            current = (number, minute, [item_match["content"].strip()])
+            continue
+        if header_day is None and not items and current is None and stripped.startswith("#"):
+            header = _HEADER.match(stripped)
+            if header:
+                header_day = _date(header["y"], header["m"], header["d"])
+                level_name = header["level"].strip()
+                if level_name in LEVELS:
+                    level = LEVELS[level_name]
+                else:
+                    warnings.append(Problem("unknown_level", number, {"level": level_name}))
+                continue
+        if stripped.startswith(">") and "统计周期" in stripped:
+            window = _WINDOW.match(stripped)
+            boundary_time = _clock(window["h"], window["min"]) if window else None
+            if boundary_time is None:
+                warnings.append(Problem("bad_window", number))
+            else:
+                boundary = boundary_time
+            continue
+        if _SEPARATOR.match(stripped):
+            continue
+        if current is not None:
+            current[2].append(stripped)  # a further paragraph of the item
+        elif not skipping:
+            warnings.append(Problem("orphan_text", number))
+    finish()
+
+    if header_day is None:
+        if not items:
+            raise Refused(Problem("not_digest"))
+        header_day = day_from_file_name(file_name)
+        if header_day is None:
+            raise Refused(Problem("no_digest_date"))
+    return Digest(
+        day=header_day, level=level, boundary=boundary, items=tuple(items), warnings=tuple(warnings)
+    )
+
+
+def parse_item(line: int, minute: dt.time, content: str) -> ParsedItem:
+    title, body, column = split_title(content)
+    return ParsedItem(
+        line=line,
+        minute=minute,
+        title=title,
+        body=body,
+        source=find_source(body),
+        kind=Kind.TEASER if column else Kind.NEWS,
+        column=column,
+    )
+
+
+def split_title(content: str) -> tuple[str | None, str, str | None]:
+    """`【title】body` → (title, body, column); `【【column】title】body` is a column's teaser.
+
+    A title whose closing bracket is missing (a capture cut mid-line) is no title: the whole
+    content stays in the body so that nothing is lost.
+    """
+    if not content.startswith("【"):
+        return None, content, None
+    column = None
+    column_end = -1
+    if content.startswith("【【"):
+        column_end = content.find("】", 2)
+        if column_end > 2:
+            column = content[2:column_end]
+    depth = 0
+    for index, char in enumerate(content):
+        if char == "【":
+            depth += 1
+        elif char == "】":
+            depth -= 1
+            if depth == 0:
+                title = content[1:index]
+                if column is not None:
+                    title = title[len(column) + 2 :]
+                return title.strip(), content[index + 1 :].strip(), column
+    if column is not None:
+        return None, content[column_end + 1 :].strip(), column
+    return None, content, None
+
+
+def find_source(body: str) -> str | None:
+    """The trailing attribution if there is one, else the outlet named in the dateline."""
+    if match := _ATTRIBUTION.search(body):
+        return match["source"].strip()
+    if match := _DATELINE.match(body):
+        return match["quoted"] or match["plain"]
+    return None
+
+
+def day_from_file_name(file_name: str) -> dt.date | None:
+    for match in _FILE_NAME_DATE.finditer(file_name):
+        day = _date(match["y"], match["m"], match["d"])
+        if day is not None:
+            return day
+    return None
+
+
+def _minute(stamp: re.Match[str] | None) -> dt.time | None:
+    return _clock(stamp["h"], stamp["m"]) if stamp else None
+
+
+def _clock(hour: str, minute: str) -> dt.time | None:
+    h, m = int(hour), int(minute)
+    return dt.time(h, m) if 0 <= h <= 23 and 0 <= m <= 59 else None
+
+
+def _date(year: str, month: str, day: str) -> dt.date | None:
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None

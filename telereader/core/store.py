@@ -1,0 +1,388 @@
+"""The library: one SQLite file, opened through sqlite-utils, with numbered migrations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+import sqlite_utils
+
+from telereader import APP_NAME
+from telereader.core.migrations import MIGRATIONS, SCHEMA_VERSION
+from telereader.core.model import Item, Kind, Level, Problem
+
+LIBRARY_FILE = "library.sqlite3"
+DATA_DIR_VARIABLE = "TELEREADER_DATA_DIR"
+BUSY_TIMEOUT_MS = 10_000
+
+
+class LibraryError(Exception):
+    """The library cannot be used as asked; `problem` says why in words a user understands."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.message("en"))
+        self.problem = problem
+
+
+def default_data_dir() -> Path:
+    override = os.environ.get(DATA_DIR_VARIABLE)
+    return (
+        Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    )
+
+
+@dataclass(frozen=True)
+class StoredItem:
+    id: str
+    day: dt.date
+    time: dt.datetime
+    title: str | None
+    body: str
+    source: str | None
+    level: Level
+    kind: Kind
+    column: str | None
+    starred: bool
+    note: str | None
+    read: bool
+
+    @property
+    def headline(self) -> str:
+        """The title, or the opening of the body when there is none."""
+        return self.title or self.body
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "day": self.day.isoformat(),
+            "time": self.time.isoformat(timespec="minutes"),
+            "title": self.title,
+            "body": self.body,
+            "source": self.source,
+            "level": str(self.level),
+            "kind": str(self.kind),
+            "column": self.column,
+            "starred": self.starred,
+            "note": self.note,
+            "read": self.read,
+        }
+
+
+@dataclass(frozen=True)
+class DaySummary:
+    day: dt.date
+    items: int
+    important: int
+    starred: int
+    unread: int
+
+    def to_json(self) -> dict:
+        return {
+            "day": self.day.isoformat(),
+            "items": self.items,
+            "important": self.important,
+            "starred": self.starred,
+            "unread": self.unread,
+        }
+
+
+_ITEM_COLUMNS = (
+    "items.id, items.day, items.time, items.title, items.body, items.source, items.level, "
+    "items.kind, items.teaser_column, stars.item_id IS NOT NULL, notes.text, "
+    "reads.item_id IS NOT NULL"
+)
+_ITEM_JOINS = (
+    "LEFT JOIN stars ON stars.item_id = items.id "
+    "LEFT JOIN notes ON notes.item_id = items.id "
+    "LEFT JOIN reads ON reads.item_id = items.id"
+)
+
+
+def _stored_item(row: Sequence) -> StoredItem:
+    return StoredItem(
+        id=row[0],
+        day=dt.date.fromisoformat(row[1]),
+        time=dt.datetime.fromisoformat(row[2]),
+        title=row[3],
+        body=row[4],
+        source=row[5],
+        level=Level(row[6]),
+        kind=Kind(row[7]),
+        column=row[8],
+        starred=bool(row[9]),
+        note=row[10],
+        read=bool(row[11]),
+    )
+
+
+def now() -> str:
+    return dt.datetime.now().isoformat(timespec="seconds")
+
+
+class Store:
+    """One connection to the library. Each thread opens its own."""
+
+    def __init__(self, path: Path, db: sqlite_utils.Database):
+        self.path = path
+        self.db = db
+
+    @classmethod
+    def open(cls, data_dir: Path | str | None = None) -> Store:
+        directory = Path(data_dir) if data_dir is not None else default_data_dir()
+        path = directory / LIBRARY_FILE
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        except (OSError, sqlite3.Error) as error:
+            raise LibraryError(
+                Problem("library_unavailable", params={"path": str(path), "error": _reason(error)})
+            ) from error
+        try:
+            version = _read_schema_version(conn, path)
+            if version > SCHEMA_VERSION:
+                raise LibraryError(
+                    Problem(
+                        "newer_library",
+                        params={
+                            "path": str(path),
+                            "found": str(version),
+                            "known": str(SCHEMA_VERSION),
+                        },
+                    )
+                )
+            db = sqlite_utils.Database(conn, execute_plugins=False)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            with db.ensure_autocommit_on():
+                conn.execute("PRAGMA journal_mode = WAL")
+            _migrate(db, version)
+        except LibraryError:
+            conn.close()
+            raise
+        except sqlite3.Error as error:
+            conn.close()
+            raise LibraryError(
+                Problem("library_unavailable", params={"path": str(path), "error": _reason(error)})
+            ) from error
+        return cls(path, db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite_utils.Database]:
+        with self.db.atomic() as db:
+            yield db
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    # ---- reading -------------------------------------------------------------------------
+
+    def days(self) -> list[DaySummary]:
+        rows = self.db.execute(
+            "SELECT items.day, count(*), sum(items.level = 'important'), count(stars.item_id), "
+            "count(*) - count(reads.item_id) FROM items "
+            "LEFT JOIN stars ON stars.item_id = items.id "
+            "LEFT JOIN reads ON reads.item_id = items.id "
+            "GROUP BY items.day ORDER BY items.day"
+        ).fetchall()
+        return [
+            DaySummary(dt.date.fromisoformat(day), total, important, starred, unread)
+            for day, total, important, starred, unread in rows
+        ]
+
+    def items_on(self, day: dt.date) -> list[StoredItem]:
+        rows = self.db.execute(
+            f"SELECT {_ITEM_COLUMNS} FROM items {_ITEM_JOINS} "
+            "WHERE items.day = ? ORDER BY items.time, items.position",
+            [day.isoformat()],
+        ).fetchall()
+        return [_stored_item(row) for row in rows]
+
+    def item(self, item_id: str) -> StoredItem | None:
+        row = self.db.execute(
+            f"SELECT {_ITEM_COLUMNS} FROM items {_ITEM_JOINS} WHERE items.id = ?", [item_id]
+        ).fetchone()
+        return _stored_item(row) if row else None
+
+    def missing_ids(self, item_ids: Iterable[str]) -> list[str]:
+        ids = list(dict.fromkeys(item_ids))
+        known = {
+            row[0]
+            for chunk in _chunks(ids, 500)
+            for row in self.db.execute(
+                f"SELECT id FROM items WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            )
+        }
+        return [item_id for item_id in ids if item_id not in known]
+
+    def imported_file(self, content_hash: str) -> dict | None:
+        """What an earlier import of exactly these bytes recorded, if there was one."""
+        rows = list(
+            self.db.query("SELECT * FROM imported_files WHERE content_hash = ?", [content_hash])
+        )
+        return rows[0] if rows else None
+
+    def raw_items_on(self, day: dt.date) -> list[Item]:
+        """The day's items as imports see them: without any user state."""
+        rows = self.db.execute(
+            "SELECT id, day, time, title, body, source, level, kind, teaser_column, position "
+            "FROM items WHERE day = ?",
+            [day.isoformat()],
+        ).fetchall()
+        return [
+            Item(
+                id=row[0],
+                day=dt.date.fromisoformat(row[1]),
+                time=dt.datetime.fromisoformat(row[2]),
+                title=row[3],
+                body=row[4],
+                source=row[5],
+                level=Level(row[6]),
+                kind=Kind(row[7]),
+                column=row[8],
+                position=row[9],
+            )
+            for row in rows
+        ]
+
+    # ---- writing: imports ------------------------------------------------------------------
+
+    def write_import(
+        self,
+        inserts: Sequence[Item],
+        updates: Sequence[Item],
+        file_record: dict,
+    ) -> None:
+        """Insert and update one file's items and remember the file, in one transaction."""
+        stamp = now()
+        with self.transaction():
+            conn = self.db.conn
+            conn.executemany(
+                "INSERT INTO items (id, day, time, title, body, source, level, kind, "
+                "teaser_column, position, imported_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(*_item_values(item), stamp, stamp) for item in inserts],
+            )
+            conn.executemany(
+                "UPDATE items SET title = ?, body = ?, source = ?, level = ?, kind = ?, "
+                "teaser_column = ?, updated_at = ? WHERE id = ?",
+                [
+                    (
+                        item.title,
+                        item.body,
+                        item.source,
+                        str(item.level),
+                        str(item.kind),
+                        item.column,
+                        stamp,
+                        item.id,
+                    )
+                    for item in updates
+                ],
+            )
+            conn.execute(
+                "INSERT OR REPLACE INTO imported_files "
+                "(content_hash, path, size, day, level, items, imported_at) "
+                "VALUES (:content_hash, :path, :size, :day, :level, :items, :imported_at)",
+                {**file_record, "imported_at": stamp},
+            )
+
+    # ---- writing: the user's own data ------------------------------------------------------
+
+    def set_starred(self, item_ids: Iterable[str], starred: bool) -> None:
+        ids = list(dict.fromkeys(item_ids))
+        self._require_items(ids)
+        with self.transaction() as db:
+            if starred:
+                stamp = now()
+                db.conn.executemany(
+                    "INSERT OR IGNORE INTO stars (item_id, starred_at) VALUES (?, ?)",
+                    [(item_id, stamp) for item_id in ids],
+                )
+            else:
+                db.conn.executemany("DELETE FROM stars WHERE item_id = ?", [(i,) for i in ids])
+
+    def set_note(self, item_id: str, text: str) -> None:
+        """Save the note of an item; empty (or blank) text removes it."""
+        self._require_items([item_id])
+        with self.transaction() as db:
+            if text.strip():
+                db.conn.execute(
+                    "INSERT INTO notes (item_id, text, updated_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT (item_id) DO UPDATE SET text = excluded.text, "
+                    "updated_at = excluded.updated_at",
+                    [item_id, text, now()],
+                )
+            else:
+                db.conn.execute("DELETE FROM notes WHERE item_id = ?", [item_id])
+
+    def set_read(self, item_ids: Iterable[str], read: bool = True) -> None:
+        ids = list(dict.fromkeys(item_ids))
+        with self.transaction() as db:
+            if read:
+                stamp = now()
+                db.conn.executemany(
+                    "INSERT OR IGNORE INTO reads (item_id, read_at) VALUES (?, ?)",
+                    [(item_id, stamp) for item_id in ids],
+                )
+            else:
+                db.conn.executemany("DELETE FROM reads WHERE item_id = ?", [(i,) for i in ids])
+
+    def _require_items(self, item_ids: list[str]) -> None:
+        missing = self.missing_ids(item_ids)
+        if missing:
+            raise LibraryError(Problem("unknown_item", params={"id": missing[0]}))
+
+
+def _item_values(item: Item) -> tuple:
+    return (
+        item.id,
+        item.day.isoformat(),
+        item.time.isoformat(timespec="minutes"),
+        item.title,
+        item.body,
+        item.source,
+        str(item.level),
+        str(item.kind),
+        item.column,
+        item.position,
+    )
+
+
+def _read_schema_version(conn: sqlite3.Connection, path: Path) -> int:
+    try:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise LibraryError(Problem("not_a_library", params={"path": str(path)})) from error
+
+
+def _migrate(db: sqlite_utils.Database, version: int) -> None:
+    for number in range(version, SCHEMA_VERSION):
+        with db.atomic():
+            MIGRATIONS[number](db)
+            db.execute(f"PRAGMA user_version = {number + 1}")
+
+
+def _chunks(values: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error)

@@ -1,0 +1,46 @@
+"""Shared fixtures. Qt runs offscreen in every test: no display is needed or used."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("TELEREADER_LANG", "en")
+
+from pathlib import Path
+
+import pytest
+
+from telereader.core.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "seeds" / "cls-telegraph-2026-01-14.md"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """No test may touch the real library: the default data dir points at a temporary one."""
+    monkeypatch.setenv("TELEREADER_DATA_DIR", str(tmp_path_factory.mktemp("default-data")))
+    monkeypatch.setenv("TELEREADER_LANG", "en")
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "library"
+
+
+@pytest.fixture
+def store(data_dir: Path):
+    with Store.open(data_dir) as opened:
+        yield opened
+
+
+@pytest.fixture
+def sample_bytes() -> bytes:
+    return SAMPLE.read_bytes()
+
+
+@pytest.fixture
+def sample_text(sample_bytes: bytes) -> str:
+    return sample_bytes.decode("utf-8")
