@@ -1,0 +1,1 @@
+"""Icons, translations and styles, shipped as package data (telereader.resources)."""

@@ -1,0 +1,1 @@
+"""The bundled sample day, shipped as package data (telereader.seeds)."""
