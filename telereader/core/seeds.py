@@ -8,6 +8,4 @@ from pathlib import Path
 
 def sample_days() -> list[Path]:
     folder = resources.files("telereader.seeds")
-    return sorted(
-        Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith(".md")
-    )
+    return sorted(Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith(".md"))

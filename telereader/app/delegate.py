@@ -1,0 +1,93 @@
+"""Paints one row of the item list: time, badges, headline; bold while unread."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from telereader.app.look import Colours
+from telereader.app.models import ItemRole
+from telereader.core.model import Kind, Level
+from telereader.core.store import StoredItem
+from telereader.core.text import one_line
+
+PADDING = 6
+
+
+class ItemDelegate(QStyledItemDelegate):
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        item: StoredItem | None = index.data(ItemRole)
+        if item is None:
+            return
+        style = option.widget.style() if option.widget else QApplication.style()
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
+
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        text_colour = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        colours = Colours.for_palette(palette)
+        font = QFont(option.font)
+        font.setBold(not item.read)
+        metrics = QFontMetrics(font)
+        rect = option.rect.adjusted(PADDING, 0, -PADDING, 0)
+        painter.save()
+        painter.setFont(font)
+
+        x = rect.left()
+        time_text = f"{item.time:%H:%M}"
+        painter.setPen(text_colour)
+        painter.drawText(
+            QRect(x, rect.top(), rect.width(), rect.height()),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            time_text,
+        )
+        x += metrics.horizontalAdvance("00:00") + PADDING * 2
+
+        for badge, colour in self._badges(item, colours):
+            x = self._draw_badge(painter, badge, colour, x, rect, metrics, selected)
+
+        headline = one_line(item.headline, 300)
+        available = max(0, rect.right() - x)
+        painter.setPen(text_colour)
+        painter.drawText(
+            QRect(x, rect.top(), available, rect.height()),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            metrics.elidedText(headline, Qt.TextElideMode.ElideRight, available),
+        )
+        painter.restore()
+
+    @staticmethod
+    def _badges(item: StoredItem, colours: Colours) -> list[tuple[str, QColor]]:
+        badges = []
+        if item.level is Level.IMPORTANT:
+            badges.append((QCoreApplication.translate("ItemDelegate", "加红"), colours.important))
+        if item.kind is Kind.TEASER:
+            badges.append(
+                (item.column or QCoreApplication.translate("ItemDelegate", "预告"), colours.teaser)
+            )
+        if item.starred:
+            badges.append(("★", colours.star))
+        if item.note:
+            badges.append(("✎", colours.note))
+        return badges
+
+    @staticmethod
+    def _draw_badge(painter, text, colour, x, rect, metrics, selected) -> int:
+        width = metrics.horizontalAdvance(text) + 8
+        height = metrics.height() + 2
+        box = QRect(x, rect.top() + (rect.height() - height) // 2, width, height)
+        painter.setPen(colour if not selected else QColor(colour).lighter(130))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(box, 4, 4)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        return x + width + PADDING
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        metrics = QFontMetrics(option.font)
+        return QSize(200, int(metrics.height() * 1.9))

@@ -1,0 +1,215 @@
+"""The detail pane: one item in full, as plain text, with its star and its note."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QTextOption
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from telereader.core.model import Level
+from telereader.core.store import StoredItem
+from telereader.core.text import readable_body
+
+NOTE_SAVE_DELAY_MS = 700  # saved this long after the last keystroke, and at once on switching
+DEFAULT_POINT_SIZE = 12
+MIN_POINT_SIZE, MAX_POINT_SIZE = 8, 32
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("DetailPane", text)
+
+
+def plain_label(parent: QWidget, object_name: str) -> QLabel:
+    """A label that shows file text literally: never HTML, never a link; selectable."""
+    label = QLabel(parent)
+    label.setObjectName(object_name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setOpenExternalLinks(False)
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        | Qt.TextInteractionFlag.TextSelectableByKeyboard
+    )
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return label
+
+
+class DetailPane(QWidget):
+    """Shows an item; saves its note as the user types through `save_note`."""
+
+    star_toggled = Signal(str, bool)  # item id, starred
+    note_saved = Signal(str)  # item id
+
+    def __init__(self, save_note: Callable[[str, str], None], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._save_note = save_note
+        self.item: StoredItem | None = None
+        self._note_dirty = False
+        self._point_size = DEFAULT_POINT_SIZE
+
+        self.meta = plain_label(self, "meta")
+        self.title = plain_label(self, "title")
+        self.body = QPlainTextEdit(self)
+        self.body.setObjectName("body")
+        self.body.setReadOnly(True)
+        self.body.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.body.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.source = plain_label(self, "source")
+
+        self.star_button = QToolButton(self)
+        self.star_button.setObjectName("star")
+        self.star_button.setCheckable(True)
+        self.star_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.star_button.toggled.connect(self._star_clicked)
+        self.note_label = QLabel(tr("笔记"), self)
+        self.note_state = QLabel(self)
+        self.note_state.setObjectName("note_state")
+        self.note = QPlainTextEdit(self)
+        self.note.setObjectName("note")
+        self.note.setPlaceholderText(tr("在这里写笔记，输入即自动保存"))
+        self.note.setAcceptDrops(False)  # files dropped here import, they do not paste as text
+        self.note.setTabChangesFocus(True)
+        self.note.textChanged.connect(self._note_edited)
+        self.note_label.setBuddy(self.note)
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
+        self._note_timer.timeout.connect(self.flush_note)
+
+        self.empty = QLabel(tr("在左侧选择一条电报"), self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        note_bar = QHBoxLayout()
+        note_bar.addWidget(self.star_button)
+        note_bar.addWidget(self.note_label)
+        note_bar.addStretch(1)
+        note_bar.addWidget(self.note_state)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.meta)
+        layout.addWidget(self.title)
+        layout.addWidget(self.body, 3)
+        layout.addWidget(self.source)
+        layout.addLayout(note_bar)
+        layout.addWidget(self.note, 1)
+        self.show_item(None)
+
+    # ---- showing -------------------------------------------------------------------------
+
+    def show_item(self, item: StoredItem | None) -> None:
+        """Show another item (or none); the note being typed is saved first."""
+        self.flush_note()
+        self.item = item
+        has_item = item is not None
+        for widget in (
+            self.meta,
+            self.title,
+            self.body,
+            self.source,
+            self.star_button,
+            self.note_label,
+            self.note,
+            self.note_state,
+        ):
+            widget.setVisible(has_item)
+        self.empty.setVisible(not has_item)
+        if item is None:
+            return
+        self.meta.setText(self._meta_text(item))
+        self.title.setText(item.title or "")
+        self.title.setVisible(bool(item.title))
+        self.body.setPlainText(readable_body(item.body))
+        self.body.verticalScrollBar().setValue(0)
+        self.source.setText(tr("来源：") + item.source if item.source else "")
+        self.source.setVisible(bool(item.source))
+        self._show_star(item.starred)
+        self.note.blockSignals(True)
+        self.note.setPlainText(item.note or "")
+        self.note.blockSignals(False)
+        self._note_dirty = False
+        self.note_state.setText("")
+
+    def update_item(self, item: StoredItem) -> None:
+        """The same item changed elsewhere (star from the list): refresh without touching the
+        note being typed."""
+        if self.item is None or self.item.id != item.id:
+            return
+        self.item = item
+        self.meta.setText(self._meta_text(item))
+        self._show_star(item.starred)
+
+    @staticmethod
+    def _meta_text(item: StoredItem) -> str:
+        parts = [item.time.strftime("%Y-%m-%d %H:%M")]
+        if item.time.date() != item.day:
+            parts.append(tr("（%1 电报）").replace("%1", item.day.isoformat()))
+        parts.append(tr("加红") if item.level is Level.IMPORTANT else tr("普通"))
+        if item.column:
+            parts.append(tr("付费栏目预告：") + item.column)
+        return "  ·  ".join(parts)
+
+    def _show_star(self, starred: bool) -> None:
+        self.star_button.blockSignals(True)
+        self.star_button.setChecked(starred)
+        self.star_button.blockSignals(False)
+        self.star_button.setText(tr("★ 已加星标") if starred else tr("☆ 加星标"))
+        self.star_button.setToolTip(tr("加星标 / 取消星标（S）"))
+
+    def _star_clicked(self, checked: bool) -> None:
+        if self.item is not None:
+            self.star_toggled.emit(self.item.id, checked)
+
+    # ---- the note ------------------------------------------------------------------------
+
+    def _note_edited(self) -> None:
+        self._note_dirty = True
+        self.note_state.setText(tr("正在保存…"))
+        self._note_timer.start()
+
+    def flush_note(self) -> None:
+        """Write the note now if it changed: on a timer, on switching items, on closing."""
+        self._note_timer.stop()
+        if not self._note_dirty or self.item is None:
+            return
+        text = self.note.toPlainText()
+        self._save_note(self.item.id, text)
+        self._note_dirty = False
+        self.note_state.setText(tr("已保存"))
+        self.note_saved.emit(self.item.id)
+
+    # ---- reading comfort -----------------------------------------------------------------
+
+    @property
+    def point_size(self) -> int:
+        return self._point_size
+
+    def set_point_size(self, size: int) -> None:
+        self._point_size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, size))
+        for widget, scale, bold in (
+            (self.body, 1.0, False),
+            (self.note, 1.0, False),
+            (self.title, 1.3, True),
+            (self.meta, 0.85, False),
+            (self.source, 0.85, False),
+        ):
+            font = QFont(widget.font())
+            font.setPointSizeF(self._point_size * scale)
+            font.setBold(bold)
+            widget.setFont(font)
+
+    def page_down(self) -> None:
+        bar = self.body.verticalScrollBar()
+        bar.triggerAction(bar.SliderAction.SliderPageStepAdd)

@@ -1,0 +1,81 @@
+"""Fonts and colours: Chinese never as boxes, badges readable in light and dark palettes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtWidgets import QApplication
+
+# Families that cover Simplified Chinese on Linux, Windows and macOS, best first.
+CJK_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Hiragino Sans GB",
+    "Heiti SC",
+    "SimHei",
+    "SimSun",
+    "Droid Sans Fallback",
+    "AR PL UMing CN",
+)
+
+
+def cjk_family() -> str | None:
+    """A font family that renders Simplified Chinese, or None when the system has none."""
+    families = QFontDatabase.families()
+    available = set(families)
+    for family in CJK_FAMILIES:
+        if family in available:
+            return family
+    for family in families:
+        if QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family):
+            return family
+    return None
+
+
+def apply_cjk_font(app: QApplication) -> str | None:
+    """Put a CJK family first in the application font, keeping the platform's size."""
+    family = cjk_family()
+    if family:
+        font = QFont(app.font())
+        font.setFamilies([family, *[f for f in app.font().families() if f != family]])
+        app.setFont(font)
+    return family
+
+
+@dataclass(frozen=True)
+class Colours:
+    important: QColor
+    teaser: QColor
+    star: QColor
+    note: QColor
+    dim: QColor
+    shade: QColor  # the calendar's shading of days with items
+
+    @classmethod
+    def for_palette(cls, palette: QPalette) -> Colours:
+        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+        if dark:
+            return cls(
+                important=QColor("#ff8a80"),
+                teaser=QColor("#b39ddb"),
+                star=QColor("#ffd54f"),
+                note=QColor("#80cbc4"),
+                dim=palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text),
+                shade=QColor("#4fc3f7"),
+            )
+        return cls(
+            important=QColor("#c62828"),
+            teaser=QColor("#5e35b1"),
+            star=QColor("#e6a100"),
+            note=QColor("#00796b"),
+            dim=palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text),
+            shade=QColor("#0277bd"),
+        )

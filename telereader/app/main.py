@@ -1,0 +1,91 @@
+"""Start the window: check the platform, choose fonts and language, open the library."""
+
+from __future__ import annotations
+
+import ctypes.util
+import os
+import sys
+from pathlib import Path
+
+from telereader.core.messages import current_language
+from telereader.core.store import LibraryError, Store, default_data_dir
+
+XCB_PACKAGES = (
+    "libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 "
+    "libxcb-shape0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0"
+)
+
+
+def missing_linux_libraries() -> bool:
+    """Qt's xcb plugin aborts with a cryptic message when these are absent; look first."""
+    if not sys.platform.startswith("linux"):
+        return False
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith("xcb"):
+        return False
+    if os.environ.get("WAYLAND_DISPLAY") and not platform:
+        return False
+    return any(
+        ctypes.util.find_library(name) is None
+        for name in ("xcb-cursor", "xcb-icccm", "xkbcommon-x11")
+    )
+
+
+def run_app(data_dir: Path | None = None, files: list[Path] | None = None) -> int:
+    language = current_language()
+    if missing_linux_libraries():
+        print(
+            (
+                "telereader: 窗口需要几个系统库，请先运行 "
+                if language == "zh"
+                else "telereader: the window needs a few system libraries; run "
+            )
+            + f"sudo apt-get install -y {XCB_PACKAGES}",
+            file=sys.stderr,
+        )
+        return 1
+    if (
+        not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+        and sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+    ):
+        print(
+            "telereader: "
+            + (
+                "没有图形界面（DISPLAY 未设置）；命令行用法见 telereader --help"
+                if language == "zh"
+                else "there is no display (DISPLAY is not set); see telereader --help for the command line"
+            ),
+            file=sys.stderr,
+        )
+        return 1
+
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from telereader.app.look import apply_cjk_font
+    from telereader.app.translation import install_translators
+    from telereader.app.window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("telereader")
+    app.setOrganizationName("telereader")
+    if language == "zh":
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    install_translators(app, language)
+    apply_cjk_font(app)
+    directory = data_dir or default_data_dir()
+    try:
+        store = Store.open(directory)
+    except LibraryError as error:
+        QMessageBox.critical(None, "telereader", error.problem.message(language))
+        return 1
+    window = MainWindow(store, directory, language)
+    window.show()
+    window.start()
+    if files:
+        window.start_import(files)
+    code = app.exec()
+    store.close()
+    return code

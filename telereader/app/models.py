@@ -1,0 +1,113 @@
+"""The day's item list as a Qt model over the store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from telereader.core.filters import ItemFilter
+from telereader.core.store import Store, StoredItem
+from telereader.core.text import one_line
+
+ItemRole = Qt.ItemDataRole.UserRole + 1  # the StoredItem of a row
+ItemIdRole = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def plain_tooltip(text: str) -> str:
+    """Qt guesses whether a tooltip is rich text; escaping makes file text always literal."""
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
+
+
+class DayItemsModel(QAbstractListModel):
+    """The items of one digest day that pass the filter, in time order.
+
+    A day holds hundreds of items, not millions: one indexed query loads them all faster than
+    paging would, so the list switches days at once. Rows that stop matching the filter while
+    shown (an item becomes read under "unread only") stay until the next load, so that the list
+    never jumps under the reader's cursor.
+    """
+
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self._store = store
+        self._items: list[StoredItem] = []
+        self._all: list[StoredItem] = []
+        self.day: dt.date | None = None
+        self.item_filter = ItemFilter()
+
+    # ---- loading ----------------------------------------------------------------------------
+
+    def load(self, day: dt.date | None, item_filter: ItemFilter | None = None) -> None:
+        self.beginResetModel()
+        self.day = day
+        if item_filter is not None:
+            self.item_filter = item_filter
+        self._all = self._store.items_on(day) if day else []
+        self._items = [item for item in self._all if self.item_filter.matches(item)]
+        self.endResetModel()
+
+    def reload(self) -> None:
+        self.load(self.day)
+
+    def refresh(self, item_id: str) -> None:
+        """Re-read one item (starred, note, read changed) and repaint its row only."""
+        fresh = self._store.item(item_id)
+        if fresh is None:
+            return
+        self._all = [fresh if item.id == item_id else item for item in self._all]
+        for row, item in enumerate(self._items):
+            if item.id == item_id:
+                self._items[row] = fresh
+                index = self.index(row)
+                self.dataChanged.emit(index, index)
+
+    # ---- reading ----------------------------------------------------------------------------
+
+    @property
+    def day_items(self) -> list[StoredItem]:
+        """Every item of the day, whatever the filter."""
+        return list(self._all)
+
+    def item_at(self, row: int) -> StoredItem | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def row_of(self, item_id: str) -> int | None:
+        for row, item in enumerate(self._items):
+            if item.id == item_id:
+                return row
+        return None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{item.time:%H:%M}  {one_line(item.headline, 200)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(one_line(item.title or item.body, 300))
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(not item.read)
+            return font
+        if role == ItemRole:
+            return item
+        if role == ItemIdRole:
+            return item.id
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )

@@ -1,0 +1,717 @@
+"""The main window: calendar and day list on the left, the item in full on the right."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import sqlite3
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from telereader import __version__
+from telereader.app.calendar import make_calendar, mark_days, to_date, to_qdate
+from telereader.app.delegate import ItemDelegate
+from telereader.app.detail import DEFAULT_POINT_SIZE, DetailPane
+from telereader.app.models import DayItemsModel, ItemRole
+from telereader.app.report import ImportReportDialog
+from telereader.app.workers import ImportJob
+from telereader.core.filters import ItemFilter, count
+from telereader.core.importer import DIGEST_SUFFIXES
+from telereader.core.model import ImportReport
+from telereader.core.seeds import sample_days
+from telereader.core.store import LibraryError, Store
+
+READ_AFTER_MS = 1200  # an item selected this long counts as read
+SETTINGS_FILE = "window.ini"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+# (keys, what they do) for Help → Keyboard shortcuts; the bindings themselves are made below.
+SHORTCUT_HELP: tuple[tuple[str, str], ...] = (
+    ("J / ↓", "下一条"),
+    ("K / ↑", "上一条"),
+    ("空格", "详情向下翻页"),
+    ("Enter", "进入详情正文"),
+    ("S", "加星标 / 取消星标"),
+    ("N", "写笔记"),
+    ("/ , Ctrl+F", "筛选当天条目"),
+    ("Esc", "回到条目列表"),
+    ("[ / ]", "上一个 / 下一个有电报的日子"),
+    ("Ctrl+End", "跳到最新一天"),
+    ("Ctrl+= / Ctrl+- / Ctrl+0", "放大 / 缩小 / 还原字号"),
+    ("Ctrl+Shift+R", "当天全部标为已读"),
+    ("Ctrl+O", "导入文件"),
+    ("Ctrl+Shift+O", "导入文件夹"),
+    ("F1", "键盘快捷键"),
+    ("Ctrl+Q", "退出"),
+)
+
+
+class MainWindow(QMainWindow):
+    import_finished = Signal(object)  # ImportReport, after the window has taken it in
+
+    def __init__(self, store: Store, data_dir: Path, language: str = "zh"):
+        super().__init__()
+        self.store = store
+        self.data_dir = data_dir
+        self.language = language
+        self.settings = QSettings(str(data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
+        self.job: ImportJob | None = None
+        self._queued: list[Path] = []
+        self._quiet_import = False
+        self._days: list[dt.date] = []
+        self._fresh_days: set[dt.date] = set()
+        self.report_dialog: ImportReportDialog | None = None
+
+        self.setObjectName("main_window")
+        self.setWindowTitle("telereader · " + tr("财联社电报"))
+        self.setAcceptDrops(True)
+        self._build_widgets()
+        self._build_menus()
+        self._build_shortcuts()
+        self._read_timer = QTimer(self)
+        self._read_timer.setSingleShot(True)
+        self._read_timer.setInterval(READ_AFTER_MS)
+        self._read_timer.timeout.connect(self._mark_current_read)
+        self._restore_settings()
+
+    # ---- building ----------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.calendar = make_calendar(self)
+        self.calendar.selectionChanged.connect(self._calendar_day_changed)
+        self.newest_button = QPushButton(tr("最新一天"), self)
+        self.newest_button.setObjectName("newest")
+        self.newest_button.setToolTip(tr("跳到最新的一天（Ctrl+End）"))
+        self.newest_button.clicked.connect(self.go_to_newest_day)
+
+        self.hint = QFrame(self)
+        self.hint.setObjectName("drop_hint")
+        self.hint.setFrameShape(QFrame.Shape.StyledPanel)
+        hint_text = QLabel(
+            tr(
+                "这是示例数据。把每天的电报文件（.md）或整个文件夹拖到窗口上即可导入，"
+                "也可以用“文件 → 导入”。"
+            ),
+            self.hint,
+        )
+        hint_text.setWordWrap(True)
+        hint_close = QToolButton(self.hint)
+        hint_close.setText("✕")
+        hint_close.setToolTip(tr("不再显示"))
+        hint_close.clicked.connect(self._dismiss_hint)
+        hint_layout = QHBoxLayout(self.hint)
+        hint_layout.addWidget(hint_text, 1)
+        hint_layout.addWidget(hint_close, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(tr("筛选当天（/ 或 Ctrl+F）"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filters_changed)
+        self.search.returnPressed.connect(self.focus_list)
+
+        self.filter_buttons: dict[str, QToolButton] = {}
+        filter_bar = QHBoxLayout()
+        all_button = QToolButton(self)
+        all_button.setObjectName("filter_all")
+        all_button.setText(tr("全部"))
+        all_button.clicked.connect(self.clear_filters)
+        filter_bar.addWidget(all_button)
+        for key, label in (
+            ("unread", "未读"),
+            ("important", "加红"),
+            ("starred", "星标"),
+            ("hide_teasers", "隐藏预告"),
+        ):
+            button = QToolButton(self)
+            button.setObjectName(f"filter_{key}")
+            button.setText(tr(label))
+            button.setCheckable(True)
+            button.toggled.connect(self._filters_changed)
+            filter_bar.addWidget(button)
+            self.filter_buttons[key] = button
+        filter_bar.addStretch(1)
+
+        self.model = DayItemsModel(self.store, self)
+        self.list = QListView(self)
+        self.list.setObjectName("items")
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(ItemDelegate(self.list))
+        self.list.setUniformItemSizes(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.selectionModel().currentChanged.connect(self._current_changed)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+        self.detail = DetailPane(self._save_note, self)
+        self.detail.star_toggled.connect(self.set_starred)
+
+        left_top = QWidget(self)
+        top_layout = QVBoxLayout(left_top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.calendar)
+        top_layout.addWidget(self.newest_button)
+        left_bottom = QWidget(self)
+        bottom_layout = QVBoxLayout(left_bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(self.hint)
+        bottom_layout.addWidget(self.search)
+        bottom_layout.addLayout(filter_bar)
+        bottom_layout.addWidget(self.list, 1)
+        self.left_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.left_splitter.setObjectName("left_splitter")
+        self.left_splitter.addWidget(left_top)
+        self.left_splitter.addWidget(left_bottom)
+        self.left_splitter.setStretchFactor(1, 1)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_splitter.setObjectName("main_splitter")
+        self.main_splitter.addWidget(self.left_splitter)
+        self.main_splitter.addWidget(self.detail)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.main_splitter.setSizes([420, 680])
+        self.setCentralWidget(self.main_splitter)
+
+        self.counts_label = QLabel(self)
+        self.counts_label.setObjectName("counts")
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("import_progress")
+        self.progress.setMaximumWidth(220)
+        self.progress_label = QLabel(self)
+        self.cancel_button = QPushButton(tr("取消导入"), self)
+        self.cancel_button.setObjectName("cancel_import")
+        self.cancel_button.clicked.connect(self.cancel_import)
+        self.statusBar().addWidget(self.counts_label, 1)
+        for widget in (self.progress_label, self.progress, self.cancel_button):
+            self.statusBar().addPermanentWidget(widget)
+            widget.hide()
+        self.resize(1100, 720)
+
+    def _action(
+        self, text: str, slot: Callable, shortcut: QKeySequence | str | None = None, name: str = ""
+    ) -> QAction:
+        action = QAction(tr(text), self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(tr("文件(&F)"))
+        self.import_files_action = self._action(
+            "导入文件…", self.choose_files, "Ctrl+O", "import_files"
+        )
+        self.import_folder_action = self._action(
+            "导入文件夹…", self.choose_folder, "Ctrl+Shift+O", "import_folder"
+        )
+        file_menu.addAction(self.import_files_action)
+        file_menu.addAction(self.import_folder_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("退出", self.close, QKeySequence.StandardKey.Quit, "quit"))
+
+        item_menu = bar.addMenu(tr("条目(&I)"))
+        self.star_action = self._action("加星标 / 取消星标", self.toggle_star, None, "star")
+        self.note_action = self._action("写笔记", self.focus_note, None, "note")
+        self.mark_day_read_action = self._action(
+            "当天全部标为已读", self.mark_day_read, "Ctrl+Shift+R", "mark_day_read"
+        )
+        for action in (self.star_action, self.note_action, self.mark_day_read_action):
+            item_menu.addAction(action)
+        self.list.addAction(self.star_action)
+        self.list.addAction(self.note_action)
+        self.list.addAction(self.mark_day_read_action)
+
+        view_menu = bar.addMenu(tr("查看(&V)"))
+        view_menu.addAction(
+            self._action("前一个有电报的日子", self.previous_day, None, "previous_day")
+        )
+        view_menu.addAction(self._action("后一个有电报的日子", self.next_day, None, "next_day"))
+        view_menu.addAction(
+            self._action("最新一天", self.go_to_newest_day, "Ctrl+End", "newest_day")
+        )
+        view_menu.addSeparator()
+        zoom_in = self._action(
+            "放大字号", lambda: self.zoom(+1), QKeySequence.StandardKey.ZoomIn, "zoom_in"
+        )
+        zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence.StandardKey.ZoomIn])
+        view_menu.addAction(zoom_in)
+        view_menu.addAction(
+            self._action(
+                "缩小字号", lambda: self.zoom(-1), QKeySequence.StandardKey.ZoomOut, "zoom_out"
+            )
+        )
+        view_menu.addAction(self._action("还原字号", lambda: self.zoom(0), "Ctrl+0", "zoom_reset"))
+
+        help_menu = bar.addMenu(tr("帮助(&H)"))
+        help_menu.addAction(
+            self._action(
+                "键盘快捷键",
+                self.show_shortcuts,
+                QKeySequence.StandardKey.HelpContents,
+                "shortcuts",
+            )
+        )
+        help_menu.addAction(self._action("关于 telereader", self.show_about, None, "about"))
+
+    def _build_shortcuts(self) -> None:
+        """Single keys act in the list and the item text, never while typing a note or filter."""
+        reading_widgets = (self.list, self.detail.body)
+        bindings: Sequence[tuple[str, Callable]] = (
+            ("J", lambda: self.move_selection(+1)),
+            ("K", lambda: self.move_selection(-1)),
+            ("S", self.toggle_star),
+            ("N", self.focus_note),
+            ("Space", self.detail.page_down),
+            ("Return", self.focus_detail),
+            ("Enter", self.focus_detail),
+            ("/", self.focus_search),
+            ("[", self.previous_day),
+            ("]", self.next_day),
+        )
+        self._shortcuts = []
+        for widget in reading_widgets:
+            for key, slot in bindings:
+                shortcut = QShortcut(QKeySequence(key), widget)
+                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+                shortcut.activated.connect(slot)
+                self._shortcuts.append(shortcut)
+        for key, slot in (("Ctrl+F", self.focus_search), ("Esc", self.focus_list)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+            self._shortcuts.append(shortcut)
+
+    # ---- state across starts -----------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geometry))
+        for splitter, key in (
+            (self.main_splitter, "window/main_splitter"),
+            (self.left_splitter, "window/left_splitter"),
+        ):
+            state = s.value(key)
+            if isinstance(state, QByteArray | bytes):
+                splitter.restoreState(QByteArray(state))
+        for key, button in self.filter_buttons.items():
+            button.blockSignals(True)
+            button.setChecked(s.value(f"filters/{key}", False, type=bool))
+            button.blockSignals(False)
+        self.detail.set_point_size(int(s.value("reading/point_size", DEFAULT_POINT_SIZE, type=int)))
+        self.hint.setVisible(not s.value("hint/dismissed", False, type=bool))
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/main_splitter", self.main_splitter.saveState())
+        s.setValue("window/left_splitter", self.left_splitter.saveState())
+        for key, button in self.filter_buttons.items():
+            s.setValue(f"filters/{key}", button.isChecked())
+        s.setValue("reading/point_size", self.detail.point_size)
+        if self.model.day:
+            s.setValue("reading/day", self.model.day.isoformat())
+        current = self.current_item()
+        if current:
+            s.setValue("reading/item", current.id)
+        s.sync()
+
+    def start(self) -> None:
+        """Show the library where the reader left it; an empty library gets the sample day."""
+        self.refresh_days()
+        if not self._days:
+            samples = sample_days()
+            if samples:
+                self.hint.show()
+                self.start_import(samples, quiet=True)
+            return
+        remembered = self.settings.value("reading/day", "", type=str)
+        try:
+            day = dt.date.fromisoformat(remembered) if remembered else None
+        except ValueError:
+            day = None
+        self.show_day(
+            day if day in self._days else self._days[-1],
+            self.settings.value("reading/item", "", type=str) or None,
+        )
+
+    # ---- days --------------------------------------------------------------------------------
+
+    def refresh_days(self) -> None:
+        summaries = self.store.days()
+        self._days = [summary.day for summary in summaries]
+        mark_days(self.calendar, {s.day: s.items for s in summaries}, self._fresh_days)
+        if self._days:
+            self.calendar.setDateRange(
+                to_qdate(self._days[0]).addYears(-1), to_qdate(self._days[-1]).addYears(1)
+            )
+
+    @property
+    def days(self) -> list[dt.date]:
+        return list(self._days)
+
+    def show_day(self, day: dt.date, item_id: str | None = None) -> None:
+        """Show a day's items and select `item_id` (else the first item)."""
+        self._pending_item = item_id
+        if self.calendar.selectedDate() != to_qdate(day):
+            self.calendar.setSelectedDate(to_qdate(day))  # → _calendar_day_changed
+        else:
+            self._load_day(day)
+
+    def _calendar_day_changed(self) -> None:
+        self._load_day(to_date(self.calendar.selectedDate()))
+
+    def _load_day(self, day: dt.date) -> None:
+        self.detail.flush_note()
+        wanted = getattr(self, "_pending_item", None)
+        self._pending_item = None
+        self.model.load(day, self.current_filter())
+        self._select(wanted)
+        self._update_counts()
+
+    def _select(self, item_id: str | None) -> None:
+        row = self.model.row_of(item_id) if item_id else None
+        if row is None and self.model.rowCount() > 0:
+            row = 0
+        if row is None:
+            self.list.selectionModel().clearCurrentIndex()
+            self.detail.show_item(None)
+            return
+        index = self.model.index(row)
+        self.list.setCurrentIndex(index)
+        self.list.scrollTo(index)
+
+    def _neighbour_day(self, step: int) -> dt.date | None:
+        if not self._days:
+            return None
+        current = to_date(self.calendar.selectedDate())
+        if step > 0:
+            position = bisect.bisect_right(self._days, current)
+            return self._days[position] if position < len(self._days) else None
+        position = bisect.bisect_left(self._days, current) - 1
+        return self._days[position] if position >= 0 else None
+
+    def previous_day(self) -> None:
+        day = self._neighbour_day(-1)
+        if day:
+            self.show_day(day)
+
+    def next_day(self) -> None:
+        day = self._neighbour_day(+1)
+        if day:
+            self.show_day(day)
+
+    def go_to_newest_day(self) -> None:
+        if self._days:
+            self.show_day(self._days[-1])
+
+    # ---- the list ------------------------------------------------------------------------------
+
+    def current_filter(self) -> ItemFilter:
+        checked = {key: button.isChecked() for key, button in self.filter_buttons.items()}
+        return ItemFilter(
+            unread_only=checked["unread"],
+            important_only=checked["important"],
+            starred_only=checked["starred"],
+            hide_teasers=checked["hide_teasers"],
+            text=self.search.text(),
+        )
+
+    def _filters_changed(self) -> None:
+        current = self.current_item()
+        self.detail.flush_note()
+        self.model.load(self.model.day, self.current_filter())
+        self._select(current.id if current else None)
+        self._update_counts()
+
+    def clear_filters(self) -> None:
+        for button in self.filter_buttons.values():
+            button.blockSignals(True)
+            button.setChecked(False)
+            button.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._filters_changed()
+
+    def current_item(self):
+        index = self.list.currentIndex()
+        return index.data(ItemRole) if index.isValid() else None
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        item = current.data(ItemRole) if current.isValid() else None
+        self.detail.show_item(item)
+        self._read_timer.stop()
+        if item is not None and not item.read:
+            self._read_timer.start()
+
+    def move_selection(self, step: int) -> None:
+        rows = self.model.rowCount()
+        if rows == 0:
+            return
+        current = self.list.currentIndex()
+        row = current.row() + step if current.isValid() else 0
+        index = self.model.index(max(0, min(rows - 1, row)))
+        self.list.setCurrentIndex(index)
+        self.list.scrollTo(index)
+
+    def _update_counts(self) -> None:
+        counts = count(self.model.day_items)
+        text = tr("%1 条 · 未读 %2 · 加红 %3 · 星标 %4")
+        for number, value in enumerate(
+            (counts.items, counts.unread, counts.important, counts.starred), start=1
+        ):
+            text = text.replace(f"%{number}", str(value))
+        if self.model.item_filter.is_active:
+            text += "  " + tr("（筛选后显示 %1 条）").replace("%1", str(self.model.rowCount()))
+        self.counts_label.setText(text)
+
+    # ---- the reader's own data --------------------------------------------------------------------
+
+    def _write(self, action: Callable[[], None]) -> bool:
+        try:
+            action()
+        except (LibraryError, sqlite3.Error, OSError) as error:
+            message = (
+                error.problem.message(self.language)
+                if isinstance(error, LibraryError)
+                else str(error)
+            )
+            QMessageBox.warning(self, tr("无法保存"), tr("保存失败：") + message)
+            return False
+        return True
+
+    def _after_change(self, item_id: str) -> None:
+        self.model.refresh(item_id)
+        fresh = self.store.item(item_id)
+        if fresh is not None:
+            self.detail.update_item(fresh)
+        self._update_counts()
+
+    def set_starred(self, item_id: str, starred: bool) -> None:
+        if self._write(lambda: self.store.set_starred([item_id], starred)):
+            self._after_change(item_id)
+
+    def toggle_star(self) -> None:
+        item = self.current_item()
+        if item is not None:
+            self.set_starred(item.id, not item.starred)
+
+    def _save_note(self, item_id: str, text: str) -> None:
+        if self._write(lambda: self.store.set_note(item_id, text)):
+            self.model.refresh(item_id)
+
+    def _mark_current_read(self) -> None:
+        item = self.current_item()
+        if (
+            item is not None
+            and not item.read
+            and self._write(lambda: self.store.set_read([item.id]))
+        ):
+            self._after_change(item.id)
+
+    def mark_day_read(self) -> None:
+        ids = [item.id for item in self.model.day_items if not item.read]
+        if ids and self._write(lambda: self.store.set_read(ids)):
+            current = self.current_item()
+            self.model.reload()
+            self._select(current.id if current else None)
+            self._update_counts()
+
+    # ---- focus and reading comfort ---------------------------------------------------------------
+
+    def focus_list(self) -> None:
+        self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_detail(self) -> None:
+        self.detail.body.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_note(self) -> None:
+        if self.current_item() is not None:
+            self.detail.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def zoom(self, step: int) -> None:
+        size = DEFAULT_POINT_SIZE if step == 0 else self.detail.point_size + step
+        self.detail.set_point_size(size)
+
+    def _dismiss_hint(self) -> None:
+        self.hint.hide()
+        self.settings.setValue("hint/dismissed", True)
+
+    # ---- importing ------------------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        patterns = " ".join(f"*{suffix}" for suffix in DIGEST_SUFFIXES)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            tr("导入电报文件"),
+            "",
+            tr("电报文件") + f" ({patterns});;" + tr("所有文件") + " (*)",
+        )
+        if paths:
+            self.start_import([Path(p) for p in paths])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("导入文件夹"))
+        if folder:
+            self.start_import([Path(folder)])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.start_import(paths)
+
+    def start_import(self, paths: Sequence[Path], quiet: bool = False) -> None:
+        """Import in the background; the window stays usable. A drop during an import waits."""
+        if self.job is not None and self.job.running:
+            self._queued.extend(paths)
+            self.statusBar().showMessage(tr("上一批导入完成后继续导入新拖入的文件"), 5000)
+            return
+        self._quiet_import = quiet
+        self.job = ImportJob(self.data_dir, paths, self)
+        self.job.progress.connect(self._import_progress)
+        self.job.finished.connect(self._import_finished)
+        self.job.failed.connect(self._import_failed)
+        self.progress.setRange(0, 0)
+        self.progress_label.setText(tr("正在导入…"))
+        for widget in (self.progress_label, self.progress, self.cancel_button):
+            widget.show()
+        self.job.start()
+
+    def cancel_import(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.progress_label.setText(tr("正在取消…"))
+
+    def _import_progress(self, done: int, total: int, items: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress_label.setText(
+            tr("正在导入 %1/%2 个文件，%3 条")
+            .replace("%1", str(done))
+            .replace("%2", str(total))
+            .replace("%3", str(items))
+        )
+
+    def _end_import(self) -> None:
+        for widget in (self.progress_label, self.progress, self.cancel_button):
+            widget.hide()
+
+    def _import_finished(self, report: ImportReport) -> None:
+        self._end_import()
+        known = set(self._days)
+        self._fresh_days = {day for day in report.days if day not in known} or set(report.days)
+        self.refresh_days()
+        current = self.current_item()
+        if report.days:
+            self.show_day(
+                report.days[0], current.id if current and current.day == report.days[0] else None
+            )
+        elif self.model.day is None and self._days:
+            self.show_day(self._days[-1])
+        if not self._quiet_import:
+            self.report_dialog = ImportReportDialog(report, self.language, self)
+            self.report_dialog.open()
+        self.import_finished.emit(report)
+        if self._queued:
+            queued, self._queued = self._queued, []
+            self.start_import(queued)
+
+    def _import_failed(self, error: BaseException) -> None:
+        self._end_import()
+        message = (
+            error.problem.message(self.language) if isinstance(error, LibraryError) else str(error)
+        )
+        QMessageBox.critical(self, tr("导入失败"), tr("导入没有完成：") + message)
+
+    # ---- help ----------------------------------------------------------------------------------
+
+    def show_shortcuts(self) -> None:
+        dialog = QDialog(self)
+        dialog.setObjectName("shortcuts")
+        dialog.setWindowTitle(tr("键盘快捷键"))
+        table = QTableWidget(len(SHORTCUT_HELP), 2, dialog)
+        table.setHorizontalHeaderLabels([tr("按键"), tr("作用")])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for row, (keys, meaning) in enumerate(SHORTCUT_HELP):
+            table.setItem(row, 0, QTableWidgetItem(keys))
+            table.setItem(row, 1, QTableWidgetItem(tr(meaning)))
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        dialog.resize(460, 520)
+        dialog.open()
+        self.shortcuts_dialog = dialog
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(tr("关于 telereader"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            f"telereader {__version__}\n"
+            + tr("财联社电报离线阅读器")
+            + "\n"
+            + tr("资料库：")
+            + str(self.store.path)
+        )
+        box.open()
+
+    # ---- closing ---------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.detail.flush_note()
+        self.save_settings()
+        if self.job is not None and self.job.running:
+            self.job.cancel()  # every finished file is complete; the rest can be dropped again
+        event.accept()

@@ -1,0 +1,65 @@
+"""Work off the UI thread: a function runs on the thread pool, its result comes back as a signal.
+
+Workers never touch a widget; each opens its own database connection.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from telereader.core.importer import import_paths
+from telereader.core.model import ImportReport
+from telereader.core.store import Store
+
+
+class _Runnable(QRunnable):
+    def __init__(self, work: Callable[[], Any], done: Callable[[Any], None], failed: Callable):
+        super().__init__()
+        self._work, self._done, self._failed = work, done, failed
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except BaseException as error:  # delivered to the UI thread, which reports it
+            self._failed(error)
+        else:
+            self._done(result)
+
+
+class ImportJob(QObject):
+    """Imports paths into the library in the background, with progress and cancel."""
+
+    progress = Signal(int, int, int)  # files done, files total, items so far
+    finished = Signal(object)  # ImportReport
+    failed = Signal(object)  # the exception
+
+    def __init__(self, data_dir: Path, paths: Sequence[Path], parent: QObject | None = None):
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.paths = list(paths)
+        self._cancel = threading.Event()
+        self.running = False
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        self.running = True
+        (pool or QThreadPool.globalInstance()).start(
+            _Runnable(self._work, self._finish, self.failed.emit)
+        )
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def _work(self) -> ImportReport:
+        with Store.open(self.data_dir) as store:
+            return import_paths(
+                store, self.paths, progress=self.progress.emit, cancelled=self._cancel.is_set
+            )
+
+    def _finish(self, report: ImportReport) -> None:
+        self.running = False
+        self.finished.emit(report)
