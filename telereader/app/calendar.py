@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QWidget
 
+from telereader.app.i18n import tr
 from telereader.app.look import Colours
 
 
@@ -47,7 +48,7 @@ def mark_days(calendar: QCalendarWidget, counts: dict[dt.date, int], fresh: set[
         marked.setForeground(QBrush(text_colour))
         marked.setFontWeight(QFont.Weight.Bold)
         marked.setFontUnderline(day in fresh)
-        marked.setToolTip(QCoreApplication.translate("Calendar", "%n 条", "", count))
+        marked.setToolTip(tr("%n 条", "", count))
         calendar.setDateTextFormat(to_qdate(day), marked)
 
 

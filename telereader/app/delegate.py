@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from telereader.app.i18n import tr
 from telereader.app.look import Colours
 from telereader.app.models import ItemRole
 from telereader.core.model import Kind, Level
@@ -66,11 +67,9 @@ class ItemDelegate(QStyledItemDelegate):
     def _badges(item: StoredItem, colours: Colours) -> list[tuple[str, QColor]]:
         badges = []
         if item.level is Level.IMPORTANT:
-            badges.append((QCoreApplication.translate("ItemDelegate", "加红"), colours.important))
+            badges.append((tr("加红"), colours.important))
         if item.kind is Kind.TEASER:
-            badges.append(
-                (item.column or QCoreApplication.translate("ItemDelegate", "预告"), colours.teaser)
-            )
+            badges.append((item.column or tr("预告"), colours.teaser))
         if item.starred:
             badges.append(("★", colours.star))
         if item.note:

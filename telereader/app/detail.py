@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QTextOption
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from telereader.app.i18n import tr
 from telereader.core.model import Level
 from telereader.core.store import StoredItem
 from telereader.core.text import readable_body
@@ -23,10 +24,6 @@ from telereader.core.text import readable_body
 NOTE_SAVE_DELAY_MS = 700  # saved this long after the last keystroke, and at once on switching
 DEFAULT_POINT_SIZE = 12
 MIN_POINT_SIZE, MAX_POINT_SIZE = 8, 32
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DetailPane", text)
 
 
 def plain_label(parent: QWidget, object_name: str) -> QLabel:

@@ -16,13 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from telereader.app.i18n import QT_TR_NOOP, tr
 from telereader.app.look import Colours
 from telereader.app.models import plain_tooltip
 from telereader.core.model import FileReport, FileStatus, ImportReport
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ImportReport", text)
 
 
 def status_text(report: FileReport) -> str:
@@ -34,7 +31,15 @@ def status_text(report: FileReport) -> str:
 
 
 class ReportModel(QAbstractTableModel):
-    COLUMNS = ("文件", "日期", "结果", "新增", "更新", "未变", "说明")
+    COLUMNS = (
+        QT_TR_NOOP("文件"),
+        QT_TR_NOOP("日期"),
+        QT_TR_NOOP("结果"),
+        QT_TR_NOOP("新增"),
+        QT_TR_NOOP("更新"),
+        QT_TR_NOOP("未变"),
+        QT_TR_NOOP("说明"),
+    )
 
     def __init__(self, report: ImportReport, language: str, parent=None):
         super().__init__(parent)

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,7 @@ from telereader import __version__
 from telereader.app.calendar import make_calendar, mark_days, to_date, to_qdate
 from telereader.app.delegate import ItemDelegate
 from telereader.app.detail import DEFAULT_POINT_SIZE, DetailPane
+from telereader.app.i18n import QT_TR_NOOP, tr
 from telereader.app.models import DayItemsModel, ItemRole
 from telereader.app.report import ImportReportDialog
 from telereader.app.workers import ImportJob
@@ -50,28 +51,24 @@ READ_AFTER_MS = 1200  # an item selected this long counts as read
 SETTINGS_FILE = "window.ini"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 # (keys, what they do) for Help → Keyboard shortcuts; the bindings themselves are made below.
 SHORTCUT_HELP: tuple[tuple[str, str], ...] = (
-    ("J / ↓", "下一条"),
-    ("K / ↑", "上一条"),
-    ("空格", "详情向下翻页"),
-    ("Enter", "进入详情正文"),
-    ("S", "加星标 / 取消星标"),
-    ("N", "写笔记"),
-    ("/ , Ctrl+F", "筛选当天条目"),
-    ("Esc", "回到条目列表"),
-    ("[ / ]", "上一个 / 下一个有电报的日子"),
-    ("Ctrl+End", "跳到最新一天"),
-    ("Ctrl+= / Ctrl+- / Ctrl+0", "放大 / 缩小 / 还原字号"),
-    ("Ctrl+Shift+R", "当天全部标为已读"),
-    ("Ctrl+O", "导入文件"),
-    ("Ctrl+Shift+O", "导入文件夹"),
-    ("F1", "键盘快捷键"),
-    ("Ctrl+Q", "退出"),
+    ("J / ↓", QT_TR_NOOP("下一条")),
+    ("K / ↑", QT_TR_NOOP("上一条")),
+    ("Space", QT_TR_NOOP("详情向下翻页")),
+    ("Enter", QT_TR_NOOP("进入详情正文")),
+    ("S", QT_TR_NOOP("加星标 / 取消星标")),
+    ("N", QT_TR_NOOP("写笔记")),
+    ("/ , Ctrl+F", QT_TR_NOOP("筛选当天条目")),
+    ("Esc", QT_TR_NOOP("回到条目列表")),
+    ("[ / ]", QT_TR_NOOP("上一个 / 下一个有电报的日子")),
+    ("Ctrl+End", QT_TR_NOOP("跳到最新一天")),
+    ("Ctrl+= / Ctrl+- / Ctrl+0", QT_TR_NOOP("放大 / 缩小 / 还原字号")),
+    ("Ctrl+Shift+R", QT_TR_NOOP("当天全部标为已读")),
+    ("Ctrl+O", QT_TR_NOOP("导入文件")),
+    ("Ctrl+Shift+O", QT_TR_NOOP("导入文件夹")),
+    ("F1", QT_TR_NOOP("键盘快捷键")),
+    ("Ctrl+Q", QT_TR_NOOP("退出")),
 )
 
 
@@ -147,10 +144,10 @@ class MainWindow(QMainWindow):
         all_button.clicked.connect(self.clear_filters)
         filter_bar.addWidget(all_button)
         for key, label in (
-            ("unread", "未读"),
-            ("important", "加红"),
-            ("starred", "星标"),
-            ("hide_teasers", "隐藏预告"),
+            ("unread", QT_TR_NOOP("未读")),
+            ("important", QT_TR_NOOP("加红")),
+            ("starred", QT_TR_NOOP("星标")),
+            ("hide_teasers", QT_TR_NOOP("隐藏预告")),
         ):
             button = QToolButton(self)
             button.setObjectName(f"filter_{key}")
@@ -218,7 +215,7 @@ class MainWindow(QMainWindow):
     def _action(
         self, text: str, slot: Callable, shortcut: QKeySequence | str | None = None, name: str = ""
     ) -> QAction:
-        action = QAction(tr(text), self)
+        action = QAction(text, self)
         action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -229,21 +226,23 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(tr("文件(&F)"))
         self.import_files_action = self._action(
-            "导入文件…", self.choose_files, "Ctrl+O", "import_files"
+            tr("导入文件…"), self.choose_files, "Ctrl+O", "import_files"
         )
         self.import_folder_action = self._action(
-            "导入文件夹…", self.choose_folder, "Ctrl+Shift+O", "import_folder"
+            tr("导入文件夹…"), self.choose_folder, "Ctrl+Shift+O", "import_folder"
         )
         file_menu.addAction(self.import_files_action)
         file_menu.addAction(self.import_folder_action)
         file_menu.addSeparator()
-        file_menu.addAction(self._action("退出", self.close, QKeySequence.StandardKey.Quit, "quit"))
+        file_menu.addAction(
+            self._action(tr("退出"), self.close, QKeySequence.StandardKey.Quit, "quit")
+        )
 
         item_menu = bar.addMenu(tr("条目(&I)"))
-        self.star_action = self._action("加星标 / 取消星标", self.toggle_star, None, "star")
-        self.note_action = self._action("写笔记", self.focus_note, None, "note")
+        self.star_action = self._action(tr("加星标 / 取消星标"), self.toggle_star, None, "star")
+        self.note_action = self._action(tr("写笔记"), self.focus_note, None, "note")
         self.mark_day_read_action = self._action(
-            "当天全部标为已读", self.mark_day_read, "Ctrl+Shift+R", "mark_day_read"
+            tr("当天全部标为已读"), self.mark_day_read, "Ctrl+Shift+R", "mark_day_read"
         )
         for action in (self.star_action, self.note_action, self.mark_day_read_action):
             item_menu.addAction(action)
@@ -253,35 +252,37 @@ class MainWindow(QMainWindow):
 
         view_menu = bar.addMenu(tr("查看(&V)"))
         view_menu.addAction(
-            self._action("前一个有电报的日子", self.previous_day, None, "previous_day")
+            self._action(tr("前一个有电报的日子"), self.previous_day, None, "previous_day")
         )
-        view_menu.addAction(self._action("后一个有电报的日子", self.next_day, None, "next_day"))
+        view_menu.addAction(self._action(tr("后一个有电报的日子"), self.next_day, None, "next_day"))
         view_menu.addAction(
-            self._action("最新一天", self.go_to_newest_day, "Ctrl+End", "newest_day")
+            self._action(tr("最新一天"), self.go_to_newest_day, "Ctrl+End", "newest_day")
         )
         view_menu.addSeparator()
         zoom_in = self._action(
-            "放大字号", lambda: self.zoom(+1), QKeySequence.StandardKey.ZoomIn, "zoom_in"
+            tr("放大字号"), lambda: self.zoom(+1), QKeySequence.StandardKey.ZoomIn, "zoom_in"
         )
         zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence.StandardKey.ZoomIn])
         view_menu.addAction(zoom_in)
         view_menu.addAction(
             self._action(
-                "缩小字号", lambda: self.zoom(-1), QKeySequence.StandardKey.ZoomOut, "zoom_out"
+                tr("缩小字号"), lambda: self.zoom(-1), QKeySequence.StandardKey.ZoomOut, "zoom_out"
             )
         )
-        view_menu.addAction(self._action("还原字号", lambda: self.zoom(0), "Ctrl+0", "zoom_reset"))
+        view_menu.addAction(
+            self._action(tr("还原字号"), lambda: self.zoom(0), "Ctrl+0", "zoom_reset")
+        )
 
         help_menu = bar.addMenu(tr("帮助(&H)"))
         help_menu.addAction(
             self._action(
-                "键盘快捷键",
+                tr("键盘快捷键"),
                 self.show_shortcuts,
                 QKeySequence.StandardKey.HelpContents,
                 "shortcuts",
             )
         )
-        help_menu.addAction(self._action("关于 telereader", self.show_about, None, "about"))
+        help_menu.addAction(self._action(tr("关于 telereader"), self.show_about, None, "about"))
 
     def _build_shortcuts(self) -> None:
         """Single keys act in the list and the item text, never while typing a note or filter."""

@@ -1,0 +1,345 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+  <context>
+    <name />
+    <message numerus="yes">
+      <source>%n 条</source>
+      <translation>
+        <numerusform>%n item</numerusform>
+        <numerusform>%n items</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>加红</source>
+      <translation>Important</translation>
+    </message>
+    <message>
+      <source>预告</source>
+      <translation>Teaser</translation>
+    </message>
+    <message>
+      <source>笔记</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>在这里写笔记，输入即自动保存</source>
+      <translation>Write a note here; it is saved as you type</translation>
+    </message>
+    <message>
+      <source>在左侧选择一条电报</source>
+      <translation>Select an item on the left</translation>
+    </message>
+    <message>
+      <source>来源：</source>
+      <translation>Source: </translation>
+    </message>
+    <message>
+      <source>（%1 电报）</source>
+      <translation>(digest of %1)</translation>
+    </message>
+    <message>
+      <source>普通</source>
+      <translation>Normal</translation>
+    </message>
+    <message>
+      <source>付费栏目预告：</source>
+      <translation>Paid column teaser: </translation>
+    </message>
+    <message>
+      <source>★ 已加星标</source>
+      <translation>★ Starred</translation>
+    </message>
+    <message>
+      <source>☆ 加星标</source>
+      <translation>☆ Star</translation>
+    </message>
+    <message>
+      <source>加星标 / 取消星标（S）</source>
+      <translation>Star / unstar (S)</translation>
+    </message>
+    <message>
+      <source>正在保存…</source>
+      <translation>Saving…</translation>
+    </message>
+    <message>
+      <source>已保存</source>
+      <translation>Saved</translation>
+    </message>
+    <message>
+      <source>拒绝</source>
+      <translation>Rejected</translation>
+    </message>
+    <message>
+      <source>未变</source>
+      <translation>Unchanged</translation>
+    </message>
+    <message>
+      <source>有警告</source>
+      <translation>Warnings</translation>
+    </message>
+    <message>
+      <source>已导入</source>
+      <translation>Imported</translation>
+    </message>
+    <message>
+      <source>文件</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <source>日期</source>
+      <translation>Day</translation>
+    </message>
+    <message>
+      <source>结果</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <source>新增</source>
+      <translation>Added</translation>
+    </message>
+    <message>
+      <source>更新</source>
+      <translation>Updated</translation>
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>Details</translation>
+    </message>
+    <message>
+      <source>%1 个文件：新增 %2 条，更新 %3 条；%4 个文件被拒绝，%5 个有警告。</source>
+      <translation>%1 files: %2 items added, %3 updated; %4 files rejected, %5 with warnings.</translation>
+    </message>
+    <message>
+      <source>导入已取消，其余文件未导入。</source>
+      <translation>The import was cancelled; the remaining files were not imported.</translation>
+    </message>
+    <message>
+      <source>导入报告</source>
+      <translation>Import report</translation>
+    </message>
+    <message>
+      <source>下一条</source>
+      <translation>Next item</translation>
+    </message>
+    <message>
+      <source>上一条</source>
+      <translation>Previous item</translation>
+    </message>
+    <message>
+      <source>详情向下翻页</source>
+      <translation>Page down the item text</translation>
+    </message>
+    <message>
+      <source>进入详情正文</source>
+      <translation>Go to the item text</translation>
+    </message>
+    <message>
+      <source>加星标 / 取消星标</source>
+      <translation>Star / unstar</translation>
+    </message>
+    <message>
+      <source>写笔记</source>
+      <translation>Write a note</translation>
+    </message>
+    <message>
+      <source>筛选当天条目</source>
+      <translation>Filter the day's items</translation>
+    </message>
+    <message>
+      <source>回到条目列表</source>
+      <translation>Back to the item list</translation>
+    </message>
+    <message>
+      <source>上一个 / 下一个有电报的日子</source>
+      <translation>Previous / next day with items</translation>
+    </message>
+    <message>
+      <source>跳到最新一天</source>
+      <translation>Go to the newest day</translation>
+    </message>
+    <message>
+      <source>放大 / 缩小 / 还原字号</source>
+      <translation>Larger / smaller / default text</translation>
+    </message>
+    <message>
+      <source>当天全部标为已读</source>
+      <translation>Mark the whole day read</translation>
+    </message>
+    <message>
+      <source>导入文件</source>
+      <translation>Import files</translation>
+    </message>
+    <message>
+      <source>导入文件夹</source>
+      <translation>Import a folder</translation>
+    </message>
+    <message>
+      <source>键盘快捷键</source>
+      <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+      <source>退出</source>
+      <translation>Quit</translation>
+    </message>
+    <message>
+      <source>财联社电报</source>
+      <translation>Cailian Press telegraphs</translation>
+    </message>
+    <message>
+      <source>最新一天</source>
+      <translation>Newest day</translation>
+    </message>
+    <message>
+      <source>跳到最新的一天（Ctrl+End）</source>
+      <translation>Go to the newest day (Ctrl+End)</translation>
+    </message>
+    <message>
+      <source>这是示例数据。把每天的电报文件（.md）或整个文件夹拖到窗口上即可导入，也可以用“文件 → 导入”。</source>
+      <translation>This is sample data. Drop daily digest files (.md) or whole folders onto the window to import them, or use File → Import.</translation>
+    </message>
+    <message>
+      <source>不再显示</source>
+      <translation>Don't show again</translation>
+    </message>
+    <message>
+      <source>筛选当天（/ 或 Ctrl+F）</source>
+      <translation>Filter this day (/ or Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>全部</source>
+      <translation>All</translation>
+    </message>
+    <message>
+      <source>未读</source>
+      <translation>Unread</translation>
+    </message>
+    <message>
+      <source>星标</source>
+      <translation>Starred</translation>
+    </message>
+    <message>
+      <source>隐藏预告</source>
+      <translation>Hide teasers</translation>
+    </message>
+    <message>
+      <source>取消导入</source>
+      <translation>Cancel import</translation>
+    </message>
+    <message>
+      <source>文件(&amp;F)</source>
+      <translation>&amp;File</translation>
+    </message>
+    <message>
+      <source>导入文件…</source>
+      <translation>Import files…</translation>
+    </message>
+    <message>
+      <source>导入文件夹…</source>
+      <translation>Import a folder…</translation>
+    </message>
+    <message>
+      <source>条目(&amp;I)</source>
+      <translation>&amp;Item</translation>
+    </message>
+    <message>
+      <source>查看(&amp;V)</source>
+      <translation>&amp;View</translation>
+    </message>
+    <message>
+      <source>前一个有电报的日子</source>
+      <translation>Previous day with items</translation>
+    </message>
+    <message>
+      <source>后一个有电报的日子</source>
+      <translation>Next day with items</translation>
+    </message>
+    <message>
+      <source>放大字号</source>
+      <translation>Larger text</translation>
+    </message>
+    <message>
+      <source>缩小字号</source>
+      <translation>Smaller text</translation>
+    </message>
+    <message>
+      <source>还原字号</source>
+      <translation>Default text size</translation>
+    </message>
+    <message>
+      <source>帮助(&amp;H)</source>
+      <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <source>关于 telereader</source>
+      <translation>About telereader</translation>
+    </message>
+    <message>
+      <source>%1 条 · 未读 %2 · 加红 %3 · 星标 %4</source>
+      <translation>%1 items · unread %2 · important %3 · starred %4</translation>
+    </message>
+    <message>
+      <source>（筛选后显示 %1 条）</source>
+      <translation>(showing %1 after filters)</translation>
+    </message>
+    <message>
+      <source>无法保存</source>
+      <translation>Cannot save</translation>
+    </message>
+    <message>
+      <source>保存失败：</source>
+      <translation>Saving failed: </translation>
+    </message>
+    <message>
+      <source>导入电报文件</source>
+      <translation>Import digest files</translation>
+    </message>
+    <message>
+      <source>电报文件</source>
+      <translation>Digest files</translation>
+    </message>
+    <message>
+      <source>所有文件</source>
+      <translation>All files</translation>
+    </message>
+    <message>
+      <source>上一批导入完成后继续导入新拖入的文件</source>
+      <translation>The dropped files will import when the running import ends</translation>
+    </message>
+    <message>
+      <source>正在导入…</source>
+      <translation>Importing…</translation>
+    </message>
+    <message>
+      <source>正在取消…</source>
+      <translation>Cancelling…</translation>
+    </message>
+    <message>
+      <source>正在导入 %1/%2 个文件，%3 条</source>
+      <translation>Importing %1/%2 files, %3 items</translation>
+    </message>
+    <message>
+      <source>导入失败</source>
+      <translation>Import failed</translation>
+    </message>
+    <message>
+      <source>导入没有完成：</source>
+      <translation>The import did not finish: </translation>
+    </message>
+    <message>
+      <source>按键</source>
+      <translation>Keys</translation>
+    </message>
+    <message>
+      <source>作用</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <source>财联社电报离线阅读器</source>
+      <translation>An offline reader for the Cailian Press telegraph digests</translation>
+    </message>
+    <message>
+      <source>资料库：</source>
+      <translation>Library: </translation>
+    </message>
+  </context>
+</TS>
