@@ -76,7 +76,7 @@ class ReportModel(QAbstractTableModel):
                 report.added,
                 report.updated,
                 report.unchanged,
-                " ".join(self.explanation(report).splitlines()),
+                " · ".join(self.explanation(report).splitlines()),
             )
             return values[column] if 0 <= column < len(values) else None
         if role == Qt.ItemDataRole.ToolTipRole:
