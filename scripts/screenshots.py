@@ -15,14 +15,14 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TELEREADER_LANG", "zh")
 
-from PySide6.QtCore import QEventLoop, QLocale, QTimer  # noqa: E402
-from PySide6.QtGui import QColor, QPalette  # noqa: E402
-from PySide6.QtWidgets import QApplication, QStyleFactory  # noqa: E402
+from PySide6.QtCore import QEventLoop, QLocale, QTimer
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
 
-from telereader.app.look import apply_cjk_font  # noqa: E402
-from telereader.app.translation import install_translators  # noqa: E402
-from telereader.app.window import MainWindow  # noqa: E402
-from telereader.core.store import Store  # noqa: E402
+from telereader.app.look import apply_cjk_font
+from telereader.app.translation import install_translators
+from telereader.app.window import MainWindow
+from telereader.core.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
