@@ -8,6 +8,7 @@ from pathlib import Path
 
 from telereader.core.importer import collect, import_paths
 from telereader.core.model import FileStatus, Level
+from telereader.core.store import Store
 from tests.conftest import FIXTURES, SAMPLE
 
 SAMPLE_DAY = dt.date(2026, 1, 14)
@@ -187,3 +188,32 @@ def test_items_after_midnight_belong_to_their_digest_day_but_happened_the_next_d
     assert last.day == SMALL_DAY
     assert last.time == dt.datetime(2026, 3, 3, 0, 12)
     assert last.source == "财联社记者 张三"
+
+
+def test_a_large_batch_parsed_in_worker_processes_stores_exactly_the_same(tmp_path):
+    from benchmarks.synth import generate
+
+    generate(tmp_path / "corpus", 30, dt.date(2024, 1, 1), 7)
+    rows = {}
+    for workers in (0, 2):
+        with Store.open(tmp_path / f"library-{workers}") as store:
+            report = import_paths(store, [tmp_path / "corpus"], workers=workers)
+            assert [f.status for f in report.files] == [FileStatus.IMPORTED] * 30
+            rows[workers] = store.db.execute(
+                "SELECT id, day, time, title, body, source, level, kind, teaser_column, position "
+                "FROM items ORDER BY id"
+            ).fetchall()
+    assert len(rows[0]) == 30 * 300
+    assert rows[0] == rows[2]
+
+
+def test_two_files_with_the_same_bytes_in_one_batch_import_once(store, tmp_path):
+    folder = copy_fixtures(tmp_path / "drop", "small.md")
+    shutil.copy(FIXTURES / "small.md", folder / "copy-of-small.md")
+    report = import_paths(store, [folder])
+    by_name = {Path(f.path).name: f for f in report.files}
+    assert (by_name["copy-of-small.md"].status, by_name["copy-of-small.md"].added) == (
+        FileStatus.IMPORTED,
+        7,
+    )
+    assert (by_name["small.md"].status, by_name["small.md"].unchanged) == (FileStatus.UNCHANGED, 7)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import replace
 
 from telereader.core.model import ParsedItem
 
@@ -28,26 +29,23 @@ def fold(items: Iterable[ParsedItem]) -> tuple[list[ParsedItem], int]:
     longer item's text is the same story: the longer text is kept, at the earlier line's place.
     """
     kept: list[ParsedItem] = []
+    contents: list[str] = []
     by_minute: dict = {}
     folded = 0
     for item in items:
+        content = item.content
         same_minute = by_minute.setdefault(item.minute, [])
         for index in same_minute:
-            existing = kept[index]
-            if extends(existing.content, item.content):
+            if extends(contents[index], content):
                 folded += 1
                 break
-            if extends(item.content, existing.content):
-                kept[index] = _with_line(item, existing.line)
+            if extends(content, contents[index]):
+                kept[index] = replace(item, line=kept[index].line)
+                contents[index] = content
                 folded += 1
                 break
         else:
             same_minute.append(len(kept))
             kept.append(item)
+            contents.append(content)
     return kept, folded
-
-
-def _with_line(item: ParsedItem, line: int) -> ParsedItem:
-    from dataclasses import replace
-
-    return replace(item, line=line)

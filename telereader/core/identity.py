@@ -16,17 +16,38 @@ _DATELINE = re.compile(
 )
 
 
+class _Letters(dict):
+    """A `str.translate` table: each character to its NFKC form in lower case, with white space,
+    punctuation, symbols and controls dropped. A character is decided once, not once per item:
+    keys are made for every item of every import."""
+
+    def __missing__(self, code: int) -> str:
+        kept = "".join(
+            char
+            for char in unicodedata.normalize("NFKC", chr(code)).lower()
+            if not (char.isspace() or unicodedata.category(char)[0] in "PSZC")
+        )
+        self[code] = kept
+        return kept
+
+
+_LETTERS = _Letters()
+
+
 def _letters(text: str) -> str:
     """NFKC, lower case, without white space and punctuation: what survives re-typesetting."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    return "".join(
-        char for char in text if not (char.isspace() or unicodedata.category(char)[0] in "PSZC")
-    )
+    return text.translate(_LETTERS)
 
 
 def opening(body: str) -> str:
     """The first words of a body after its dateline, normalised."""
-    return _letters(_DATELINE.sub("", body, count=1))[:OPENING_LENGTH]
+    rest = _DATELINE.sub("", body, count=1)
+    # A short prefix holds 16 letters unless it is mostly punctuation; bodies run to hundreds.
+    prefix = rest[: OPENING_LENGTH * 4]
+    letters = _letters(prefix)
+    if len(letters) <= OPENING_LENGTH and len(prefix) < len(rest):
+        letters = _letters(rest)
+    return letters[:OPENING_LENGTH]
 
 
 def title_key(title: str | None) -> str | None:
@@ -43,6 +64,19 @@ def item_id(day: dt.date, minute: dt.time, key: str, occurrence: int = 1) -> str
 
     `occurrence` tells apart distinct items of one minute that share a key (counted in file order).
     """
-    material = f"{day.isoformat()}|{minute:%H:%M}|{key}|{occurrence}".encode()
-    digest = hashlib.blake2b(material, digest_size=4).hexdigest()
-    return f"{day:%Y%m%d}-{minute:%H%M}-{digest}"
+    return IdMaker(day).make(minute, key, occurrence)
+
+
+class IdMaker:
+    """Ids for the items of one day, with the day's parts formatted once (imports make ids for
+    every item of every file)."""
+
+    def __init__(self, day: dt.date):
+        self._iso = day.isoformat()
+        self._compact = f"{day.year:04}{day.month:02}{day.day:02}"
+
+    def make(self, minute: dt.time, key: str, occurrence: int = 1) -> str:
+        hour, mins = f"{minute.hour:02}", f"{minute.minute:02}"
+        material = f"{self._iso}|{hour}:{mins}|{key}|{occurrence}".encode()
+        digest = hashlib.blake2b(material, digest_size=4).hexdigest()
+        return f"{self._compact}-{hour}{mins}-{digest}"

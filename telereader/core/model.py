@@ -49,7 +49,7 @@ class DecodedText:
     warnings: tuple[Problem, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParsedItem:
     """One item line as written in the file, before folding and identity."""
 
@@ -82,7 +82,7 @@ class Digest:
         return dt.datetime.combine(day, minute)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     """An item as the library stores it, ready to insert."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from telereader.core.model import Digest, Kind, Level, ParsedItem, Problem, Refused
@@ -49,7 +50,9 @@ def parse(text: str, file_name: str = "") -> Digest:
     def finish() -> None:
         if current is not None:
             line, minute, parts = current
-            items.append(parse_item(line, minute, "\n".join(parts)))
+            items.append(
+                parse_item(line, minute, parts[0] if len(parts) == 1 else "\n".join(parts))
+            )
 
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
@@ -127,6 +130,10 @@ def split_title(content: str) -> tuple[str | None, str, str | None]:
     """
     if not content.startswith("【"):
         return None, content, None
+    if not content.startswith("【【"):
+        end = content.find("】")
+        if end > 0 and "【" not in content[1:end]:
+            return content[1:end].strip(), content[end + 1 :].strip(), None
     column = None
     column_end = -1
     if content.startswith("【【"):
@@ -151,7 +158,7 @@ def split_title(content: str) -> tuple[str | None, str, str | None]:
 
 def find_source(body: str) -> str | None:
     """The trailing attribution if there is one, else the outlet named in the dateline."""
-    if match := _ATTRIBUTION.search(body):
+    if body.rstrip().endswith((")", "）")) and (match := _ATTRIBUTION.search(body)):
         return match["source"].strip()
     if match := _DATELINE.match(body):
         return match["quoted"] or match["plain"]
@@ -170,6 +177,7 @@ def _minute(stamp: re.Match[str] | None) -> dt.time | None:
     return _clock(stamp["h"], stamp["m"]) if stamp else None
 
 
+@functools.cache
 def _clock(hour: str, minute: str) -> dt.time | None:
     h, m = int(hour), int(minute)
     return dt.time(h, m) if 0 <= h <= 23 and 0 <= m <= 59 else None

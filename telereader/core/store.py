@@ -243,27 +243,13 @@ class Store:
             "FROM items WHERE day = ?",
             [day.isoformat()],
         ).fetchall()
-        return [
-            Item(
-                id=row[0],
-                day=dt.date.fromisoformat(row[1]),
-                time=dt.datetime.fromisoformat(row[2]),
-                title=row[3],
-                body=row[4],
-                source=row[5],
-                level=Level(row[6]),
-                kind=Kind(row[7]),
-                column=row[8],
-                position=row[9],
-            )
-            for row in rows
-        ]
+        return [item_from_row(row) for row in rows]
 
     # ---- writing: imports ------------------------------------------------------------------
 
     def write_import(
         self,
-        inserts: Sequence[Item],
+        inserts: Sequence[ItemRow],
         updates: Sequence[Item],
         file_record: dict,
     ) -> None:
@@ -275,7 +261,7 @@ class Store:
                 "INSERT INTO items (id, day, time, title, body, source, level, kind, "
                 "teaser_column, position, imported_at, updated_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(*_item_values(item), stamp, stamp) for item in inserts],
+                [(*row, stamp, stamp) for row in inserts],
             )
             conn.executemany(
                 "UPDATE items SET title = ?, body = ?, source = ?, level = ?, kind = ?, "
@@ -348,18 +334,52 @@ class Store:
             raise LibraryError(Problem("unknown_item", params={"id": missing[0]}))
 
 
-def _item_values(item: Item) -> tuple:
-    return (
-        item.id,
-        item.day.isoformat(),
-        item.time.isoformat(timespec="minutes"),
-        item.title,
-        item.body,
-        item.source,
-        str(item.level),
-        str(item.kind),
-        item.column,
-        item.position,
+ItemRow = tuple  # an item as the `items` columns hold it, in order, without the time stamps
+
+
+def item_rows(items: Iterable[Item]) -> list[ItemRow]:
+    """Items as rows, each day and minute formatted once (a file's items share a day)."""
+    texts: dict = {}
+
+    def text(value: dt.date | dt.datetime) -> str:
+        formatted = texts.get(value)
+        if formatted is None:
+            formatted = texts[value] = (
+                value.isoformat(timespec="minutes")
+                if isinstance(value, dt.datetime)
+                else value.isoformat()
+            )
+        return formatted
+
+    return [
+        (
+            item.id,
+            text(item.day),
+            text(item.time),
+            item.title,
+            item.body,
+            item.source,
+            item.level.value,
+            item.kind.value,
+            item.column,
+            item.position,
+        )
+        for item in items
+    ]
+
+
+def item_from_row(row: Sequence) -> Item:
+    return Item(
+        id=row[0],
+        day=dt.date.fromisoformat(row[1]),
+        time=dt.datetime.fromisoformat(row[2]),
+        title=row[3],
+        body=row[4],
+        source=row[5],
+        level=Level(row[6]),
+        kind=Kind(row[7]),
+        column=row[8],
+        position=row[9],
     )
 
 
