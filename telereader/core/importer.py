@@ -195,7 +195,7 @@ def identify(digest: Digest) -> list[Item]:
 @dataclass
 class Merge:
     inserts: list[Item]
-    updates: list[Item]
+    updates: list[tuple[Item, Item]]  # (as stored, as it will be)
     unchanged: int
 
 
@@ -223,7 +223,7 @@ def merge(existing: Sequence[Item], incoming: Sequence[Item]) -> Merge:
         if merged == stored:
             result.unchanged += 1
         else:
-            result.updates.append(merged)
+            result.updates.append((stored, merged))
     return result
 
 

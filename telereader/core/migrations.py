@@ -10,13 +10,18 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from telereader.core.search_index import INDEX_TABLE, index_columns
+
 
 def _0001_initial(db: sqlite_utils.Database) -> None:
     # Items are rewritten by imports; everything the user makes lives in tables of its own
     # (stars, notes, reads) keyed by item id, with no foreign key, so that no import can touch
     # it and state for items not imported yet can wait for them.
+    # `seq` is the row's key in time order (see store.seq_for), so "newest first" is a walk
+    # down the key, in the search index too; `id` is the content-derived id users see.
     db["items"].create(
         {
+            "seq": int,
             "id": str,
             "day": str,
             "time": str,
@@ -30,9 +35,10 @@ def _0001_initial(db: sqlite_utils.Database) -> None:
             "imported_at": str,
             "updated_at": str,
         },
-        pk="id",
-        not_null={"day", "time", "body", "level", "kind", "position"},
+        pk="seq",
+        not_null={"id", "day", "time", "body", "level", "kind", "position"},
     )
+    db["items"].create_index(["id"], index_name="items_by_id", unique=True)
     db["items"].create_index(["day", "time", "position"], index_name="items_by_day")
     db["imported_files"].create(
         {
@@ -51,5 +57,21 @@ def _0001_initial(db: sqlite_utils.Database) -> None:
     db["reads"].create({"item_id": str, "read_at": str}, pk="item_id")
 
 
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_0001_initial,)
+def _0002_search_index(db: sqlite_utils.Database) -> None:
+    # Contentless: the text lives in `items`; the index holds only tokens (search_index.py).
+    db.execute(
+        f"CREATE VIRTUAL TABLE {INDEX_TABLE} USING fts5(chars, pairs, content='', "
+        "tokenize='unicode61 remove_diacritics 0')"
+    )
+    rows = db.execute("SELECT seq, title, body FROM items").fetchall()
+    db.conn.executemany(
+        f"INSERT INTO {INDEX_TABLE} (rowid, chars, pairs) VALUES (?, ?, ?)",
+        [(seq, *index_columns(title, body)) for seq, title, body in rows],
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
+    _0001_initial,
+    _0002_search_index,
+)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -16,6 +16,7 @@ import sqlite_utils
 from telereader import APP_NAME
 from telereader.core.migrations import MIGRATIONS, SCHEMA_VERSION
 from telereader.core.model import Item, Kind, Level, Problem
+from telereader.core.search_index import INDEX_TABLE, index_columns
 
 LIBRARY_FILE = "library.sqlite3"
 DATA_DIR_VARIABLE = "TELEREADER_DATA_DIR"
@@ -212,6 +213,18 @@ class Store:
         ).fetchall()
         return [_stored_item(row) for row in rows]
 
+    def items_by_seq(self, seqs: Sequence[int]) -> list[StoredItem]:
+        """Items by key, in the order given."""
+        if not seqs:
+            return []
+        rows = self.db.execute(
+            f"SELECT items.seq, {_ITEM_COLUMNS} FROM items {_ITEM_JOINS} "
+            f"WHERE items.seq IN ({','.join('?' * len(seqs))})",
+            list(seqs),
+        ).fetchall()
+        by_seq = {row[0]: _stored_item(row[1:]) for row in rows}
+        return [by_seq[seq] for seq in seqs if seq in by_seq]
+
     def item(self, item_id: str) -> StoredItem | None:
         row = self.db.execute(
             f"SELECT {_ITEM_COLUMNS} FROM items {_ITEM_JOINS} WHERE items.id = ?", [item_id]
@@ -250,41 +263,57 @@ class Store:
     def write_import(
         self,
         inserts: Sequence[ItemRow],
-        updates: Sequence[Item],
+        updates: Sequence[tuple[Item, Item]],
         file_record: dict,
     ) -> None:
-        """Insert and update one file's items and remember the file, in one transaction."""
+        """Insert new items, update changed ones (stored, new) and remember the file, with the
+        search index kept in step, in one transaction."""
         stamp = now()
         with self.transaction():
             conn = self.db.conn
+            taken = {
+                row[0]
+                for row in conn.execute("SELECT seq FROM items WHERE day = ?", [file_record["day"]])
+            }
+            keyed = [(seq_for(row[2], taken), row) for row in inserts]
             conn.executemany(
-                "INSERT INTO items (id, day, time, title, body, source, level, kind, "
+                "INSERT INTO items (seq, id, day, time, title, body, source, level, kind, "
                 "teaser_column, position, imported_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(*row, stamp, stamp) for row in inserts],
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(seq, *row[:10], stamp, stamp) for seq, row in keyed],
             )
             conn.executemany(
-                "UPDATE items SET title = ?, body = ?, source = ?, level = ?, kind = ?, "
-                "teaser_column = ?, updated_at = ? WHERE id = ?",
-                [
-                    (
-                        item.title,
-                        item.body,
-                        item.source,
-                        str(item.level),
-                        str(item.kind),
-                        item.column,
-                        stamp,
-                        item.id,
-                    )
-                    for item in updates
-                ],
+                f"INSERT INTO {INDEX_TABLE} (rowid, chars, pairs) VALUES (?, ?, ?)",
+                [(seq, row[10], row[11]) for seq, row in keyed],
             )
+            self._update_items(conn, updates, stamp)
             conn.execute(
                 "INSERT OR REPLACE INTO imported_files "
                 "(content_hash, path, size, day, level, items, imported_at) "
                 "VALUES (:content_hash, :path, :size, :day, :level, :items, :imported_at)",
                 {**file_record, "imported_at": stamp},
+            )
+
+    @staticmethod
+    def _update_items(conn, updates: Sequence[tuple[Item, Item]], stamp: str) -> None:
+        for stored, item in updates:
+            conn.execute(
+                "UPDATE items SET title = ?, body = ?, source = ?, level = ?, kind = ?, "
+                "teaser_column = ?, updated_at = ? WHERE id = ?",
+                [item.title, item.body, item.source, item.level.value, item.kind.value,
+                 item.column, stamp, item.id],
+            )  # fmt: skip
+            if (stored.title, stored.body) == (item.title, item.body):
+                continue
+            seq = conn.execute("SELECT seq FROM items WHERE id = ?", [item.id]).fetchone()[0]
+            conn.execute(
+                f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rowid, chars, pairs) "
+                "VALUES ('delete', ?, ?, ?)",
+                [seq, *index_columns(stored.title, stored.body)],
+            )
+            conn.execute(
+                f"INSERT INTO {INDEX_TABLE} (rowid, chars, pairs) VALUES (?, ?, ?)",
+                [seq, *index_columns(item.title, item.body)],
             )
 
     # ---- writing: the user's own data ------------------------------------------------------
@@ -334,7 +363,23 @@ class Store:
             raise LibraryError(Problem("unknown_item", params={"id": missing[0]}))
 
 
-ItemRow = tuple  # an item as the `items` columns hold it, in order, without the time stamps
+# An item as the `items` columns hold it, in order, without `seq` and the time stamps, then
+# its two search index columns.
+ItemRow = tuple
+
+SEQ_EPOCH = dt.datetime(2000, 1, 1)
+SEQ_SLOTS_PER_MINUTE = 1024
+
+
+def seq_for(time_text: str, taken: set[int]) -> int:
+    """A new item's key: minutes since 2000 × 1024 plus the first free slot of its minute, so
+    that key order is time order across the whole library."""
+    minutes = int((dt.datetime.fromisoformat(time_text) - SEQ_EPOCH).total_seconds()) // 60
+    seq = minutes * SEQ_SLOTS_PER_MINUTE
+    while seq in taken:
+        seq += 1
+    taken.add(seq)
+    return seq
 
 
 def item_rows(items: Iterable[Item]) -> list[ItemRow]:
@@ -363,6 +408,7 @@ def item_rows(items: Iterable[Item]) -> list[ItemRow]:
             item.kind.value,
             item.column,
             item.position,
+            *index_columns(item.title, item.body),
         )
         for item in items
     ]

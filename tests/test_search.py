@@ -1,0 +1,132 @@
+"""Library-wide search keeps the reader's contract: every item containing the terms, no other."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from benchmarks.synth import generate
+from telereader.core.importer import import_paths
+from telereader.core.query import parse_query
+from telereader.core.search import SearchFilter, search
+from telereader.core.store import Store
+from tests.conftest import FIXTURES, SAMPLE
+
+
+@pytest.fixture(scope="module")
+def corpus_store(tmp_path_factory):
+    """Twenty synthetic days (6,000 items) plus the sample day and the small fixture."""
+    root = tmp_path_factory.mktemp("search")
+    generate(root / "corpus", 20, dt.date(2025, 6, 1), 3)
+    with Store.open(root / "library") as store:
+        import_paths(store, [root / "corpus", SAMPLE, FIXTURES / "small.md"], workers=0)
+        yield store
+
+
+def scan(store: Store, text: str) -> list[str]:
+    """The reference: a plain substring scan over every item, newest first."""
+    query = parse_query(text)
+    rows = store.db.execute("SELECT id, title, body FROM items ORDER BY seq DESC").fetchall()
+    return [item_id for item_id, title, body in rows if query.matches(title, body)]
+
+
+def words_from(store: Store, count: int, seed: int) -> list[str]:
+    """Queries cut from the library's own text: 1 to 6 characters at random places."""
+    bodies = [row[0] for row in store.db.execute("SELECT body FROM items").fetchall()]
+    rng = random.Random(seed)
+    queries = []
+    while len(queries) < count:
+        body = rng.choice(bodies)
+        length = rng.choice([1, 2, 2, 3, 4, 6])
+        start = rng.randrange(max(1, len(body) - length))
+        queries.append(body[start : start + length].strip() or "铜")
+    return queries
+
+
+FIXED = [
+    "铜", "金", "黄金", "降息", "宁德时代", "美联储褐皮书", "AI", "ai", "cpo", "ETF",
+    "黄金 -黄金周", "美联储 降息", '"恒生指数 涨"', "1.5%", "S&P", "-黄金", "①", "（", "海关总署：",
+    "20cm", "不存在的词语组合",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", FIXED)
+def test_search_finds_exactly_what_a_substring_scan_finds(corpus_store, text):
+    expected = scan(corpus_store, text)
+    result = search(corpus_store, text, limit=len(expected) + 10)
+    assert [item.id for item in result.items] == expected
+    assert result.total == len(expected)
+
+
+def test_recall_over_many_queries_cut_from_the_library(corpus_store):
+    for text in words_from(corpus_store, 150, seed=11):
+        expected = scan(corpus_store, text)
+        result = search(corpus_store, text, limit=20)
+        assert result.total == len(expected), text
+        assert [item.id for item in result.items] == expected[:20], text
+
+
+def test_results_are_newest_first_and_limited(corpus_store):
+    result = search(corpus_store, "财联社", limit=50)
+    assert len(result.items) == 50
+    assert result.total > 1000
+    times = [item.time for item in result.items]
+    assert times == sorted(times, reverse=True)
+
+
+def test_best_match_first_orders_by_relevance_when_asked(corpus_store):
+    result = search(corpus_store, "美联储", limit=10, best_first=True)
+    assert result.ranked
+    assert {item.id for item in result.items} <= set(scan(corpus_store, "美联储"))
+
+
+def test_filters_combine_with_search(corpus_store):
+    everything = search(corpus_store, "黄金", limit=10_000)
+    june = SearchFilter(day_from=dt.date(2025, 6, 5), day_to=dt.date(2025, 6, 9))
+    narrowed = search(corpus_store, "黄金", limit=10_000, search_filter=june)
+    assert 0 < narrowed.total < everything.total
+    assert all(june.day_from <= item.day <= june.day_to for item in narrowed.items)
+    no_teasers = search(
+        corpus_store, "这家公司", limit=10_000, search_filter=SearchFilter(hide_teasers=True)
+    )
+    assert all(item.kind != "teaser" for item in no_teasers.items)
+    first = everything.items[0]
+    corpus_store.set_starred([first.id], True)
+    starred = search(corpus_store, "黄金", search_filter=SearchFilter(starred_only=True))
+    assert [item.id for item in starred.items] == [first.id]
+    corpus_store.set_starred([first.id], False)
+
+
+def test_an_edited_item_is_found_by_its_new_text_only(store):
+    import_paths(store, [FIXTURES / "small.md"])
+    assert search(store, "宣布涨价").total == 1
+    import_paths(store, [FIXTURES / "small-later-capture.md"])
+    assert search(store, "宣布涨价").total == 0
+    assert search(store, "上调DDR5").total == 1
+
+
+def test_an_empty_query_finds_nothing(corpus_store):
+    assert search(corpus_store, "").total == 0
+    assert search(corpus_store, "   ").items == []
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(max_size=30))
+def test_any_typed_text_is_safe_and_exact(corpus_store, text):
+    result = search(corpus_store, text, limit=5)
+    assert result.total == len(scan(corpus_store, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"', '""', "AND", "OR", "NOT", "NEAR(", "*", ":", "()", "-", "- -", "😀", "a:b", "chars : x"],
+)
+def test_query_syntax_is_never_interpreted(corpus_store, text):
+    result = search(corpus_store, text, limit=1000)
+    assert result.total == len(scan(corpus_store, text))
