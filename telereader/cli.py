@@ -15,6 +15,7 @@ from telereader import __version__
 from telereader.core.importer import import_paths
 from telereader.core.messages import current_language, render
 from telereader.core.model import FileReport, FileStatus, ImportReport, Level, Problem
+from telereader.core.search import DEFAULT_LIMIT, SearchFilter, search
 from telereader.core.store import LibraryError, Store, StoredItem
 
 EXIT_OK = 0
@@ -35,7 +36,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        if args.command != "search":
+            parser.error(t("无法识别的参数：", "unrecognized arguments: ") + " ".join(extra))
+        args.query.extend(extra)  # `search 黄金 -黄金周`: an exclusion, not an option
     if args.command is None:
         return open_window(args)
     try:
@@ -48,6 +53,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(t(f"操作失败：{error}", f"the operation failed: {error}"))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `telereader items … | head`: the reader stopped reading, which is not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 def fail(sentence: str, code: int = EXIT_FAILED) -> int:
@@ -95,6 +104,33 @@ def build_parser() -> argparse.ArgumentParser:
     add_json(sub)
     sub = command("show", run_show, "显示一个条目的全文", "show one item in full")
     sub.add_argument("item_id", metavar="ID")
+    add_json(sub)
+    sub = command(
+        "search",
+        run_search,
+        '在整个资料库中搜索（子串匹配；-词 排除；"短语"）',
+        'search the whole library (substrings; -term excludes; "a phrase")',
+    )
+    sub.add_argument("query", nargs="*", metavar="QUERY")
+    sub.add_argument("--from", dest="day_from", metavar="DAY", help=t("起始日期", "first day"))
+    sub.add_argument("--to", dest="day_to", metavar="DAY", help=t("结束日期", "last day"))
+    sub.add_argument(
+        "--limit",
+        type=int,
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help=t("最多列出多少条（默认 100）", "how many items at most (default 100)"),
+    )
+    sub.add_argument("--important", action="store_true", help=t("只看加红", "important only"))
+    sub.add_argument("--starred", action="store_true", help=t("只看星标", "starred only"))
+    sub.add_argument(
+        "--hide-teasers", action="store_true", help=t("隐藏付费栏目预告", "hide teasers")
+    )
+    sub.add_argument(
+        "--best",
+        action="store_true",
+        help=t("按相关度排序（默认最新在前）", "best match first (default: newest first)"),
+    )
     add_json(sub)
     sub = command("star", run_star, "给条目加星标", "star items")
     sub.add_argument("item_ids", nargs="+", metavar="ID")
@@ -267,6 +303,35 @@ def run_show(args: argparse.Namespace) -> int:
         lines.append(t(f"笔记：{item.note}", f"note: {item.note}"))
     lines.append(f"id: {item.id}  ({t('电报日', 'digest day')} {item.day})")
     print("\n".join(lines))
+    return EXIT_OK
+
+
+def run_search(args: argparse.Namespace) -> int:
+    if args.limit < 0:
+        raise UsageError(t("--limit 不能是负数", "--limit cannot be negative"))
+    search_filter = SearchFilter(
+        day_from=parse_day(args.day_from) if args.day_from else None,
+        day_to=parse_day(args.day_to) if args.day_to else None,
+        important_only=args.important,
+        starred_only=args.starred,
+        hide_teasers=args.hide_teasers,
+    )
+    text = " ".join(args.query)
+    with open_store(args) as store:
+        result = search(
+            store, text, limit=args.limit, search_filter=search_filter, best_first=args.best
+        )
+    if args.json:
+        print_json(result.to_json())
+        return EXIT_OK
+    for item in result.items:
+        print(f"{item.day}  " + describe_row(item))
+    print(
+        t(
+            f"共 {result.total} 条匹配，用时 {result.elapsed_ms:.1f} 毫秒",
+            f"{result.total} matches in {result.elapsed_ms:.1f} ms",
+        )
+    )
     return EXIT_OK
 
 

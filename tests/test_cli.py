@@ -182,3 +182,41 @@ def test_python_dash_m_and_version_work(data_dir):
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+def test_search_prints_matches_with_their_day_and_a_total(capsys, data_dir):
+    d = ["--data-dir", str(data_dir)]
+    run(capsys, *d, "import", str(SAMPLE), str(FIXTURES / "small.md"))
+    code, out, _ = run(capsys, *d, "search", "黄金", "-黄金周")
+    assert code == 0
+    lines = out.strip().splitlines()
+    assert lines[-1].startswith("5 matches in ")
+    assert all(line.startswith(("2026-01-14", "2026-03-02")) for line in lines[:-1])
+
+
+def test_search_json_has_items_total_and_elapsed_ms(capsys, data_dir):
+    d = ["--data-dir", str(data_dir)]
+    run(capsys, *d, "import", str(SAMPLE))
+    result = run_json(capsys, *d, "search", "黄金", "--limit", "2")
+    assert set(result) == {"items", "total", "elapsed_ms"}
+    assert len(result["items"]) == 2 and result["total"] > 2
+    assert result["elapsed_ms"] >= 0
+    assert all("黄金" in (item["title"] or "") + item["body"] for item in result["items"])
+    assert {"id", "day", "time", "title", "body", "starred", "note"} <= set(result["items"][0])
+
+
+def test_search_date_range_and_filters(capsys, data_dir):
+    d = ["--data-dir", str(data_dir)]
+    run(capsys, *d, "import", str(SAMPLE), str(FIXTURES / "small.md"))
+    assert run_json(capsys, *d, "search", "财联社", "--from", "2026-03-01")["total"] == 4
+    assert run_json(capsys, *d, "search", "财联社", "--to", "20260114")["total"] > 50
+    assert run_json(capsys, *d, "search", "盘中宝")["total"] == 0  # the column is not text
+    assert run_json(capsys, *d, "search", "这家公司", "--hide-teasers")["total"] == 0
+
+
+@pytest.mark.parametrize("text", ['"', "AND", "NEAR(", "*", ":", "()", "-", "😀", "--"])
+def test_search_takes_any_text(capsys, data_dir, text):
+    d = ["--data-dir", str(data_dir)]
+    run(capsys, *d, "import", str(SAMPLE))
+    code, _, err = run(capsys, *d, "search", "--json", "--", text)
+    assert code == 0, err
