@@ -130,3 +130,11 @@ def test_any_typed_text_is_safe_and_exact(corpus_store, text):
 def test_query_syntax_is_never_interpreted(corpus_store, text):
     result = search(corpus_store, text, limit=1000)
     assert result.total == len(scan(corpus_store, text))
+
+
+def test_pages_follow_each_other_without_gaps(corpus_store):
+    for text in ("黄金", "S&P"):
+        whole = search(corpus_store, text, limit=10_000)
+        pages = [search(corpus_store, text, limit=7, offset=offset) for offset in range(0, 35, 7)]
+        assert [i.id for page in pages for i in page.items] == [i.id for i in whole.items][:35]
+        assert {page.total for page in pages} == {whole.total}

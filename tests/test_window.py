@@ -340,10 +340,7 @@ def test_filters_combine_and_are_remembered(reader, qtbot):
     window.filter_buttons["important"].click()
     assert {item.level for item in rows(window)} == {Level.IMPORTANT}
     assert window.model.rowCount() == 2
-    window.search.setText("ISM")
-    assert [item.title for item in rows(window)] == ["美国2月ISM制造业指数回升"]
-    assert "showing 1" in window.counts_label.text()
-    window.search.clear()
+    assert "showing 2" in window.counts_label.text()
     window.filter_buttons["starred"].click()
     assert window.model.rowCount() == 0
     window.filter_buttons["starred"].click()

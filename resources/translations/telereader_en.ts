@@ -130,24 +130,12 @@
       <translation>Page down the item text</translation>
     </message>
     <message>
-      <source>进入详情正文</source>
-      <translation>Go to the item text</translation>
-    </message>
-    <message>
       <source>加星标 / 取消星标</source>
       <translation>Star / unstar</translation>
     </message>
     <message>
       <source>写笔记</source>
       <translation>Write a note</translation>
-    </message>
-    <message>
-      <source>筛选当天条目</source>
-      <translation>Filter the day's items</translation>
-    </message>
-    <message>
-      <source>回到条目列表</source>
-      <translation>Back to the item list</translation>
     </message>
     <message>
       <source>上一个 / 下一个有电报的日子</source>
@@ -202,8 +190,52 @@
       <translation>Don't show again</translation>
     </message>
     <message>
-      <source>筛选当天（/ 或 Ctrl+F）</source>
-      <translation>Filter this day (/ or Ctrl+F)</translation>
+      <source>全部日期</source>
+      <translation>All days</translation>
+    </message>
+    <message>
+      <source>当天</source>
+      <translation>This day</translation>
+    </message>
+    <message>
+      <source>最近 7 天</source>
+      <translation>Last 7 days</translation>
+    </message>
+    <message>
+      <source>最近 30 天</source>
+      <translation>Last 30 days</translation>
+    </message>
+    <message>
+      <source>最近一年</source>
+      <translation>Last year</translation>
+    </message>
+    <message>
+      <source>进入详情正文；在搜索结果中：打开所在日</source>
+      <translation>Go to the item text; in search results: open the item on its day</translation>
+    </message>
+    <message>
+      <source>搜索全部电报</source>
+      <translation>Search all telegraphs</translation>
+    </message>
+    <message>
+      <source>回到条目列表；搜索中：回到当天</source>
+      <translation>Back to the item list; when searching: back to the day</translation>
+    </message>
+    <message>
+      <source>搜索全部电报（/ 或 Ctrl+F）</source>
+      <translation>Search all telegraphs (/ or Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>输入即搜索整个资料库：空格分隔的词都要出现，-词 排除，"引号" 内按原样匹配</source>
+      <translation>Searches the whole library as you type: every space-separated term must occur, -term excludes, "quotes" match as written</translation>
+    </message>
+    <message>
+      <source>按相关度</source>
+      <translation>Best match</translation>
+    </message>
+    <message>
+      <source>按相关度排序；不勾选时最新的在前</source>
+      <translation>Best match first; otherwise newest first</translation>
     </message>
     <message>
       <source>全部</source>
@@ -274,6 +306,14 @@
       <translation>About telereader</translation>
     </message>
     <message>
+      <source>搜索：%1 条匹配 · %2 · %3 毫秒</source>
+      <translation>Search: %1 matches · %2 · %3 ms</translation>
+    </message>
+    <message>
+      <source>最新在前</source>
+      <translation>newest first</translation>
+    </message>
+    <message>
       <source>%1 条 · 未读 %2 · 加红 %3 · 星标 %4</source>
       <translation>%1 items · unread %2 · important %3 · starred %4</translation>
     </message>
@@ -288,6 +328,10 @@
     <message>
       <source>保存失败：</source>
       <translation>Saving failed: </translation>
+    </message>
+    <message>
+      <source>搜索失败：</source>
+      <translation>Search failed: </translation>
     </message>
     <message>
       <source>导入电报文件</source>

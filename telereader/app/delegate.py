@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from telereader.app.highlight import spans
 from telereader.app.i18n import tr
 from telereader.app.look import Colours
-from telereader.app.models import ItemRole
+from telereader.app.models import HighlightRole, ItemRole, ShowDayRole
 from telereader.core.model import Kind, Level
 from telereader.core.store import StoredItem
 from telereader.core.text import one_line
@@ -41,6 +42,15 @@ class ItemDelegate(QStyledItemDelegate):
         painter.setFont(font)
 
         x = rect.left()
+        if index.data(ShowDayRole):
+            day_text = f"{item.day:%Y-%m-%d}"
+            painter.setPen(colours.dim if not selected else text_colour)
+            painter.drawText(
+                QRect(x, rect.top(), rect.width(), rect.height()),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                day_text,
+            )
+            x += metrics.horizontalAdvance(day_text) + PADDING
         time_text = f"{item.time:%H:%M}"
         painter.setPen(text_colour)
         painter.drawText(
@@ -53,15 +63,39 @@ class ItemDelegate(QStyledItemDelegate):
         for badge, colour in self._badges(item, colours):
             x = self._draw_badge(painter, badge, colour, x, rect, metrics, selected)
 
-        headline = one_line(item.headline, 300)
         available = max(0, rect.right() - x)
-        painter.setPen(text_colour)
-        painter.drawText(
-            QRect(x, rect.top(), available, rect.height()),
-            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-            metrics.elidedText(headline, Qt.TextElideMode.ElideRight, available),
+        shown = metrics.elidedText(
+            one_line(item.headline, 300), Qt.TextElideMode.ElideRight, available
+        )
+        self._draw_headline(
+            painter,
+            shown,
+            index.data(HighlightRole) or (),
+            font,
+            text_colour,
+            colours,
+            QPointF(x, rect.top() + (rect.height() - metrics.height()) / 2),
         )
         painter.restore()
+
+    @staticmethod
+    def _draw_headline(painter, text, terms, font, colour, colours, origin) -> None:
+        """The headline as a text layout, so searched terms get a background; no markup."""
+        layout = QTextLayout(text, font)
+        ranges = []
+        for start, end in spans(text, terms):
+            found = QTextLayout.FormatRange()
+            found.start, found.length = start, end - start
+            found.format.setBackground(colours.highlight)
+            found.format.setForeground(colours.on_highlight)
+            ranges.append(found)
+        layout.setFormats(ranges)
+        layout.beginLayout()
+        line = layout.createLine()
+        line.setLineWidth(1_000_000)
+        layout.endLayout()
+        painter.setPen(colour)
+        layout.draw(painter, origin)
 
     @staticmethod
     def _badges(item: StoredItem, colours: Colours) -> list[tuple[str, QColor]]:

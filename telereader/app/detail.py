@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QTextOption
+from PySide6.QtGui import QFont, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QSizePolicy,
+    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from telereader.app.highlight import spans
 from telereader.app.i18n import tr
+from telereader.app.look import Colours
 from telereader.core.model import Level
 from telereader.core.store import StoredItem
 from telereader.core.text import readable_body
@@ -51,6 +55,7 @@ class DetailPane(QWidget):
         super().__init__(parent)
         self._save_note = save_note
         self.item: StoredItem | None = None
+        self.terms: tuple[str, ...] = ()  # searched terms to highlight
         self._note_dirty = False
         self._point_size = DEFAULT_POINT_SIZE
 
@@ -106,9 +111,11 @@ class DetailPane(QWidget):
 
     # ---- showing -------------------------------------------------------------------------
 
-    def show_item(self, item: StoredItem | None) -> None:
-        """Show another item (or none); the note being typed is saved first."""
+    def show_item(self, item: StoredItem | None, terms: tuple[str, ...] = ()) -> None:
+        """Show another item (or none), highlighting `terms`; the note being typed is saved
+        first."""
         self.flush_note()
+        self.terms = terms
         self.item = item
         has_item = item is not None
         for widget in (
@@ -126,9 +133,10 @@ class DetailPane(QWidget):
         if item is None:
             return
         self.meta.setText(self._meta_text(item))
-        self.title.setText(item.title or "")
+        self._show_title(item.title or "")
         self.title.setVisible(bool(item.title))
         self.body.setPlainText(readable_body(item.body))
+        self._highlight_body()
         self.body.verticalScrollBar().setValue(0)
         self.source.setText(tr("来源：") + item.source if item.source else "")
         self.source.setVisible(bool(item.source))
@@ -147,6 +155,45 @@ class DetailPane(QWidget):
         self.item = item
         self.meta.setText(self._meta_text(item))
         self._show_star(item.starred)
+
+    def _show_title(self, title: str) -> None:
+        """Plain text; with searched terms marked, escaped rich text (file text stays text)."""
+        found = spans(title, self.terms)
+        if not found:
+            self.title.setTextFormat(Qt.TextFormat.PlainText)
+            self.title.setText(title)
+            return
+        colours = Colours.for_palette(self.palette())
+        parts, last = [], 0
+        for start, end in found:
+            parts.append(html.escape(title[last:start]))
+            parts.append(
+                f"<span style='background:{colours.highlight.name()};"
+                f"color:{colours.on_highlight.name()}'>{html.escape(title[start:end])}</span>"
+            )
+            last = end
+        parts.append(html.escape(title[last:]))
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setText("".join(parts))
+
+    def _highlight_body(self) -> None:
+        colours = Colours.for_palette(self.palette())
+        selections = []
+        for start, end in spans(self.body.toPlainText(), self.terms):
+            selection = QTextEdit.ExtraSelection()
+            selection.format.setBackground(colours.highlight)
+            selection.format.setForeground(colours.on_highlight)
+            cursor = QTextCursor(self.body.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selections.append(selection)
+        self.body.setExtraSelections(selections)
+
+    @property
+    def highlighted(self) -> int:
+        """How many places of the body are highlighted."""
+        return len(self.body.extraSelections())
 
     @staticmethod
     def _meta_text(item: StoredItem) -> str:

@@ -58,6 +58,8 @@ class Colours:
     note: QColor
     dim: QColor
     shade: QColor  # the calendar's shading of days with items
+    highlight: QColor  # background of searched terms
+    on_highlight: QColor  # their text
 
     @classmethod
     def for_palette(cls, palette: QPalette) -> Colours:
@@ -70,6 +72,8 @@ class Colours:
                 note=QColor("#80cbc4"),
                 dim=palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text),
                 shade=QColor("#4fc3f7"),
+                highlight=QColor("#8d6e00"),
+                on_highlight=QColor("#ffffff"),
             )
         return cls(
             important=QColor("#c62828"),
@@ -78,4 +82,6 @@ class Colours:
             note=QColor("#00796b"),
             dim=palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text),
             shade=QColor("#0277bd"),
+            highlight=QColor("#ffe082"),
+            on_highlight=QColor("#000000"),
         )

@@ -111,3 +111,125 @@ class DayItemsModel(QAbstractListModel):
             | Qt.ItemFlag.ItemIsSelectable
             | Qt.ItemFlag.ItemNeverHasChildren
         )
+
+
+HighlightRole = Qt.ItemDataRole.UserRole + 3  # the terms to highlight in a row
+ShowDayRole = Qt.ItemDataRole.UserRole + 4  # rows from many days show their day
+
+
+class SearchResultsModel(QAbstractListModel):
+    """Library-wide search results, a page at a time: the first page comes with the total, and
+    the view asks for more (`fetchMore`) as the reader scrolls."""
+
+    def __init__(self, service, parent=None):
+        super().__init__(parent)
+        self._service = service
+        self._items: list[StoredItem] = []
+        self.total = 0
+        self.request = None  # the SearchRequest these rows answer
+        self.terms: tuple[str, ...] = ()
+        self.ranked = False
+        self._fetching = False
+
+    def reset(self, request, result) -> None:
+        """Show the first page of a new search."""
+        self.beginResetModel()
+        self.request = request
+        self._items = list(result.items)
+        self.total = result.total
+        self.terms = result.query.include
+        self.ranked = result.ranked
+        self._fetching = False
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self.request, self._items, self.total, self.terms = None, [], 0, ()
+        self._fetching = False
+        self.endResetModel()
+
+    def append(self, request, result) -> None:
+        """A further page of the current search."""
+        self._fetching = False
+        if self.request is None or request.text != self.request.text:
+            return
+        known = {item.id for item in self._items}
+        fresh = [item for item in result.items if item.id not in known]
+        if fresh:
+            first = len(self._items)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._items.extend(fresh)
+            self.endInsertRows()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return (
+            not parent.isValid()
+            and self.request is not None
+            and not self._fetching
+            and len(self._items) < self.total
+            and self._service.is_current(self.request)
+        )
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        self._fetching = True
+        self._service.request(
+            self.request.text,
+            self.request.search_filter,
+            self.request.best_first,
+            offset=len(self._items),
+            limit=self.request.limit,
+        )
+
+    def item_at(self, row: int) -> StoredItem | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def row_of(self, item_id: str) -> int | None:
+        for row, item in enumerate(self._items):
+            if item.id == item_id:
+                return row
+        return None
+
+    def refresh(self, item_id: str, fresh: StoredItem | None) -> None:
+        if fresh is None:
+            return
+        row = self.row_of(item_id)
+        if row is not None:
+            self._items[row] = fresh
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{item.day}  {item.time:%H:%M}  {one_line(item.headline, 200)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(one_line(item.title or item.body, 300))
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(not item.read)
+            return font
+        if role == ItemRole:
+            return item
+        if role == ItemIdRole:
+            return item.id
+        if role == HighlightRole:
+            return self.terms
+        if role == ShowDayRole:
+            return True
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )

@@ -12,6 +12,8 @@ from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signa
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -38,16 +40,27 @@ from telereader.app.calendar import make_calendar, mark_days, to_date, to_qdate
 from telereader.app.delegate import ItemDelegate
 from telereader.app.detail import DEFAULT_POINT_SIZE, DetailPane
 from telereader.app.i18n import QT_TR_NOOP, tr
-from telereader.app.models import DayItemsModel, ItemRole
+from telereader.app.models import DayItemsModel, ItemRole, SearchResultsModel
 from telereader.app.report import ImportReportDialog
+from telereader.app.search_service import SearchService
 from telereader.app.workers import ImportJob
 from telereader.core.filters import ItemFilter, count
 from telereader.core.importer import DIGEST_SUFFIXES
 from telereader.core.model import ImportReport
+from telereader.core.search import SearchFilter
 from telereader.core.seeds import sample_days
 from telereader.core.store import LibraryError, Store
 
 READ_AFTER_MS = 1200  # an item selected this long counts as read
+SEARCH_DELAY_MS = 200  # search once typing pauses this long
+# (label, days back from the newest day; 0: the day shown; None: every day)
+SEARCH_SCOPES = (
+    (QT_TR_NOOP("全部日期"), None),
+    (QT_TR_NOOP("当天"), 0),
+    (QT_TR_NOOP("最近 7 天"), 7),
+    (QT_TR_NOOP("最近 30 天"), 30),
+    (QT_TR_NOOP("最近一年"), 365),
+)
 SETTINGS_FILE = "window.ini"
 
 
@@ -56,11 +69,11 @@ SHORTCUT_HELP: tuple[tuple[str, str], ...] = (
     ("J / ↓", QT_TR_NOOP("下一条")),
     ("K / ↑", QT_TR_NOOP("上一条")),
     ("Space", QT_TR_NOOP("详情向下翻页")),
-    ("Enter", QT_TR_NOOP("进入详情正文")),
+    ("Enter", QT_TR_NOOP("进入详情正文；在搜索结果中：打开所在日")),
     ("S", QT_TR_NOOP("加星标 / 取消星标")),
     ("N", QT_TR_NOOP("写笔记")),
-    ("/ , Ctrl+F", QT_TR_NOOP("筛选当天条目")),
-    ("Esc", QT_TR_NOOP("回到条目列表")),
+    ("/ , Ctrl+F", QT_TR_NOOP("搜索全部电报")),
+    ("Esc", QT_TR_NOOP("回到条目列表；搜索中：回到当天")),
     ("[ / ]", QT_TR_NOOP("上一个 / 下一个有电报的日子")),
     ("Ctrl+End", QT_TR_NOOP("跳到最新一天")),
     ("Ctrl+= / Ctrl+- / Ctrl+0", QT_TR_NOOP("放大 / 缩小 / 还原字号")),
@@ -87,6 +100,7 @@ class MainWindow(QMainWindow):
         self._days: list[dt.date] = []
         self._fresh_days: set[dt.date] = set()
         self.report_dialog: ImportReportDialog | None = None
+        self.last_search = None
 
         self.setObjectName("main_window")
         self.setWindowTitle("telereader · " + tr("财联社电报"))
@@ -131,10 +145,30 @@ class MainWindow(QMainWindow):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
-        self.search.setPlaceholderText(tr("筛选当天（/ 或 Ctrl+F）"))
+        self.search.setPlaceholderText(tr("搜索全部电报（/ 或 Ctrl+F）"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._filters_changed)
+        self.search.setToolTip(
+            tr('输入即搜索整个资料库：空格分隔的词都要出现，-词 排除，"引号" 内按原样匹配')
+        )
+        self.search.textChanged.connect(self._search_text_changed)
         self.search.returnPressed.connect(self.focus_list)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.run_search)
+        self.scope = QComboBox(self)
+        self.scope.setObjectName("search_scope")
+        for label, days in SEARCH_SCOPES:
+            self.scope.addItem(tr(label), days)
+        self.scope.currentIndexChanged.connect(self.run_search)
+        self.best_first = QCheckBox(tr("按相关度"), self)
+        self.best_first.setObjectName("best_first")
+        self.best_first.setToolTip(tr("按相关度排序；不勾选时最新的在前"))
+        self.best_first.toggled.connect(self.run_search)
+        self.search_service = SearchService(self.data_dir, self)
+        self.search_service.finished.connect(self._search_finished)
+        self.search_service.failed.connect(self._search_failed)
+        self.search_model = SearchResultsModel(self.search_service, self)
 
         self.filter_buttons: dict[str, QToolButton] = {}
         filter_bar = QHBoxLayout()
@@ -167,6 +201,7 @@ class MainWindow(QMainWindow):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
+        self.list.activated.connect(self._activated)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         self.detail = DetailPane(self._save_note, self)
@@ -181,7 +216,11 @@ class MainWindow(QMainWindow):
         bottom_layout = QVBoxLayout(left_bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         bottom_layout.addWidget(self.hint)
-        bottom_layout.addWidget(self.search)
+        search_bar = QHBoxLayout()
+        search_bar.addWidget(self.search, 1)
+        search_bar.addWidget(self.scope)
+        search_bar.addWidget(self.best_first)
+        bottom_layout.addLayout(search_bar)
         bottom_layout.addLayout(filter_bar)
         bottom_layout.addWidget(self.list, 1)
         self.left_splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -293,8 +332,8 @@ class MainWindow(QMainWindow):
             ("S", self.toggle_star),
             ("N", self.focus_note),
             ("Space", self.detail.page_down),
-            ("Return", self.focus_detail),
-            ("Enter", self.focus_detail),
+            ("Return", self.enter),
+            ("Enter", self.enter),
             ("/", self.focus_search),
             ("[", self.previous_day),
             ("]", self.next_day),
@@ -306,7 +345,7 @@ class MainWindow(QMainWindow):
                 shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
                 shortcut.activated.connect(slot)
                 self._shortcuts.append(shortcut)
-        for key, slot in (("Ctrl+F", self.focus_search), ("Esc", self.focus_list)):
+        for key, slot in (("Ctrl+F", self.focus_search), ("Esc", self.escape)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
@@ -395,6 +434,9 @@ class MainWindow(QMainWindow):
 
     def _load_day(self, day: dt.date) -> None:
         self.detail.flush_note()
+        if self.searching:
+            self._clear_search_text()
+            self._use_model(self.model)
         wanted = getattr(self, "_pending_item", None)
         self._pending_item = None
         self.model.load(day, self.current_filter())
@@ -446,10 +488,12 @@ class MainWindow(QMainWindow):
             important_only=checked["important"],
             starred_only=checked["starred"],
             hide_teasers=checked["hide_teasers"],
-            text=self.search.text(),
         )
 
     def _filters_changed(self) -> None:
+        if self.searching:
+            self.run_search()
+            return
         current = self.current_item()
         self.detail.flush_note()
         self.model.load(self.model.day, self.current_filter())
@@ -461,9 +505,6 @@ class MainWindow(QMainWindow):
             button.blockSignals(True)
             button.setChecked(False)
             button.blockSignals(False)
-        self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
         self._filters_changed()
 
     def current_item(self):
@@ -472,7 +513,7 @@ class MainWindow(QMainWindow):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         item = current.data(ItemRole) if current.isValid() else None
-        self.detail.show_item(item)
+        self.detail.show_item(item, self.search_model.terms if self.searching else ())
         self._read_timer.stop()
         if item is not None and not item.read:
             self._read_timer.start()
@@ -488,6 +529,12 @@ class MainWindow(QMainWindow):
         self.list.scrollTo(index)
 
     def _update_counts(self) -> None:
+        if self.searching:
+            result = self.last_search
+            text = tr("搜索：%1 条匹配 · %2 · %3 毫秒").replace("%1", str(result.total))
+            text = text.replace("%2", tr("按相关度") if result.ranked else tr("最新在前"))
+            self.counts_label.setText(text.replace("%3", f"{result.elapsed_ms:.0f}"))
+            return
         counts = count(self.model.day_items)
         text = tr("%1 条 · 未读 %2 · 加红 %3 · 星标 %4")
         for number, value in enumerate(
@@ -516,6 +563,7 @@ class MainWindow(QMainWindow):
     def _after_change(self, item_id: str) -> None:
         self.model.refresh(item_id)
         fresh = self.store.item(item_id)
+        self.search_model.refresh(item_id, fresh)
         if fresh is not None:
             self.detail.update_item(fresh)
         self._update_counts()
@@ -532,6 +580,7 @@ class MainWindow(QMainWindow):
     def _save_note(self, item_id: str, text: str) -> None:
         if self._write(lambda: self.store.set_note(item_id, text)):
             self.model.refresh(item_id)
+            self.search_model.refresh(item_id, self.store.item(item_id))
 
     def _mark_current_read(self) -> None:
         item = self.current_item()
@@ -562,6 +611,20 @@ class MainWindow(QMainWindow):
         if self.current_item() is not None:
             self.detail.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def enter(self) -> None:
+        """Enter: in search results, open the item on its day; in a day, go to its text."""
+        if self.searching:
+            self.open_result()
+        else:
+            self.focus_detail()
+
+    def escape(self) -> None:
+        """Esc: from search results back to the day; from anywhere else back to the list."""
+        if self.searching or (self.search.hasFocus() and self.search.text()):
+            self._clear_search_text()
+            self.leave_search()
+        self.focus_list()
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
@@ -573,6 +636,100 @@ class MainWindow(QMainWindow):
     def _dismiss_hint(self) -> None:
         self.hint.hide()
         self.settings.setValue("hint/dismissed", True)
+
+    # ---- searching the whole library -----------------------------------------------------------
+
+    @property
+    def searching(self) -> bool:
+        return self.list.model() is self.search_model
+
+    def _use_model(self, model) -> None:
+        if self.list.model() is model:
+            return
+        self.list.setModel(model)
+        self.list.selectionModel().currentChanged.connect(self._current_changed)
+        for widget in (self.scope, self.best_first):
+            widget.setEnabled(model is self.search_model)
+
+    def _search_text_changed(self, text: str) -> None:
+        if text.strip():
+            self._search_timer.start()  # debounced: one search per pause in typing
+        else:
+            self._search_timer.stop()
+            self.leave_search()
+
+    def search_filter(self) -> SearchFilter:
+        day_filter = self.current_filter()
+        scope = self.scope.currentData()
+        day_from = day_to = None
+        if scope == 0 and self.model.day:
+            day_from = day_to = self.model.day
+        elif scope and self._days:
+            day_to = self._days[-1]
+            day_from = day_to - dt.timedelta(days=scope - 1)
+        return SearchFilter(
+            day_from=day_from,
+            day_to=day_to,
+            important_only=day_filter.important_only,
+            starred_only=day_filter.starred_only,
+            hide_teasers=day_filter.hide_teasers,
+            unread_only=day_filter.unread_only,
+        )
+
+    def run_search(self) -> None:
+        text = self.search.text()
+        if text.strip():
+            self.search_service.request(text, self.search_filter(), self.best_first.isChecked())
+
+    def _search_finished(self, request, result) -> None:
+        if request.offset > 0:
+            self.search_model.append(request, result)
+            return
+        if not self.search_service.is_current(request) or not self.search.text().strip():
+            return  # the reader has typed on, or cleared the box: this answer is stale
+        self.detail.flush_note()
+        self.search_model.reset(request, result)
+        self._use_model(self.search_model)
+        if self.search_model.rowCount():
+            self.list.setCurrentIndex(self.search_model.index(0))
+        else:
+            self.detail.show_item(None)
+        self.last_search = result
+        self._update_counts()
+
+    def _search_failed(self, request, error: BaseException) -> None:
+        if self.search_service.is_current(request):
+            self.statusBar().showMessage(tr("搜索失败：") + str(error), 8000)
+
+    def leave_search(self) -> None:
+        if not self.searching:
+            return
+        current = self.current_item()
+        self._use_model(self.model)
+        self.search_model.clear()
+        self._select(current.id if current and current.day == self.model.day else None)
+        self._update_counts()
+
+    def _clear_search_text(self) -> None:
+        self._search_timer.stop()
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+
+    def open_result(self) -> None:
+        """Open the selected search result on its day, in the day's list."""
+        item = self.current_item()
+        if item is None:
+            return
+        self._clear_search_text()
+        self._use_model(self.model)
+        self.search_model.clear()
+        self.show_day(item.day, item.id)
+        self.focus_list()
+
+    def _activated(self, _index: QModelIndex) -> None:
+        if self.searching:
+            self.open_result()
 
     # ---- importing ------------------------------------------------------------------------------
 
@@ -650,7 +807,9 @@ class MainWindow(QMainWindow):
         self._fresh_days = {day for day in report.days if day not in known} or set(report.days)
         self.refresh_days()
         current = self.current_item()
-        if report.days:
+        if self.searching:
+            self.run_search()  # the reader is searching: refresh the results, stay there
+        elif report.days:
             self.show_day(
                 report.days[0], current.id if current and current.day == report.days[0] else None
             )
@@ -713,6 +872,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.detail.flush_note()
         self.save_settings()
+        self.search_service.shutdown()
         if self.job is not None and self.job.running:
             self.job.cancel()  # every finished file is complete; the rest can be dropped again
         event.accept()

@@ -32,11 +32,18 @@ class _Runnable(QRunnable):
 
 
 class ImportJob(QObject):
-    """Imports paths into the library in the background, with progress and cancel."""
+    """Imports paths into the library in the background, with progress and cancel.
+
+    Public signals are emitted on the UI thread only: the worker emits the private ones, which
+    Qt queues to this object's thread, where they are passed on.
+    """
 
     progress = Signal(int, int, int)  # files done, files total, items so far
     finished = Signal(object)  # ImportReport
     failed = Signal(object)  # the exception
+    _progressed = Signal(int, int, int)
+    _done = Signal(object)
+    _broke = Signal(object)
 
     def __init__(self, data_dir: Path, paths: Sequence[Path], parent: QObject | None = None):
         super().__init__(parent)
@@ -44,11 +51,17 @@ class ImportJob(QObject):
         self.paths = list(paths)
         self._cancel = threading.Event()
         self.running = False
+        self._progressed.connect(self._pass_on_progress)
+        self._done.connect(self._finish)
+        self._broke.connect(self._fail)
+
+    def _pass_on_progress(self, done: int, total: int, items: int) -> None:
+        self.progress.emit(done, total, items)
 
     def start(self, pool: QThreadPool | None = None) -> None:
         self.running = True
         (pool or QThreadPool.globalInstance()).start(
-            _Runnable(self._work, self._finish, self.failed.emit)
+            _Runnable(self._work, self._done.emit, self._broke.emit)
         )
 
     def cancel(self) -> None:
@@ -57,9 +70,13 @@ class ImportJob(QObject):
     def _work(self) -> ImportReport:
         with Store.open(self.data_dir) as store:
             return import_paths(
-                store, self.paths, progress=self.progress.emit, cancelled=self._cancel.is_set
+                store, self.paths, progress=self._progressed.emit, cancelled=self._cancel.is_set
             )
 
     def _finish(self, report: ImportReport) -> None:
         self.running = False
         self.finished.emit(report)
+
+    def _fail(self, error: BaseException) -> None:
+        self.running = False
+        self.failed.emit(error)

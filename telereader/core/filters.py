@@ -15,7 +15,6 @@ class ItemFilter:
     important_only: bool = False
     starred_only: bool = False
     hide_teasers: bool = False
-    text: str = ""
 
     def matches(self, item: StoredItem) -> bool:
         if self.unread_only and item.read:
@@ -24,23 +23,11 @@ class ItemFilter:
             return False
         if self.starred_only and not item.starred:
             return False
-        if self.hide_teasers and item.kind is Kind.TEASER:
-            return False
-        return contains_all(item, self.text)
+        return not (self.hide_teasers and item.kind is Kind.TEASER)
 
     @property
     def is_active(self) -> bool:
         return self != ItemFilter()
-
-
-def contains_all(item: StoredItem, text: str) -> bool:
-    """Every space-separated term occurs in the title, body, source or column (Latin letters
-    ignoring case)."""
-    terms = text.casefold().split()
-    if not terms:
-        return True
-    haystack = " ".join(filter(None, (item.title, item.body, item.source, item.column))).casefold()
-    return all(term in haystack for term in terms)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ class SearchFilter:
     important_only: bool = False
     starred_only: bool = False
     hide_teasers: bool = False
+    unread_only: bool = False
 
     def sql(self) -> tuple[list[str], list]:
         conditions: list[str] = []
@@ -45,6 +46,8 @@ class SearchFilter:
             conditions.append("items.kind != 'teaser'")
         if self.starred_only:
             conditions.append("items.id IN (SELECT item_id FROM stars)")
+        if self.unread_only:
+            conditions.append("items.id NOT IN (SELECT item_id FROM reads)")
         return conditions, params
 
 
@@ -69,19 +72,23 @@ def search(
     text: str,
     *,
     limit: int = DEFAULT_LIMIT,
+    offset: int = 0,
     search_filter: SearchFilter | None = None,
     best_first: bool = False,
 ) -> SearchResult:
+    """The page of `limit` matches after the first `offset`, and the number of all matches."""
     began = time.perf_counter()
     query = parse_query(text)
     result = SearchResult(query)
     if query.include or query.exclude:
-        _run(store, query, max(0, limit), search_filter or SearchFilter(), best_first, result)
+        page = (max(0, offset), max(0, limit))
+        _run(store, query, page, search_filter or SearchFilter(), best_first, result)
     result.elapsed_ms = (time.perf_counter() - began) * 1000
     return result
 
 
-def _run(store, query: Query, limit: int, search_filter: SearchFilter, best_first: bool, result):
+def _run(store, query: Query, page: tuple[int, int], search_filter, best_first: bool, result):
+    offset, limit = page
     include = [term_expression(term) for term in query.include]
     exact = all(is_exact(term) for term in query.include + query.exclude) and bool(include)
     match = " AND ".join(f"({expression})" for expression in include if expression)
@@ -114,8 +121,8 @@ def _run(store, query: Query, limit: int, search_filter: SearchFilter, best_firs
             for row in conn.execute(
                 f"SELECT {INDEX_TABLE}.rowid FROM {INDEX_TABLE} "
                 f"JOIN items ON items.seq = {INDEX_TABLE}.rowid "
-                f"WHERE {INDEX_TABLE} MATCH ?{where} ORDER BY {order} LIMIT ?",
-                [match, *params, limit],
+                f"WHERE {INDEX_TABLE} MATCH ?{where} ORDER BY {order} LIMIT ? OFFSET ?",
+                [match, *params, limit, offset],
             )
         ]
         result.ranked = ranked
@@ -124,9 +131,9 @@ def _run(store, query: Query, limit: int, search_filter: SearchFilter, best_firs
         total = 0
         for seq, title, body in _candidates(conn, match, where, params):
             if query.matches(title, body):
-                total += 1
-                if len(seqs) < limit:
+                if offset <= total < offset + limit:
                     seqs.append(seq)
+                total += 1
         result.total = total
     result.items = store.items_by_seq(seqs)
 
