@@ -87,3 +87,12 @@ def test_starring_an_unknown_id_changes_nothing(store):
         store.set_starred([known, "20990101-0000-deadbeef"], True)
     assert error.value.problem.message("en") == "there is no item with id 20990101-0000-deadbeef"
     assert not store.item(known).starred
+
+
+def test_day_counts_follow_imports_and_edits(store):
+    from tests.conftest import FIXTURES
+
+    import_paths(store, [SAMPLE, FIXTURES / "small.md", FIXTURES / "small-important.md"])
+    import_paths(store, [FIXTURES / "small-later-capture.md"])
+    assert store.day_counts() == {summary.day: summary.items for summary in store.days()}
+    assert list(store.day_counts().values()) == [93, 8]

@@ -409,9 +409,9 @@ class MainWindow(QMainWindow):
     # ---- days --------------------------------------------------------------------------------
 
     def refresh_days(self) -> None:
-        summaries = self.store.days()
-        self._days = [summary.day for summary in summaries]
-        mark_days(self.calendar, {s.day: s.items for s in summaries}, self._fresh_days)
+        counts = self.store.day_counts()
+        self._days = list(counts)
+        mark_days(self.calendar, counts, self._fresh_days)
         if self._days:
             self.calendar.setDateRange(
                 to_qdate(self._days[0]).addYears(-1), to_qdate(self._days[-1]).addYears(1)

@@ -192,7 +192,15 @@ class Store:
 
     # ---- reading -------------------------------------------------------------------------
 
+    def day_counts(self) -> dict[dt.date, int]:
+        """Items per digest day, oldest first: cheap at any library size."""
+        return {
+            dt.date.fromisoformat(day): items
+            for day, items in self.db.execute("SELECT day, items FROM day_counts ORDER BY day")
+        }
+
     def days(self) -> list[DaySummary]:
+        """Per day: items, important, starred and unread (counts every item: for the CLI)."""
         rows = self.db.execute(
             "SELECT items.day, count(*), sum(items.level = 'important'), count(stars.item_id), "
             "count(*) - count(reads.item_id) FROM items "
@@ -287,6 +295,11 @@ class Store:
                 [(seq, row[10], row[11]) for seq, row in keyed],
             )
             self._update_items(conn, updates, stamp)
+            conn.execute(
+                "INSERT OR REPLACE INTO day_counts (day, items, important) "
+                "SELECT day, count(*), sum(level = 'important') FROM items WHERE day = ?",
+                [file_record["day"]],
+            )
             conn.execute(
                 "INSERT OR REPLACE INTO imported_files "
                 "(content_hash, path, size, day, level, items, imported_at) "
