@@ -33,9 +33,9 @@ def runs(text: str) -> list[str]:
 def index_columns(title: str | None, body: str) -> tuple[str, str]:
     """The `chars` and `pairs` columns for an item. Title and body are separate runs, so no term
     matches across their boundary."""
-    text = fold_case(f"{title}\n{body}" if title else body)
-    chars = " ".join(char for char in set(text) if char.isalnum())
-    pairs = _GAP.join(" ".join(map(operator.add, run, run[1:])) for run in _RUN.findall(text))
+    found = _RUN.findall(fold_case(f"{title}\n{body}" if title else body))
+    chars = " ".join(set("".join(found)))
+    pairs = _GAP.join([" ".join(map(operator.add, run, run[1:])) for run in found])
     return chars, pairs
 
 
