@@ -1,0 +1,267 @@
+"""Search at scale: import with the index, against a bare loop building the same index, then
+search latency by query class, against ripgrep over the raw files.
+
+    python benchmarks/bench_search.py --days 365            # one year, ~110k items
+    python benchmarks/bench_search.py --days 3650           # ten years, ~1.1M items
+
+One run: make (or reuse, `benchmarks/out/corpus-N`) a synthetic corpus; import it with
+telereader into a fresh library (timed), import it again (every file unchanged); load it with a
+bare sqlite3 loop into the same tables and the same search index, one transaction per file;
+then time `telereader.core.search.search` (first page of 100 plus the total) for queries of each
+class cut from the corpus itself, and `rg -c -F` over the raw folder for the same queries.
+Targets (issue 5, at ten years): search p95 ≤ 20 ms for every class and faster than rg; import
+including the index ≤ 1.5 × the bare loop.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import random
+import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from telereader.core.importer import import_paths
+from telereader.core.search import search
+from telereader.core.search_index import INDEX_TABLE, index_columns
+from telereader.core.store import LIBRARY_FILE, Store
+
+try:  # run as `python -m benchmarks.bench_search` or as `python benchmarks/bench_search.py`
+    from benchmarks.bench_import import machine, prepare_corpus
+except ImportError:
+    from bench_import import machine, prepare_corpus  # type: ignore[no-redef]
+
+QUERIES_PER_CLASS = 20
+RUNS_PER_QUERY = 3
+_HEADER = re.compile(r"^# .*电报 - (\d{4}-\d{2}-\d{2})", re.MULTILINE)
+_ITEM = re.compile(r"^\*\*\[(\d{2}):(\d{2})\]\*\* (.*)$")
+
+
+# ---- import ----------------------------------------------------------------------------------
+
+
+def time_import(corpus_folder: Path, data_dir: Path) -> dict:
+    with Store.open(data_dir) as store:
+        began = time.perf_counter()
+        report = import_paths(store, [corpus_folder])
+        first = time.perf_counter() - began
+        began = time.perf_counter()
+        import_paths(store, [corpus_folder])
+        again = time.perf_counter() - began
+        items = store.db.execute("SELECT count(*) FROM items").fetchone()[0]
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return {
+        "seconds": first,
+        "reimport_seconds": again,
+        "items": items,
+        "files": len(report.files),
+        "db_mb": (data_dir / LIBRARY_FILE).stat().st_size / 1e6,
+    }
+
+
+def time_bare(files: Sequence[Path], data_dir: Path) -> dict:
+    """What any importer with this index must do, and nothing more: read, hash, split, id,
+    compute the index columns, insert; one transaction per file, in one process."""
+    with Store.open(data_dir / "schema") as store:  # the same tables, indexes and index table
+        schema = [
+            row[0]
+            for row in store.db.execute(
+                "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND "
+                "(tbl_name IN ('items', 'imported_files') OR name = ?) ORDER BY type DESC",
+                [INDEX_TABLE],
+            )
+        ]
+    path = data_dir / LIBRARY_FILE
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = WAL")
+    for statement in schema:
+        conn.execute(statement)
+    conn.execute(f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rank) VALUES ('automerge', 16)")
+    conn.commit()
+    began = time.perf_counter()
+    seq = 0
+    for file in files:
+        data = file.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        if conn.execute("SELECT 1 FROM imported_files WHERE content_hash = ?", [digest]).fetchone():
+            continue
+        text = data.decode("utf-8")
+        day = _HEADER.search(text)[1]
+        stamp = dt.datetime.now().isoformat(timespec="seconds")
+        rows, index_rows = [], []
+        for number, line in enumerate(text.split("\n"), start=1):
+            match = _ITEM.match(line)
+            if match is None:
+                continue
+            content = match[3]
+            title, body = None, content
+            if content.startswith("【"):
+                end = content.find("】")
+                if end > 0:
+                    title, body = content[1:end], content[end + 1 :]
+            seq += 1
+            key = f"{day}|{match[1]}:{match[2]}|{title or body[:16]}|{number}".encode()
+            digest4 = hashlib.blake2b(key, digest_size=4).hexdigest()
+            item_id = f"{day.replace('-', '')}-{match[1]}{match[2]}-{digest4}"
+            rows.append((seq, item_id, day, f"{day}T{match[1]}:{match[2]}", title, body, None,
+                         "normal", "news", None, number, stamp, stamp))  # fmt: skip
+            index_rows.append((seq, *index_columns(title, body)))
+        with conn:
+            conn.executemany(f"INSERT INTO items VALUES ({','.join('?' * 13)})", rows)
+            conn.executemany(
+                f"INSERT INTO {INDEX_TABLE} (rowid, chars, pairs) VALUES (?, ?, ?)", index_rows
+            )
+            conn.execute(
+                "INSERT INTO imported_files VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [digest, str(file), len(data), day, "normal", len(rows), stamp],
+            )
+    seconds = time.perf_counter() - began
+    items = conn.execute("SELECT count(*) FROM items").fetchone()[0]
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return {"seconds": seconds, "items": items, "db_mb": path.stat().st_size / 1e6}
+
+
+# ---- search ----------------------------------------------------------------------------------
+
+
+def query_classes(store: Store, seed: int) -> dict[str, list[str]]:
+    """Queries cut from the library's own bodies, so that each finds something, by class."""
+    rng = random.Random(seed)
+    bodies = [row[0] for row in store.db.execute("SELECT body FROM items LIMIT 20000")]
+    cjk = re.compile(r"^[\u4e00-\u9fff]+$")
+
+    def cut(length: int) -> str:
+        while True:
+            body = rng.choice(bodies)
+            start = rng.randrange(max(1, len(body) - length))
+            piece = body[start : start + length]
+            if len(piece) == length and cjk.match(piece):
+                return piece
+
+    classes = {f"{n} char{'s' if n > 1 else ''}": [cut(n) for _ in range(QUERIES_PER_CLASS)]
+               for n in (1, 2, 3, 6)}  # fmt: skip
+    classes["two terms"] = [f"{cut(2)} {cut(2)}" for _ in range(QUERIES_PER_CLASS)]
+    classes["excluding"] = [f"{a} -{a}{cut(1)}" for a in (cut(2) for _ in range(QUERIES_PER_CLASS))]
+    return classes
+
+
+def time_searches(store: Store, classes: dict[str, list[str]]) -> dict[str, dict]:
+    figures = {}
+    for name, queries in classes.items():
+        times, totals = [], []
+        for query in queries:
+            for _ in range(RUNS_PER_QUERY):
+                result = search(store, query, limit=100)
+                times.append(result.elapsed_ms)
+            totals.append(result.total)
+        figures[name] = _latency(times) | {"median_total": statistics.median(totals)}
+    return figures
+
+
+def time_ripgrep(folder: Path, classes: dict[str, list[str]]) -> dict[str, dict]:
+    """`rg -c -F` (count matching lines) per query: a process start plus a scan of the files.
+    Multi-term and excluding queries are given to rg as their first term only (rg has no AND),
+    which flatters rg."""
+    if shutil.which("rg") is None:
+        return {}
+    figures = {}
+    for name, queries in classes.items():
+        times = []
+        for query in queries[:10]:
+            term = query.split()[0]
+            for _ in range(2):
+                began = time.perf_counter()
+                subprocess.run(["rg", "-c", "-F", "--", term, str(folder)], capture_output=True,
+                               check=False)  # fmt: skip
+                times.append((time.perf_counter() - began) * 1000)
+        figures[name] = _latency(times)
+    return figures
+
+
+def _latency(times: list[float]) -> dict:
+    ordered = sorted(times)
+    return {
+        "p50_ms": statistics.median(ordered),
+        "p95_ms": ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))],
+        "max_ms": ordered[-1],
+    }
+
+
+# ---- report ----------------------------------------------------------------------------------
+
+
+def markdown(result: dict) -> str:
+    imp, bare = result["import"], result["bare"]
+    lines = [
+        f"Corpus: {result['days']} days, {imp['items']:,} items, {result['corpus_mb']:.1f} MB.",
+        "",
+        "| import | s | items | DB MB |",
+        "|---|---:|---:|---:|",
+        f"| telereader, with the search index | {imp['seconds']:.1f} | {imp['items']:,} | "
+        f"{imp['db_mb']:.0f} |",
+        f"| re-import, every file unchanged | {imp['reimport_seconds']:.2f} | — | — |",
+        f"| bare sqlite3 loop, same tables and index | {bare['seconds']:.1f} | {bare['items']:,} | "
+        f"{bare['db_mb']:.0f} |",
+        "",
+        f"Importer / bare = **{imp['seconds'] / bare['seconds']:.2f}×** (target ≤ 1.5×).",
+        "",
+        "| query class | median matches | search p50 ms | p95 ms | max ms | rg p50 ms | rg p95 ms |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, figures in result["search"].items():
+        rg = result["ripgrep"].get(name, {})
+        lines.append(
+            f"| {name} | {figures['median_total']:,.0f} | {figures['p50_ms']:.1f} | "
+            f"{figures['p95_ms']:.1f} | {figures['max_ms']:.1f} | "
+            f"{rg.get('p50_ms', float('nan')):.0f} | {rg.get('p95_ms', float('nan')):.0f} |"
+        )
+    lines += ["", "Machine: " + ", ".join(f"{k} {v}" for k, v in result["machine"].items())]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--days", type=int, default=365)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--start", type=dt.date.fromisoformat, default=dt.date(2016, 1, 1))
+    parser.add_argument("--keep-library", type=Path, help="import into this folder and keep it")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="telereader-bench-") as folder:
+        scratch = Path(folder)
+        corpus = prepare_corpus(args.days, args.start, args.seed, True, scratch)
+        library = args.keep_library or scratch / "library"
+        if library.exists():
+            shutil.rmtree(library)
+        imported = time_import(corpus.folder, library)
+        bare = time_bare(corpus.files, scratch / "bare")
+        with Store.open(library) as store:
+            classes = query_classes(store, args.seed)
+            searched = time_searches(store, classes)
+        result = {
+            "days": args.days,
+            "corpus_mb": corpus.megabytes,
+            "import": imported,
+            "bare": bare,
+            "search": searched,
+            "ripgrep": time_ripgrep(corpus.folder, classes),
+            "queries": classes,
+            "machine": machine(),
+        }
+    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else markdown(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
