@@ -1,0 +1,105 @@
+"""Does typing into the search box ever block the window? The longest UI-thread stall, measured.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/bench_typing.py LIBRARY_DIR
+
+LIBRARY_DIR is a data folder holding a library (for instance the one
+`bench_search.py --days 3650 --keep-library DIR` leaves). The real main window opens on it; a
+5 ms timer on the UI thread records the gap between its ticks while queries are typed a
+character at a time, 120 ms apart (a brisk typist), and every answer is awaited. A gap much
+longer than 5 ms is time the UI thread could not run: a stall the reader would feel.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+from telereader.app.window import MainWindow
+from telereader.core.store import Store
+
+QUERIES = ("黄金", "美联储褐皮书", "铜 -铜价", "宁德时代", "降息", '"恒生指数 涨"', "S&P", "金")
+KEY_INTERVAL_MS = 120
+
+
+def wait(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("library", type=Path)
+    args = parser.parse_args(argv)
+    app = QApplication(sys.argv[:1])
+    store = Store.open(args.library)
+    window = MainWindow(store, args.library, "zh")
+    window.show()
+    window.start()
+    wait(300)
+
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.nsecsElapsed()]
+
+    def tick() -> None:
+        now = clock.nsecsElapsed()
+        gaps.append((now - last[0]) / 1e6)
+        last[0] = now
+
+    ticker = QTimer()
+    ticker.setInterval(5)
+    ticker.timeout.connect(tick)
+    ticker.start()
+
+    answers: list[float] = []
+    for query in QUERIES:
+        window.search.clear()
+        for position, char in enumerate(query):
+            if position:
+                wait(KEY_INTERVAL_MS)
+            window.search.insert(char)
+        typed = time.perf_counter()
+        while not (
+            window.searching
+            and window.search_model.request is not None
+            and window.search_model.request.text == query
+        ):
+            wait(5)
+        answers.append((time.perf_counter() - typed) * 1000)
+        wait(100)
+    ticker.stop()
+    delay = window._search_timer.interval()
+    window.close()
+    store.close()
+
+    ordered = sorted(gaps)
+    print(f"library: {args.library}, {sum(store_counts(args.library)):,} items")
+    print(f"timer ticks: {len(gaps)}; gap p50 {statistics.median(ordered):.1f} ms, "
+          f"p99 {ordered[int(0.99 * (len(ordered) - 1))]:.1f} ms, "
+          f"longest {ordered[-1]:.1f} ms (a 5 ms timer)")  # fmt: skip
+    print(
+        f"results shown after the last keystroke: median {statistics.median(answers):.0f} ms, "
+        f"max {max(answers):.0f} ms (the {delay} ms debounce included)"
+    )
+    app.quit()
+    return 0
+
+
+def store_counts(library: Path) -> list[int]:
+    with Store.open(library) as store:
+        return list(store.day_counts().values())
+
+
+if __name__ == "__main__":
+    sys.exit(main())
