@@ -33,6 +33,7 @@ from telereader.core.model import (
 from telereader.core.parse import parse
 from telereader.core.pool import Pool, parsing_pool
 from telereader.core.store import ItemRow, Store, item_from_row, item_rows
+from telereader.core.watching import match_pending
 
 DIGEST_SUFFIXES = (".md", ".markdown", ".txt")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a day's digest is ~300 KB; anything this big is not one
@@ -395,6 +396,7 @@ def import_paths(
             items_so_far += file_report.added + file_report.updated
             if progress:
                 progress(done, len(candidates), items_so_far)
+    report.new_hits = match_pending(store)
     return report
 
 

@@ -78,6 +78,12 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "无法打开资料库 {path}：{error}",
         "cannot open the library {path}: {error}",
     ),
+    "watch_no_name": ("关注列表需要一个名字", "a watchlist needs a name"),
+    "watch_name_taken": (
+        "已经有名为「{name}」的关注列表",
+        "there is already a watchlist named “{name}”",
+    ),
+    "watch_unknown": ("没有名为「{name}」的关注列表", "there is no watchlist named “{name}”"),
     "unknown_item": ("没有编号为 {id} 的条目", "there is no item with id {id}"),
     "bad_day": (
         "无法识别日期「{day}」，请写成 2026-01-14 的形式",

@@ -83,9 +83,25 @@ def _0003_day_counts(db: sqlite_utils.Database) -> None:
     )
 
 
+def _0004_watchlists(db: sqlite_utils.Database) -> None:
+    # The reader's watchlists are their data (keywords as written, one JSON list per list);
+    # hits are derived and rebuilt at will; the queue holds items imports added or changed.
+    db["watchlists"].create(
+        {"id": int, "name": str, "colour": str, "keywords": str, "position": int,
+         "updated_at": str},
+        pk="id",
+        not_null={"name", "colour", "keywords"},
+    )  # fmt: skip
+    db["watchlists"].create_index(["name"], unique=True)
+    db["watch_hits"].create({"watchlist_id": int, "seq": int}, pk=("watchlist_id", "seq"))
+    db["watch_hits"].create_index(["seq"])
+    db["watch_pending"].create({"seq": int}, pk="seq")
+
+
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _0001_initial,
     _0002_search_index,
     _0003_day_counts,
+    _0004_watchlists,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -143,6 +143,7 @@ class FileReport:
 class ImportReport:
     files: list[FileReport] = field(default_factory=list)
     cancelled: bool = False
+    new_hits: dict[str, int] = field(default_factory=dict)  # watchlist name → items it now lights
 
     @property
     def rejected(self) -> list[FileReport]:
@@ -169,4 +170,5 @@ class ImportReport:
             "updated": self.updated,
             "rejected": len(self.rejected),
             "cancelled": self.cancelled,
+            "new_hits": self.new_hits,
         }

@@ -52,6 +52,7 @@ class StoredItem:
     starred: bool
     note: str | None
     read: bool
+    watch: tuple[str, ...] = ()  # names of the watchlists this item lights up
 
     @property
     def headline(self) -> str:
@@ -72,6 +73,7 @@ class StoredItem:
             "starred": self.starred,
             "note": self.note,
             "read": self.read,
+            "watch": list(self.watch),
         }
 
 
@@ -96,7 +98,9 @@ class DaySummary:
 _ITEM_COLUMNS = (
     "items.id, items.day, items.time, items.title, items.body, items.source, items.level, "
     "items.kind, items.teaser_column, stars.item_id IS NOT NULL, notes.text, "
-    "reads.item_id IS NOT NULL"
+    "reads.item_id IS NOT NULL, "
+    "(SELECT group_concat(watchlists.name, char(10)) FROM watch_hits "
+    "JOIN watchlists ON watchlists.id = watch_hits.watchlist_id WHERE watch_hits.seq = items.seq)"
 )
 _ITEM_JOINS = (
     "LEFT JOIN stars ON stars.item_id = items.id "
@@ -119,6 +123,7 @@ def _stored_item(row: Sequence) -> StoredItem:
         starred=bool(row[9]),
         note=row[10],
         read=bool(row[11]),
+        watch=tuple(sorted(row[12].split("\n"))) if row[12] else (),
     )
 
 
@@ -294,6 +299,9 @@ class Store:
                 f"INSERT INTO {INDEX_TABLE} (rowid, chars, pairs) VALUES (?, ?, ?)",
                 [(seq, row[10], row[11]) for seq, row in keyed],
             )
+            conn.executemany(
+                "INSERT OR IGNORE INTO watch_pending (seq) VALUES (?)", [(seq,) for seq, _ in keyed]
+            )
             self._update_items(conn, updates, stamp)
             conn.execute(
                 "INSERT OR REPLACE INTO day_counts (day, items, important) "
@@ -328,6 +336,7 @@ class Store:
                 f"INSERT INTO {INDEX_TABLE} (rowid, chars, pairs) VALUES (?, ?, ?)",
                 [seq, *index_columns(item.title, item.body)],
             )
+            conn.execute("INSERT OR IGNORE INTO watch_pending (seq) VALUES (?)", [seq])
 
     # ---- writing: the user's own data ------------------------------------------------------
 

@@ -1,0 +1,139 @@
+"""Watchlists: named sets of keywords that light up the items mentioning them.
+
+A keyword is one line of the watchlist dialog:
+
+- `黄金` matches an item whose title or body contains 黄金 (Latin letters ignoring case);
+- `宁德时代|CATL` is one keyword with synonyms: any of them matches;
+- `黄金 -黄金周` matches 黄金 except where it is part of 黄金周;
+- `=AI` matches AI only as a whole word (not in AIDC); for Latin letters and digits;
+- `美联储 降息`: several words on a line must all occur (like search terms).
+
+Matching is decided here, for one item at a time (`Keyword.matches`); the library-wide pass
+asks the search index for candidates first (`store_watch.candidates`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from telereader.core.query import fold_case
+
+MAX_KEYWORD_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class Alternative:
+    text: str  # case-folded
+    whole_word: bool = False
+
+
+@functools.cache
+def _whole_word(text: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z0-9]){re.escape(text)}(?![a-z0-9])")
+
+
+@dataclass(frozen=True)
+class Keyword:
+    line: str  # as the reader wrote it
+    groups: tuple[tuple[Alternative, ...], ...]  # every group must match; any synonym of one
+    exclusions: tuple[str, ...] = ()
+
+    @property
+    def alternatives(self) -> tuple[Alternative, ...]:
+        return tuple(alternative for group in self.groups for alternative in group)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where this keyword's words stand in `text` (outside its exclusions); the caller
+        decides whether every group was found (`matches`)."""
+        return sorted(span for group in self.groups for span in self._group_spans(group, text))
+
+    def _group_spans(self, group: tuple[Alternative, ...], text: str) -> list[tuple[int, int]]:
+        folded = fold_case(text)
+        if len(folded) != len(text):
+            folded = text  # the rare letter whose lower case is longer: match as written
+        blocked: list[tuple[int, int]] = []
+        for exclusion in self.exclusions:
+            start = folded.find(exclusion)
+            while start != -1:
+                blocked.append((start, start + len(exclusion)))
+                start = folded.find(exclusion, start + 1)
+        found = []
+        for alternative in group:
+            pattern = _whole_word(alternative.text) if alternative.whole_word else None
+            if pattern is not None:
+                hits = [(m.start(), m.end()) for m in pattern.finditer(folded)]
+            else:
+                hits = []
+                start = folded.find(alternative.text)
+                while start != -1:
+                    hits.append((start, start + len(alternative.text)))
+                    start = folded.find(alternative.text, start + 1)
+            found += [
+                (start, end)
+                for start, end in hits
+                if not any(b_start <= start and end <= b_end for b_start, b_end in blocked)
+            ]
+        return found
+
+    def matches(self, title: str | None, body: str) -> bool:
+        texts = (title or "", body)
+        return all(any(self._group_spans(group, text) for text in texts) for group in self.groups)
+
+
+def parse_keyword(line: str) -> Keyword | None:
+    """One line of a watchlist; None for a blank line or one with nothing to match."""
+    words = line.strip()[:MAX_KEYWORD_LENGTH].split()
+    if not words:
+        return None
+    exclusions = tuple(
+        fold_case(word[1:]) for word in words if word.startswith("-") and len(word) > 1
+    )
+    groups = []
+    for word in words:
+        if word.startswith("-"):
+            continue
+        group: list[Alternative] = []
+        for synonym in word.split("|"):
+            whole = synonym.startswith("=") and len(synonym) > 1
+            text = fold_case(synonym[1:] if whole else synonym)
+            if text and Alternative(text, whole) not in group:
+                group.append(Alternative(text, whole))
+        if group:
+            groups.append(tuple(group))
+    if not groups:
+        return None
+    return Keyword(line=" ".join(words), groups=tuple(groups), exclusions=exclusions)
+
+
+def parse_keywords(lines: list[str] | str) -> list[Keyword]:
+    if isinstance(lines, str):
+        lines = lines.splitlines()
+    keywords = []
+    for line in lines:
+        keyword = parse_keyword(line)
+        if keyword is not None and keyword.line not in {k.line for k in keywords}:
+            keywords.append(keyword)
+    return keywords
+
+
+@dataclass(frozen=True)
+class Watchlist:
+    id: int
+    name: str
+    colour: str
+    keywords: tuple[Keyword, ...]
+
+    def matches(self, title: str | None, body: str) -> bool:
+        return any(keyword.matches(title, body) for keyword in self.keywords)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        return sorted(span for keyword in self.keywords for span in keyword.spans(text))
+
+    def to_json(self) -> dict:
+        return {
+            "name": self.name,
+            "colour": self.colour,
+            "keywords": [keyword.line for keyword in self.keywords],
+        }

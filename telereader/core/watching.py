@@ -1,0 +1,216 @@
+"""Watchlists in the library: storing them, and keeping their hits (which items each one lights
+up) in step with keyword edits and imports.
+
+Hits are derived data in `watch_hits`, recomputed from keywords and item text at will. Imports
+queue the items they add or change in `watch_pending` in the same transaction as the items, and
+`match_pending` matches the queue and empties it in one transaction, so a crash in between only
+leaves work queued for the next run, never a wrong hit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+
+from telereader.core.model import Problem
+from telereader.core.search_index import INDEX_TABLE, is_exact, term_expression
+from telereader.core.store import LibraryError, Store, StoredItem, now
+from telereader.core.watch import Keyword, Watchlist, parse_keywords
+
+# Readable on light and dark backgrounds alike; new lists take the next one.
+PALETTE = ("#e53935", "#fb8c00", "#43a047", "#1e88e5", "#8e24aa", "#00897b", "#6d4c41", "#d81b60")
+
+
+def watchlists(store: Store) -> list[Watchlist]:
+    return [
+        Watchlist(
+            id=row[0],
+            name=row[1],
+            colour=row[2],
+            keywords=tuple(parse_keywords(json.loads(row[3]))),
+        )
+        for row in store.db.execute(
+            "SELECT id, name, colour, keywords FROM watchlists ORDER BY position, id"
+        )
+    ]
+
+
+def watchlist_named(store: Store, name: str) -> Watchlist | None:
+    return next((w for w in watchlists(store) if w.name == name), None)
+
+
+def save_watchlist(
+    store: Store, name: str, keywords: Iterable[str], colour: str | None = None,
+    watchlist_id: int | None = None,
+) -> Watchlist:  # fmt: skip
+    """Create or change a watchlist (name, colour, keywords) and recompute its hits at once."""
+    name = name.strip()
+    if not name:
+        raise LibraryError(Problem("watch_no_name"))
+    lines = [keyword.line for keyword in parse_keywords(list(keywords))]
+    with store.transaction() as db:
+        clash = db.execute(
+            "SELECT id FROM watchlists WHERE name = ? AND id IS NOT ?", [name, watchlist_id]
+        ).fetchone()
+        if clash:
+            raise LibraryError(Problem("watch_name_taken", params={"name": name}))
+        if watchlist_id is None:
+            count = db.execute("SELECT count(*) FROM watchlists").fetchone()[0]
+            cursor = db.execute(
+                "INSERT INTO watchlists (name, colour, keywords, position, updated_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [name, colour or PALETTE[count % len(PALETTE)], json.dumps(lines, ensure_ascii=False),
+                 count, now()],
+            )  # fmt: skip
+            watchlist_id = cursor.lastrowid
+        else:
+            db.execute(
+                "UPDATE watchlists SET name = ?, colour = coalesce(?, colour), keywords = ?, "
+                "updated_at = ? WHERE id = ?",
+                [name, colour, json.dumps(lines, ensure_ascii=False), now(), watchlist_id],
+            )
+        watchlist = next(w for w in watchlists(store) if w.id == watchlist_id)
+        _rematch(store, watchlist)
+    return watchlist
+
+
+def add_keywords(store: Store, name: str, keywords: Iterable[str]) -> Watchlist:
+    existing = watchlist_named(store, name)
+    lines = [k.line for k in existing.keywords] if existing else []
+    return save_watchlist(
+        store, name, [*lines, *keywords], watchlist_id=existing.id if existing else None
+    )
+
+
+def remove_keywords(store: Store, name: str, keywords: Iterable[str]) -> Watchlist:
+    existing = watchlist_named(store, name)
+    if existing is None:
+        raise LibraryError(Problem("watch_unknown", params={"name": name}))
+    gone = {keyword.line for keyword in parse_keywords(list(keywords))}
+    kept = [k.line for k in existing.keywords if k.line not in gone]
+    return save_watchlist(store, name, kept, watchlist_id=existing.id)
+
+
+def delete_watchlist(store: Store, watchlist_id: int) -> None:
+    with store.transaction() as db:
+        db.execute("DELETE FROM watch_hits WHERE watchlist_id = ?", [watchlist_id])
+        db.execute("DELETE FROM watchlists WHERE id = ?", [watchlist_id])
+
+
+# ---- hits --------------------------------------------------------------------------------------
+
+
+def _rematch(store: Store, watchlist: Watchlist) -> None:
+    """Recompute one watchlist's hits over the whole library (inside the caller's transaction)."""
+    conn = store.db.conn
+    conn.execute("DELETE FROM watch_hits WHERE watchlist_id = ?", [watchlist.id])
+    for keyword in watchlist.keywords:
+        _insert_hits(conn, watchlist.id, keyword, restrict=None)
+
+
+def _insert_hits(conn, watchlist_id: int, keyword: Keyword, restrict: str | None) -> None:
+    """Add the keyword's hits; `restrict` limits the items to a table of seqs."""
+    join = f" JOIN {restrict} AS only ON only.seq = {INDEX_TABLE}.rowid" if restrict else ""
+    expression = _expression(keyword)
+    if expression is not None and _index_decides(keyword):
+        conn.execute(
+            f"INSERT OR IGNORE INTO watch_hits (watchlist_id, seq) SELECT ?, {INDEX_TABLE}.rowid "
+            f"FROM {INDEX_TABLE}{join} WHERE {INDEX_TABLE} MATCH ?",
+            [watchlist_id, expression],
+        )
+        return
+    if expression is not None:
+        candidates = conn.execute(
+            f"SELECT items.seq, items.title, items.body FROM {INDEX_TABLE}{join} "
+            f"JOIN items ON items.seq = {INDEX_TABLE}.rowid WHERE {INDEX_TABLE} MATCH ?",
+            [expression],
+        )
+    else:
+        only = f" JOIN {restrict} AS only ON only.seq = items.seq" if restrict else ""
+        candidates = conn.execute(f"SELECT items.seq, items.title, items.body FROM items{only}")
+    conn.executemany(
+        "INSERT OR IGNORE INTO watch_hits (watchlist_id, seq) VALUES (?, ?)",
+        [(watchlist_id, seq) for seq, title, body in candidates if keyword.matches(title, body)],
+    )
+
+
+def _index_decides(keyword: Keyword) -> bool:
+    """Plain keywords (no exclusion, no whole-word synonym, each word one run of letters and
+    digits) are matched by the search index alone."""
+    return not keyword.exclusions and all(
+        not alternative.whole_word and is_exact(alternative.text)
+        for alternative in keyword.alternatives
+    )
+
+
+def _expression(keyword: Keyword) -> str | None:
+    """Every group must match: (synonym OR synonym) AND (…); None when some synonym has no
+    letter or digit for the index to look up."""
+    groups = []
+    for group in keyword.groups:
+        expressions = [term_expression(alternative.text) for alternative in group]
+        if any(expression is None for expression in expressions):
+            return None
+        groups.append("(" + " OR ".join(f"({e})" for e in expressions) + ")")
+    return " AND ".join(groups)
+
+
+def match_pending(store: Store) -> dict[str, int]:
+    """Match the items imports queued against every watchlist; return new hits per list."""
+    conn = store.db.conn
+    if conn.execute("SELECT 1 FROM watch_pending LIMIT 1").fetchone() is None:
+        return {}
+    lists = watchlists(store)
+    new_hits: dict[str, int] = {}
+    with store.transaction():
+        conn.execute(
+            "DELETE FROM watch_hits WHERE seq IN (SELECT seq FROM watch_pending)"
+        )  # changed text: hits are decided afresh
+        for watchlist in lists:
+            before = conn.execute(
+                "SELECT count(*) FROM watch_hits WHERE watchlist_id = ?", [watchlist.id]
+            ).fetchone()[0]
+            for keyword in watchlist.keywords:
+                _insert_hits(conn, watchlist.id, keyword, restrict="watch_pending")
+            after = conn.execute(
+                "SELECT count(*) FROM watch_hits WHERE watchlist_id = ?", [watchlist.id]
+            ).fetchone()[0]
+            if after > before:
+                new_hits[watchlist.name] = after - before
+        conn.execute("DELETE FROM watch_pending")
+    return new_hits
+
+
+def hit_days(store: Store) -> dict[dt.date, int]:
+    """How many items of each day some watchlist lights up."""
+    return {
+        dt.date.fromisoformat(day): count
+        for day, count in store.db.execute(
+            "SELECT items.day, count(DISTINCT items.seq) FROM watch_hits "
+            "JOIN items ON items.seq = watch_hits.seq GROUP BY items.day"
+        )
+    }
+
+
+def hits(
+    store: Store, watchlist_name: str | None = None, limit: int = 100, offset: int = 0
+) -> tuple[list[StoredItem], int]:
+    """Items some watchlist (or the named one) lights up, newest first, and how many."""
+    condition, params = "", []
+    if watchlist_name is not None:
+        watchlist = watchlist_named(store, watchlist_name)
+        if watchlist is None:
+            raise LibraryError(Problem("watch_unknown", params={"name": watchlist_name}))
+        condition, params = " WHERE watchlist_id = ?", [watchlist.id]
+    total = store.db.execute(
+        f"SELECT count(DISTINCT seq) FROM watch_hits{condition}", params
+    ).fetchone()[0]
+    seqs = [
+        row[0]
+        for row in store.db.execute(
+            f"SELECT DISTINCT seq FROM watch_hits{condition} ORDER BY seq DESC LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+    ]
+    return store.items_by_seq(seqs), total
