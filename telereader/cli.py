@@ -17,6 +17,7 @@ from telereader.core.messages import current_language, render
 from telereader.core.model import FileReport, FileStatus, ImportReport, Level, Problem
 from telereader.core.search import DEFAULT_LIMIT, SearchFilter, search
 from telereader.core.store import LibraryError, Store, StoredItem
+from telereader.core.watching import add_keywords, hits, match_pending, remove_keywords, watchlists
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -132,6 +133,47 @@ def build_parser() -> argparse.ArgumentParser:
         help=t("按相关度排序（默认最新在前）", "best match first (default: newest first)"),
     )
     add_json(sub)
+    watch = commands.add_parser(
+        "watch",
+        parents=[common],
+        help=t("关注列表：关键词命中提醒", "watchlists: keywords that light up items"),
+        description=t(
+            "关键词一行一个：宁德时代|CATL 为同义词，黄金 -黄金周 排除，=AI 只匹配完整单词",
+            "one keyword per argument: 宁德时代|CATL are synonyms, 黄金 -黄金周 excludes, "
+            "=AI matches the whole word only",
+        ),
+    )
+    watch_commands = watch.add_subparsers(dest="watch_command", metavar="COMMAND", required=True)
+    sub = watch_commands.add_parser(
+        "add",
+        parents=[common],
+        help=t("添加关键词（没有该列表时新建）", "add keywords (creating the list)"),
+    )
+    sub.add_argument("list_name", metavar="LIST")
+    sub.add_argument("keywords", nargs="+", metavar="KEYWORD")
+    sub.set_defaults(run=run_watch_add)
+    sub = watch_commands.add_parser(
+        "remove", parents=[common], help=t("删除关键词", "remove keywords")
+    )
+    sub.add_argument("list_name", metavar="LIST")
+    sub.add_argument("keywords", nargs="+", metavar="KEYWORD")
+    sub.set_defaults(run=run_watch_remove)
+    sub = watch_commands.add_parser(
+        "list", parents=[common], help=t("列出关注列表", "list the watchlists")
+    )
+    add_json(sub)
+    sub.set_defaults(run=run_watch_list)
+    sub = watch_commands.add_parser(
+        "hits",
+        parents=[common],
+        help=t("列出命中的条目（最新在前）", "items the watchlists light up, newest first"),
+    )
+    sub.add_argument(
+        "--list", dest="list_name", metavar="LIST", help=t("只看这个列表", "this list only")
+    )
+    sub.add_argument("--limit", type=int, default=DEFAULT_LIMIT, metavar="N")
+    add_json(sub)
+    sub.set_defaults(run=run_watch_hits)
     sub = command("star", run_star, "给条目加星标", "star items")
     sub.add_argument("item_ids", nargs="+", metavar="ID")
     sub = command("unstar", run_unstar, "取消条目的星标", "unstar items")
@@ -332,6 +374,72 @@ def run_search(args: argparse.Namespace) -> int:
             f"{result.total} matches in {result.elapsed_ms:.1f} ms",
         )
     )
+    return EXIT_OK
+
+
+def run_watch_add(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        watchlist = add_keywords(store, args.list_name, args.keywords)
+        _, total = hits(store, watchlist.name, limit=0)
+    print(
+        t(
+            f"{watchlist.name}：{len(watchlist.keywords)} 个关键词，命中 {total} 条",
+            f"{watchlist.name}: {len(watchlist.keywords)} keywords, {total} hits",
+        )
+    )
+    return EXIT_OK
+
+
+def run_watch_remove(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        watchlist = remove_keywords(store, args.list_name, args.keywords)
+        _, total = hits(store, watchlist.name, limit=0)
+    print(
+        t(
+            f"{watchlist.name}：{len(watchlist.keywords)} 个关键词，命中 {total} 条",
+            f"{watchlist.name}: {len(watchlist.keywords)} keywords, {total} hits",
+        )
+    )
+    return EXIT_OK
+
+
+def run_watch_list(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        match_pending(store)  # anything an interrupted import left to match
+        lists = [(w, hits(store, w.name, limit=0)[1]) for w in watchlists(store)]
+    if args.json:
+        print_json([w.to_json() | {"hits": total} for w, total in lists])
+        return EXIT_OK
+    if not lists:
+        print(
+            t(
+                "还没有关注列表：用 telereader watch add 列表名 关键词 新建",
+                "no watchlists yet: create one with telereader watch add LIST KEYWORD",
+            )
+        )
+    for watchlist, total in lists:
+        keywords = "、".join(k.line for k in watchlist.keywords) or t(
+            "（无关键词）", "(no keywords)"
+        )
+        print(
+            t(
+                f"{watchlist.name}（命中 {total}）：{keywords}",
+                f"{watchlist.name} ({total} hits): {keywords}",
+            )
+        )
+    return EXIT_OK
+
+
+def run_watch_hits(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        match_pending(store)
+        items, total = hits(store, args.list_name, limit=max(0, args.limit))
+    if args.json:
+        print_json([item.to_json() for item in items])
+        return EXIT_OK
+    for item in items:
+        print(f"{item.day}  " + describe_row(item) + f"  [{'、'.join(item.watch)}]")
+    print(t(f"共命中 {total} 条", f"{total} hits"))
     return EXIT_OK
 
 

@@ -220,3 +220,21 @@ def test_search_takes_any_text(capsys, data_dir, text):
     run(capsys, *d, "import", str(SAMPLE))
     code, _, err = run(capsys, *d, "search", "--json", "--", text)
     assert code == 0, err
+
+
+def test_watch_add_list_hits_and_remove(capsys, data_dir):
+    d = ["--data-dir", str(data_dir)]
+    run(capsys, *d, "import", str(SAMPLE))
+    code, out, _ = run(capsys, *d, "watch", "add", "持仓", "黄金", "宁德时代|CATL", "=AI")
+    assert code == 0 and out.startswith("持仓: 3 keywords, ")
+    lists = run_json(capsys, *d, "watch", "list")
+    assert lists[0]["name"] == "持仓" and lists[0]["keywords"] == ["黄金", "宁德时代|CATL", "=AI"]
+    found = run_json(capsys, *d, "watch", "hits", "--list", "持仓", "--limit", "1000")
+    assert len(found) == lists[0]["hits"] > 0
+    assert all(item["watch"] == ["持仓"] for item in found)
+    items = run_json(capsys, *d, "items", "2026-01-14")
+    assert sum(1 for item in items if item["watch"] == ["持仓"]) == len(found)
+    run(capsys, *d, "watch", "remove", "持仓", "黄金", "=AI", "宁德时代|CATL")
+    assert run_json(capsys, *d, "watch", "hits")[:1] == []
+    code, _, err = run(capsys, *d, "watch", "remove", "没有", "x")
+    assert code == 1 and err == "telereader: there is no watchlist named “没有”\n"
