@@ -35,7 +35,8 @@ from pathlib import Path
 
 from telereader.core import importer
 from telereader.core.importer import import_paths
-from telereader.core.store import LIBRARY_FILE, Store
+from telereader.core.search_index import INDEX_TABLE, index_columns
+from telereader.core.store import LIBRARY_FILE, Store, item_rows
 
 try:  # run as `python -m benchmarks.bench_import` or as `python benchmarks/bench_import.py`
     from benchmarks import synth
@@ -121,14 +122,19 @@ _BOUNDARY = "05:30"
 
 
 def library_schema() -> list[str]:
-    """The items and imported_files tables and their indexes, as telereader's migrations make
-    them, so that the bare loop pays for exactly the same B-trees."""
+    """The items and imported_files tables and their indexes, and the search index, as
+    telereader's migrations make them, so that the bare loop pays for exactly the same B-trees
+    and the same full-text index (with the same merge setting)."""
     with tempfile.TemporaryDirectory() as folder, Store.open(folder) as store:
         rows = store.db.execute(
-            "SELECT sql FROM sqlite_master WHERE tbl_name IN ('items', 'imported_files') "
-            "AND sql IS NOT NULL ORDER BY type DESC"  # tables before their indexes
+            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND "
+            "(tbl_name IN ('items', 'imported_files') OR name = ?) "
+            "ORDER BY type DESC",  # tables before their indexes
+            [INDEX_TABLE],
         ).fetchall()
-    return [row[0] for row in rows]
+    return [row[0] for row in rows] + [
+        f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rank) VALUES ('automerge', 16)"
+    ]
 
 
 def run_bare(corpus: Corpus, data_dir: Path, schema: Sequence[str]) -> Run:
@@ -152,9 +158,11 @@ def run_bare(corpus: Corpus, data_dir: Path, schema: Sequence[str]) -> Run:
 def bare_import(conn: sqlite3.Connection, files: Sequence[Path]) -> None:
     """Read, hash, skip known files, split, id and insert; one transaction per file."""
     insert = (
-        "INSERT INTO items (id, day, time, title, body, source, level, kind, teaser_column, "
-        "position, imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        "INSERT INTO items (seq, id, day, time, title, body, source, level, kind, "
+        "teaser_column, position, imported_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     )
+    seq = 0
     for file in files:
         data = file.read_bytes()
         digest_hash = hashlib.sha256(data).hexdigest()
@@ -189,12 +197,17 @@ def bare_import(conn: sqlite3.Connection, files: Sequence[Path]) -> None:
             key = f"{today}|{slot}|{occurrences[slot]}".encode()
             item_id = f"{compact}-{hour}{minute}-{hashlib.blake2b(key, digest_size=4).hexdigest()}"
             when = f"{today if clock >= _BOUNDARY else tomorrow}T{clock}"
+            seq += 1
             rows.append(
-                (item_id, today, when, title, body, None, "normal", "news", None, number,
+                (seq, item_id, today, when, title, body, None, "normal", "news", None, number,
                  stamp, stamp)
             )  # fmt: skip
         with conn:  # one transaction per file, as the importer
             conn.executemany(insert, rows)
+            conn.executemany(
+                f"INSERT INTO {INDEX_TABLE} (rowid, chars, pairs) VALUES (?, ?, ?)",
+                [(row[0], *index_columns(row[4], row[5])) for row in rows],
+            )
             conn.execute(
                 "INSERT INTO imported_files (content_hash, path, size, day, level, items, "
                 "imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -312,10 +325,13 @@ def profile_importer(corpus: Corpus, scratch: Path, top: int) -> str:
 def stage_seconds(corpus: Corpus, scratch: Path) -> dict[str, float]:
     """Wall-clock seconds per importer step over one fresh import, without profiler overhead.
 
-    Mirrors `importer.import_file` step by step (as of issue 2), so it must follow that function
-    when it changes; it fails loudly (a missing name) rather than measure something else.
+    Mirrors `importer.import_file` (first_look → prepare → store_prepared) step by step, in one
+    process (the parallel import overlaps the first four steps with the last), so it must follow
+    that function when it changes; it fails loudly (a missing name) rather than measure
+    something else.
     """
-    seconds = dict.fromkeys(("read+hash", "decode+parse+fold", "identify", "merge", "write"), 0.0)
+    names = ("read+hash", "decode+parse+fold", "identify", "rows+index columns", "merge+write")
+    seconds = dict.fromkeys(names, 0.0)
     data_dir = scratch / "stages"
     data_dir.mkdir()
     clock = time.perf_counter
@@ -330,25 +346,18 @@ def stage_seconds(corpus: Corpus, scratch: Path) -> dict[str, float]:
             parsed = clock()
             items = importer.identify(digest)
             identified = clock()
-            plan = importer.merge(store.raw_items_on(digest.day), items)
-            merged = clock()
-            record = {
-                "content_hash": digest_hash,
-                "path": str(path),
-                "size": len(data),
-                "day": digest.day.isoformat(),
-                "level": str(digest.level),
-                "items": len(items),
-            }
-            store.write_import(plan.inserts, plan.updates, record)
+            prepared = importer.Prepared(
+                path=str(path), content_hash=digest_hash, size=len(data), day=digest.day,
+                level=digest.level, folded=digest.folded, warnings=digest.warnings,
+                rows=item_rows(items),
+            )  # fmt: skip
+            rowed = clock()
+            importer.store_prepared(store, prepared)
             written = clock()
-            for name, start, end in (
-                ("read+hash", began, read),
-                ("decode+parse+fold", read, parsed),
-                ("identify", parsed, identified),
-                ("merge", identified, merged),
-                ("write", merged, written),
-            ):
+            for name, start, end in zip(
+                names, (began, read, parsed, identified, rowed),
+                (read, parsed, identified, rowed, written), strict=True,
+            ):  # fmt: skip
                 seconds[name] += end - start
     shutil.rmtree(data_dir)
     return {name: round(value, 2) for name, value in seconds.items()}
