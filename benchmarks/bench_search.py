@@ -17,12 +17,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import json
 import random
 import re
 import shutil
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -33,13 +31,17 @@ from pathlib import Path
 
 from telereader.core.importer import import_paths
 from telereader.core.search import search
-from telereader.core.search_index import INDEX_TABLE, index_columns
 from telereader.core.store import LIBRARY_FILE, Store
 
 try:  # run as `python -m benchmarks.bench_search` or as `python benchmarks/bench_search.py`
-    from benchmarks.bench_import import machine, prepare_corpus
+    from benchmarks.bench_import import library_schema, machine, prepare_corpus, run_bare
 except ImportError:
-    from bench_import import machine, prepare_corpus  # type: ignore[no-redef]
+    from bench_import import (  # type: ignore[no-redef]
+        library_schema,
+        machine,
+        prepare_corpus,
+        run_bare,
+    )
 
 QUERIES_PER_CLASS = 20
 RUNS_PER_QUERY = 3
@@ -69,67 +71,12 @@ def time_import(corpus_folder: Path, data_dir: Path) -> dict:
     }
 
 
-def time_bare(files: Sequence[Path], data_dir: Path) -> dict:
-    """What any importer with this index must do, and nothing more: read, hash, split, id,
-    compute the index columns, insert; one transaction per file, in one process."""
-    with Store.open(data_dir / "schema") as store:  # the same tables, indexes and index table
-        schema = [
-            row[0]
-            for row in store.db.execute(
-                "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND "
-                "(tbl_name IN ('items', 'imported_files') OR name = ?) ORDER BY type DESC",
-                [INDEX_TABLE],
-            )
-        ]
-    path = data_dir / LIBRARY_FILE
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA journal_mode = WAL")
-    for statement in schema:
-        conn.execute(statement)
-    conn.execute(f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rank) VALUES ('automerge', 16)")
-    conn.commit()
-    began = time.perf_counter()
-    seq = 0
-    for file in files:
-        data = file.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
-        if conn.execute("SELECT 1 FROM imported_files WHERE content_hash = ?", [digest]).fetchone():
-            continue
-        text = data.decode("utf-8")
-        day = _HEADER.search(text)[1]
-        stamp = dt.datetime.now().isoformat(timespec="seconds")
-        rows, index_rows = [], []
-        for number, line in enumerate(text.split("\n"), start=1):
-            match = _ITEM.match(line)
-            if match is None:
-                continue
-            content = match[3]
-            title, body = None, content
-            if content.startswith("【"):
-                end = content.find("】")
-                if end > 0:
-                    title, body = content[1:end], content[end + 1 :]
-            seq += 1
-            key = f"{day}|{match[1]}:{match[2]}|{title or body[:16]}|{number}".encode()
-            digest4 = hashlib.blake2b(key, digest_size=4).hexdigest()
-            item_id = f"{day.replace('-', '')}-{match[1]}{match[2]}-{digest4}"
-            rows.append((seq, item_id, day, f"{day}T{match[1]}:{match[2]}", title, body, None,
-                         "normal", "news", None, number, stamp, stamp))  # fmt: skip
-            index_rows.append((seq, *index_columns(title, body)))
-        with conn:
-            conn.executemany(f"INSERT INTO items VALUES ({','.join('?' * 13)})", rows)
-            conn.executemany(
-                f"INSERT INTO {INDEX_TABLE} (rowid, chars, pairs) VALUES (?, ?, ?)", index_rows
-            )
-            conn.execute(
-                "INSERT INTO imported_files VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [digest, str(file), len(data), day, "normal", len(rows), stamp],
-            )
-    seconds = time.perf_counter() - began
-    items = conn.execute("SELECT count(*) FROM items").fetchone()[0]
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    return {"seconds": seconds, "items": items, "db_mb": path.stat().st_size / 1e6}
+def time_bare(corpus, data_dir: Path) -> dict:
+    """The bare loop of bench_import.py: read, hash, split, id, the same index columns, into the
+    same tables and search index, one transaction per file, in one process."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    run = run_bare(corpus, data_dir, library_schema())
+    return {"seconds": run.seconds, "items": run.items, "db_mb": run.db_bytes / 1e6}
 
 
 # ---- search ----------------------------------------------------------------------------------
@@ -245,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if library.exists():
             shutil.rmtree(library)
         imported = time_import(corpus.folder, library)
-        bare = time_bare(corpus.files, scratch / "bare")
+        bare = time_bare(corpus, scratch / "bare")
         with Store.open(library) as store:
             classes = query_classes(store, args.seed)
             searched = time_searches(store, classes)
