@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -17,7 +18,14 @@ from telereader.core.messages import current_language, render
 from telereader.core.model import FileReport, FileStatus, ImportReport, Level, Problem
 from telereader.core.search import DEFAULT_LIMIT, SearchFilter, search
 from telereader.core.store import LibraryError, Store, StoredItem
-from telereader.core.watching import add_keywords, hits, match_pending, remove_keywords, watchlists
+from telereader.core.watching import (
+    add_keywords,
+    hits,
+    match_pending,
+    remove_keywords,
+    watchlist_named,
+    watchlists,
+)
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -126,6 +134,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--starred", action="store_true", help=t("只看星标", "starred only"))
     sub.add_argument(
         "--hide-teasers", action="store_true", help=t("隐藏付费栏目预告", "hide teasers")
+    )
+    sub.add_argument(
+        "--watch",
+        metavar="LIST",
+        help=t("只在这个关注列表的命中中搜索", "only items this watchlist lights up"),
     )
     sub.add_argument(
         "--best",
@@ -360,6 +373,11 @@ def run_search(args: argparse.Namespace) -> int:
     )
     text = " ".join(args.query)
     with open_store(args) as store:
+        if args.watch is not None:
+            watchlist = watchlist_named(store, args.watch)
+            if watchlist is None:
+                raise LibraryError(Problem("watch_unknown", params={"name": args.watch}))
+            search_filter = dataclasses.replace(search_filter, watchlist_id=watchlist.id)
         result = search(
             store, text, limit=args.limit, search_filter=search_filter, best_first=args.best
         )

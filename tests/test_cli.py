@@ -238,3 +238,15 @@ def test_watch_add_list_hits_and_remove(capsys, data_dir):
     assert run_json(capsys, *d, "watch", "hits")[:1] == []
     code, _, err = run(capsys, *d, "watch", "remove", "没有", "x")
     assert code == 1 and err == "telereader: there is no watchlist named “没有”\n"
+
+
+def test_search_within_one_watchlists_hits(capsys, data_dir):
+    d = ["--data-dir", str(data_dir)]
+    run(capsys, *d, "import", str(SAMPLE))
+    run(capsys, *d, "watch", "add", "宏观", "降息")
+    within = run_json(capsys, *d, "search", "美联储", "--watch", "宏观")
+    everywhere = run_json(capsys, *d, "search", "美联储")
+    assert 0 < within["total"] < everywhere["total"]
+    assert all("宏观" in item["watch"] for item in within["items"])
+    code, _, err = run(capsys, *d, "search", "美联储", "--watch", "没有")
+    assert code == 1 and "no watchlist named" in err

@@ -145,3 +145,22 @@ def test_clearing_the_box_returns_to_the_day(library, qtbot):
     window.search.clear()
     assert not window.searching
     assert window.list.model() is window.model
+
+
+def test_search_within_one_watchlists_hits(library, qtbot):
+    from telereader.core.watching import save_watchlist
+
+    with Store.open(library.data_dir) as store:
+        save_watchlist(store, "宏观", ["降息"])
+    window = library.open()
+    assert [window.watch_scope.itemText(i) for i in range(window.watch_scope.count())] == [
+        "All items",
+        "宏观",
+    ]
+    type_search(qtbot, window, "美联储")
+    everywhere = window.search_model.total
+    with qtbot.waitSignal(window.search_service.finished, timeout=SEARCH_TIMEOUT_MS):
+        window.watch_scope.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: window.search_model.request.search_filter.watchlist_id is not None)
+    assert 0 < window.search_model.total < everywhere
+    assert all("宏观" in item.watch for item in shown(window))

@@ -230,6 +230,10 @@
       <translation>Searches the whole library as you type: every space-separated term must occur, -term excludes, "quotes" match as written</translation>
     </message>
     <message>
+      <source>只在一个关注列表的命中中搜索</source>
+      <translation>Search only the items one watchlist lights up</translation>
+    </message>
+    <message>
       <source>按相关度</source>
       <translation>Best match</translation>
     </message>
@@ -304,6 +308,10 @@
     <message>
       <source>关于 telereader</source>
       <translation>About telereader</translation>
+    </message>
+    <message>
+      <source>全部条目</source>
+      <translation>All items</translation>
     </message>
     <message>
       <source>搜索：%1 条匹配 · %2 · %3 毫秒</source>

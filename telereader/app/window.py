@@ -50,6 +50,7 @@ from telereader.core.model import ImportReport
 from telereader.core.search import SearchFilter
 from telereader.core.seeds import sample_days
 from telereader.core.store import LibraryError, Store
+from telereader.core.watching import watchlists
 
 READ_AFTER_MS = 1200  # an item selected this long counts as read
 SEARCH_DELAY_MS = 200  # search once typing pauses this long
@@ -161,6 +162,10 @@ class MainWindow(QMainWindow):
         for label, days in SEARCH_SCOPES:
             self.scope.addItem(tr(label), days)
         self.scope.currentIndexChanged.connect(self.run_search)
+        self.watch_scope = QComboBox(self)
+        self.watch_scope.setObjectName("search_watchlist")
+        self.watch_scope.setToolTip(tr("只在一个关注列表的命中中搜索"))
+        self.watch_scope.currentIndexChanged.connect(self.run_search)
         self.best_first = QCheckBox(tr("按相关度"), self)
         self.best_first.setObjectName("best_first")
         self.best_first.setToolTip(tr("按相关度排序；不勾选时最新的在前"))
@@ -219,6 +224,7 @@ class MainWindow(QMainWindow):
         search_bar = QHBoxLayout()
         search_bar.addWidget(self.search, 1)
         search_bar.addWidget(self.scope)
+        search_bar.addWidget(self.watch_scope)
         search_bar.addWidget(self.best_first)
         bottom_layout.addLayout(search_bar)
         bottom_layout.addLayout(filter_bar)
@@ -390,6 +396,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Show the library where the reader left it; an empty library gets the sample day."""
         self.refresh_days()
+        self.refresh_watchlists()
         if not self._days:
             samples = sample_days()
             if samples:
@@ -407,6 +414,18 @@ class MainWindow(QMainWindow):
         )
 
     # ---- days --------------------------------------------------------------------------------
+
+    def refresh_watchlists(self) -> None:
+        """The search bar's watchlist choice: every list, keeping the one chosen."""
+        chosen = self.watch_scope.currentData()
+        self.watch_scope.blockSignals(True)
+        self.watch_scope.clear()
+        self.watch_scope.addItem(tr("全部条目"), None)
+        for watchlist in watchlists(self.store):
+            self.watch_scope.addItem(watchlist.name, watchlist.id)
+        index = self.watch_scope.findData(chosen)
+        self.watch_scope.setCurrentIndex(max(0, index))
+        self.watch_scope.blockSignals(False)
 
     def refresh_days(self) -> None:
         counts = self.store.day_counts()
@@ -648,7 +667,7 @@ class MainWindow(QMainWindow):
             return
         self.list.setModel(model)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
-        for widget in (self.scope, self.best_first):
+        for widget in (self.scope, self.watch_scope, self.best_first):
             widget.setEnabled(model is self.search_model)
 
     def _search_text_changed(self, text: str) -> None:
@@ -674,6 +693,7 @@ class MainWindow(QMainWindow):
             starred_only=day_filter.starred_only,
             hide_teasers=day_filter.hide_teasers,
             unread_only=day_filter.unread_only,
+            watchlist_id=self.watch_scope.currentData(),
         )
 
     def run_search(self) -> None:

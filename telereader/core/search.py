@@ -30,6 +30,7 @@ class SearchFilter:
     starred_only: bool = False
     hide_teasers: bool = False
     unread_only: bool = False
+    watchlist_id: int | None = None  # only items this watchlist lights up
 
     def sql(self) -> tuple[list[str], list]:
         conditions: list[str] = []
@@ -48,6 +49,9 @@ class SearchFilter:
             conditions.append("items.id IN (SELECT item_id FROM stars)")
         if self.unread_only:
             conditions.append("items.id NOT IN (SELECT item_id FROM reads)")
+        if self.watchlist_id is not None:
+            conditions.append("items.seq IN (SELECT seq FROM watch_hits WHERE watchlist_id = ?)")
+            params.append(self.watchlist_id)
         return conditions, params
 
 
