@@ -347,9 +347,9 @@ def stage_seconds(corpus: Corpus, scratch: Path) -> dict[str, float]:
             items = importer.identify(digest)
             identified = clock()
             prepared = importer.Prepared(
-                path=str(path), content_hash=digest_hash, size=len(data), day=digest.day,
-                level=digest.level, folded=digest.folded, warnings=digest.warnings,
-                rows=item_rows(items),
+                path=str(path), content_hash=digest_hash, size=len(data), folded=digest.folded,
+                warnings=digest.warnings,
+                digests=[importer.PreparedDigest(digest.day, digest.level, item_rows(items))],
             )  # fmt: skip
             rowed = clock()
             importer.store_prepared(store, prepared)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from telereader import __version__
+from telereader.core.export import FORMATS, Selection, export
 from telereader.core.importer import import_paths
 from telereader.core.messages import current_language, render
 from telereader.core.model import FileReport, FileStatus, ImportReport, Level, Problem
@@ -146,6 +147,32 @@ def build_parser() -> argparse.ArgumentParser:
         help=t("按相关度排序（默认最新在前）", "best match first (default: newest first)"),
     )
     add_json(sub)
+    sub = command(
+        "export",
+        run_export,
+        "导出条目（Markdown、CSV、JSON、HTML）",
+        "export items (Markdown, CSV, JSON, HTML)",
+    )
+    sub.add_argument(
+        "--starred", action="store_true", help=t("只导出星标条目", "starred items only")
+    )
+    sub.add_argument("--day", metavar="DAY", help=t("只导出这一天", "this day only"))
+    sub.add_argument("--from", dest="day_from", metavar="DAY", help=t("起始日期", "first day"))
+    sub.add_argument("--to", dest="day_to", metavar="DAY", help=t("结束日期", "last day"))
+    sub.add_argument(
+        "--watch", metavar="LIST", help=t("只导出这个关注列表的命中", "this watchlist's hits only")
+    )
+    sub.add_argument("--format", required=True, choices=FORMATS, help="md | csv | json | html")
+    sub.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help=t("写入文件（默认标准输出）", "write to FILE (default: standard output)"),
+    )
+    sub.add_argument(
+        "--force", action="store_true", help=t("覆盖已有文件", "overwrite an existing FILE")
+    )
     watch = commands.add_parser(
         "watch",
         parents=[common],
@@ -459,6 +486,44 @@ def run_watch_hits(args: argparse.Namespace) -> int:
         print(f"{item.day}  " + describe_row(item) + f"  [{'、'.join(item.watch)}]")
     print(t(f"共命中 {total} 条", f"{total} hits"))
     return EXIT_OK
+
+
+def run_export(args: argparse.Namespace) -> int:
+    if args.day and (args.day_from or args.day_to):
+        raise UsageError(t("--day 不能与 --from/--to 同用", "--day cannot go with --from/--to"))
+    day_from = parse_day(args.day or args.day_from) if (args.day or args.day_from) else None
+    day_to = parse_day(args.day or args.day_to) if (args.day or args.day_to) else None
+    if args.output is not None and args.output.exists() and not args.force:
+        raise UsageError(
+            t(
+                f"{args.output} 已存在；加 --force 覆盖",
+                f"{args.output} exists; add --force to overwrite it",
+            )
+        )
+    with open_store(args) as store:
+        watchlist_id = None
+        if args.watch is not None:
+            watchlist = watchlist_named(store, args.watch)
+            if watchlist is None:
+                raise LibraryError(Problem("watch_unknown", params={"name": args.watch}))
+            watchlist_id = watchlist.id
+        selection = Selection(args.starred, day_from, day_to, watchlist_id)
+        text = export(selection.items(store), args.format)
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    write_atomically(args.output, text)
+    return EXIT_OK
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """The whole file or nothing: a crash or a full disk never leaves half an export."""
+    temporary = path.with_name(f".{path.name}.partial")
+    try:
+        temporary.write_text(text, encoding="utf-8", newline="")
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def run_star(args: argparse.Namespace) -> int:

@@ -30,7 +30,7 @@ from telereader.core.model import (
     Problem,
     Refused,
 )
-from telereader.core.parse import parse
+from telereader.core.parse import parse_all
 from telereader.core.pool import Pool, parsing_pool
 from telereader.core.store import ItemRow, Store, item_from_row, item_rows
 from telereader.core.watching import match_pending
@@ -147,17 +147,23 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_digest(data: bytes, file_name: str) -> Digest:
-    """Bytes to a folded digest, with the decoder's and the parser's warnings."""
+def read_digests(data: bytes, file_name: str) -> list[Digest]:
+    """Bytes to folded digests (a file may hold several days, as exports do), the decoder's
+    warnings with the first."""
     decoded = decode(data)
-    digest = parse(decoded.text, file_name)
-    kept, folded = fold(digest.items)
-    return dataclasses.replace(
-        digest,
-        items=tuple(kept),
-        warnings=(*decoded.warnings, *digest.warnings),
-        folded=folded,
-    )
+    digests = []
+    for number, digest in enumerate(parse_all(decoded.text, file_name)):
+        kept, folded = fold(digest.items)
+        warnings = (*decoded.warnings, *digest.warnings) if number == 0 else digest.warnings
+        digests.append(
+            dataclasses.replace(digest, items=tuple(kept), warnings=warnings, folded=folded)
+        )
+    return digests
+
+
+def read_digest(data: bytes, file_name: str) -> Digest:
+    """The first (usually the only) digest of a file."""
+    return read_digests(data, file_name)[0]
 
 
 def identify(digest: Digest) -> list[Item]:
@@ -274,6 +280,14 @@ def _text(item: Item) -> str:
 
 
 @dataclass
+class PreparedDigest:
+    day: dt.date
+    level: Level
+    # rows, not Items: plain tuples cross from a worker process several times faster
+    rows: list[ItemRow]
+
+
+@dataclass
 class Prepared:
     """One file read and parsed, ready to merge: what a worker process hands back."""
 
@@ -281,25 +295,24 @@ class Prepared:
     content_hash: str
     size: int
     problem: Problem | None = None
-    day: dt.date | None = None
-    level: Level | None = None
     folded: int = 0
     warnings: tuple[Problem, ...] = ()
-    # rows, not Items: plain tuples cross from a worker process several times faster
-    rows: list[ItemRow] = dataclasses.field(default_factory=list)
+    digests: list[PreparedDigest] = dataclasses.field(default_factory=list)
 
 
 def prepare(path: str, data: bytes, digest_hash: str) -> Prepared:
     """decode → parse → fold → identify, touching nothing: it may run in another process."""
     prepared = Prepared(path=path, content_hash=digest_hash, size=len(data))
     try:
-        digest = read_digest(data, Path(path).name)
+        digests = read_digests(data, Path(path).name)
     except Refused as refusal:
         prepared.problem = refusal.problem
         return prepared
-    prepared.day, prepared.level = digest.day, digest.level
-    prepared.folded, prepared.warnings = digest.folded, digest.warnings
-    prepared.rows = item_rows(identify(digest))
+    prepared.folded = sum(digest.folded for digest in digests)
+    prepared.warnings = tuple(warning for digest in digests for warning in digest.warnings)
+    prepared.digests = [
+        PreparedDigest(digest.day, digest.level, item_rows(identify(digest))) for digest in digests
+    ]
     return prepared
 
 
@@ -310,13 +323,26 @@ def store_prepared(store: Store, prepared: Prepared) -> FileReport:
         report.status = FileStatus.REJECTED
         report.reason = prepared.problem
         return report
-    assert prepared.day is not None and prepared.level is not None
-    existing = store.raw_items_on(prepared.day)
+    with store.transaction():  # a file of several days is still one transaction
+        for part in prepared.digests:
+            added, updated, unchanged = _store_digest(store, prepared, part)
+            report.added += added
+            report.updated += updated
+            report.unchanged += unchanged
+    report.days = [part.day for part in prepared.digests]
+    report.day, report.level = prepared.digests[0].day, prepared.digests[0].level
+    report.folded = prepared.folded
+    report.warnings = list(prepared.warnings)
+    return report
+
+
+def _store_digest(store: Store, prepared: Prepared, part: PreparedDigest) -> tuple[int, int, int]:
+    existing = store.raw_items_on(part.day)
     if existing:
-        plan = merge(existing, [item_from_row(row) for row in prepared.rows])
+        plan = merge(existing, [item_from_row(row) for row in part.rows])
         inserts, updates, unchanged = item_rows(plan.inserts), plan.updates, plan.unchanged
     else:  # a day new to the library, as in most of a first import: nothing to merge with
-        inserts, updates, unchanged = prepared.rows, [], 0
+        inserts, updates, unchanged = part.rows, [], 0
     store.write_import(
         inserts,
         updates,
@@ -324,16 +350,12 @@ def store_prepared(store: Store, prepared: Prepared) -> FileReport:
             "content_hash": prepared.content_hash,
             "path": prepared.path,
             "size": prepared.size,
-            "day": prepared.day.isoformat(),
-            "level": str(prepared.level),
-            "items": len(prepared.rows),
+            "day": part.day.isoformat(),
+            "level": str(part.level),
+            "items": sum(len(p.rows) for p in prepared.digests),
         },
     )
-    report.day, report.level = prepared.day, prepared.level
-    report.added, report.updated, report.unchanged = len(inserts), len(updates), unchanged
-    report.folded = prepared.folded
-    report.warnings = list(prepared.warnings)
-    return report
+    return len(inserts), len(updates), unchanged
 
 
 def first_look(store: Store, candidate: Candidate) -> FileReport | tuple[bytes, str]:

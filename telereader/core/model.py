@@ -108,7 +108,8 @@ class FileStatus(StrEnum):
 class FileReport:
     path: str
     status: FileStatus = FileStatus.IMPORTED
-    day: dt.date | None = None
+    day: dt.date | None = None  # the first digest day of the file
+    days: list[dt.date] = field(default_factory=list)  # every digest day it holds
     level: Level | None = None
     added: int = 0
     updated: int = 0
@@ -122,6 +123,7 @@ class FileReport:
             "path": self.path,
             "status": str(self.status),
             "day": self.day.isoformat() if self.day else None,
+            "days": [day.isoformat() for day in self.days],
             "level": str(self.level) if self.level else None,
             "added": self.added,
             "updated": self.updated,
@@ -160,7 +162,9 @@ class ImportReport:
     @property
     def days(self) -> list[dt.date]:
         """Digest days touched by this import, newest first."""
-        touched = {f.day for f in self.files if f.day and f.status is FileStatus.IMPORTED}
+        touched = {
+            day for f in self.files if f.status is FileStatus.IMPORTED for day in f.days or [f.day]
+        }
         return sorted(touched, reverse=True)
 
     def to_json(self, language: str | None = None) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from dataclasses import dataclass, field
 
 from telereader.core.model import Digest, Kind, Level, ParsedItem, Problem, Refused
 
@@ -37,20 +38,39 @@ LEVELS = {"普通": Level.NORMAL, "加红": Level.IMPORTANT}
 
 
 def parse(text: str, file_name: str = "") -> Digest:
-    """Parse a decoded digest; raise Refused when the text is not one."""
-    header_day: dt.date | None = None
-    level = Level.NORMAL
-    boundary = DEFAULT_BOUNDARY
-    warnings: list[Problem] = []
-    items: list[ParsedItem] = []
-    # The item being read: its first line number, its content lines; None before the first item.
+    """Parse a decoded digest; raise Refused when the text is not one. A file holding several
+    digests (an export spanning days) gives its first: see `parse_all`."""
+    return parse_all(text, file_name)[0]
+
+
+@dataclass
+class _Section:
+    """One digest of a file while it is read: its header, window, items and warnings."""
+
+    day: dt.date | None = None
+    has_header: bool = False
+    level: Level = Level.NORMAL
+    boundary: dt.time = DEFAULT_BOUNDARY
+    items: list[ParsedItem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def digest(self, day: dt.date) -> Digest:
+        return Digest(day, self.level, self.boundary, tuple(self.items), tuple(self.warnings))
+
+
+def parse_all(text: str, file_name: str = "") -> list[Digest]:
+    """Every digest in a decoded file, in file order: each `# 财联社【…】电报 - DAY` header starts
+    one. Raise Refused when the text holds none."""
+    sections = [_Section()]
+    section = sections[0]
+    # The item being read: its first line number, its content lines; None between items.
     current: tuple[int, dt.time, list[str]] | None = None
     skipping = False  # inside an item whose time was impossible: its extra lines go with it
 
     def finish() -> None:
         if current is not None:
             line, minute, parts = current
-            items.append(
+            section.items.append(
                 parse_item(line, minute, parts[0] if len(parts) == 1 else "\n".join(parts))
             )
 
@@ -61,10 +81,9 @@ def parse(text: str, file_name: str = "") -> Digest:
         if item_match := _ITEM.match(stripped):
             finish()
             current = None
-            stamp = _STAMP.match(item_match["stamp"])
-            minute = _minute(stamp)
+            minute = _minute(_STAMP.match(item_match["stamp"]))
             if minute is None:
-                warnings.append(
+                section.warnings.append(
                     Problem("impossible_time", number, {"time": item_match["stamp"].strip()})
                 )
                 skipping = True
@@ -72,41 +91,51 @@ def parse(text: str, file_name: str = "") -> Digest:
             skipping = False
             current = (number, minute, [item_match["content"].strip()])
             continue
-        if header_day is None and not items and current is None and stripped.startswith("#"):
-            header = _HEADER.match(stripped)
-            if header:
-                header_day = _date(header["y"], header["m"], header["d"])
-                level_name = header["level"].strip()
-                if level_name in LEVELS:
-                    level = LEVELS[level_name]
-                else:
-                    warnings.append(Problem("unknown_level", number, {"level": level_name}))
-                continue
-        if stripped.startswith(">") and "统计周期" in stripped:
-            window = _WINDOW.match(stripped)
-            boundary_time = _clock(window["h"], window["min"]) if window else None
-            if boundary_time is None:
-                warnings.append(Problem("bad_window", number))
+        if stripped.startswith("#") and (header := _HEADER.match(stripped)):
+            finish()
+            current, skipping = None, False
+            if section.has_header or section.items:
+                section = _Section()
+                sections.append(section)
+            section.has_header = True
+            section.day = _date(header["y"], header["m"], header["d"])
+            level_name = header["level"].strip()
+            if level_name in LEVELS:
+                section.level = LEVELS[level_name]
             else:
-                boundary = boundary_time
+                section.warnings.append(Problem("unknown_level", number, {"level": level_name}))
             continue
+        if stripped.startswith(">"):
+            if "统计周期" in stripped:
+                window = _WINDOW.match(stripped)
+                boundary = _clock(window["h"], window["min"]) if window else None
+                if boundary is None:
+                    section.warnings.append(Problem("bad_window", number))
+                else:
+                    section.boundary = boundary
+            continue  # other quotes are the reader's notes in an export, not telegraph text
         if _SEPARATOR.match(stripped):
             continue
         if current is not None:
             current[2].append(stripped)  # a further paragraph of the item
         elif not skipping:
-            warnings.append(Problem("orphan_text", number))
+            section.warnings.append(Problem("orphan_text", number))
     finish()
 
-    if header_day is None:
-        if not items:
-            raise Refused(Problem("not_digest"))
-        header_day = day_from_file_name(file_name)
-        if header_day is None:
+    digests = []
+    for section in sections:
+        if not section.has_header and not section.items:
+            continue
+        day = section.day or day_from_file_name(file_name)
+        if day is None:
+            if not section.items:
+                continue  # a header with an impossible date and nothing under it
             raise Refused(Problem("no_digest_date"))
-    return Digest(
-        day=header_day, level=level, boundary=boundary, items=tuple(items), warnings=tuple(warnings)
-    )
+        digests.append(section.digest(day))
+    if not digests:
+        has_header = any(section.has_header for section in sections)
+        raise Refused(Problem("no_digest_date" if has_header else "not_digest"))
+    return digests
 
 
 def parse_item(line: int, minute: dt.time, content: str) -> ParsedItem:

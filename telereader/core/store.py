@@ -226,6 +226,16 @@ class Store:
         ).fetchall()
         return [_stored_item(row) for row in rows]
 
+    def items_where(self, conditions: Sequence[str], params: Sequence) -> list[StoredItem]:
+        """Items meeting every SQL condition (on `items`, `stars`, `notes`), in reading order."""
+        where = " AND ".join(conditions) or "1"
+        rows = self.db.execute(
+            f"SELECT {_ITEM_COLUMNS} FROM items {_ITEM_JOINS} WHERE {where} "
+            "ORDER BY items.day, items.time, items.position",
+            list(params),
+        ).fetchall()
+        return [_stored_item(row) for row in rows]
+
     def items_by_seq(self, seqs: Sequence[int]) -> list[StoredItem]:
         """Items by key, in the order given."""
         if not seqs:
