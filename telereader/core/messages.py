@@ -84,6 +84,12 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "there is already a watchlist named “{name}”",
     ),
     "watch_unknown": ("没有名为「{name}」的关注列表", "there is no watchlist named “{name}”"),
+    "backup_unreadable": ("无法读取备份 {path}：{error}", "cannot read the backup {path}: {error}"),
+    "backup_not_ours": ("{path} 不是 telereader 备份文件", "{path} is not a telereader backup"),
+    "backup_newer": (
+        "备份 {path} 由更新版本的 telereader 写成，请先升级",
+        "the backup {path} was written by a newer telereader; please upgrade first",
+    ),
     "unknown_item": ("没有编号为 {id} 的条目", "there is no item with id {id}"),
     "bad_day": (
         "无法识别日期「{day}」，请写成 2026-01-14 的形式",

@@ -1,0 +1,177 @@
+"""The reader's own data in one JSON file: stars, notes, read marks and watchlists.
+
+A backup restores into any library, merging by item id: entries whose items are not in the
+library yet are kept all the same and attach when their day is imported (user tables are keyed
+by content-derived ids, with no foreign key). The app also keeps rolling automatic backups in the
+data folder, written after changes, at most once every few minutes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from telereader import __version__
+from telereader.core.model import Problem
+from telereader.core.store import LibraryError, Store, now
+from telereader.core.watching import save_watchlist, watchlist_named
+
+FORMAT = "telereader-backup"
+FORMAT_VERSION = 1
+AUTO_FOLDER = "backups"
+AUTO_KEEP = 10
+AUTO_INTERVAL_S = 300
+
+
+def snapshot(store: Store) -> dict:
+    """Everything the reader made, as plain data."""
+    db = store.db
+
+    def rows(sql: str) -> list[dict]:
+        cursor = db.execute(sql)
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    return {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "app": __version__,
+        "written_at": now(),
+        "stars": rows("SELECT item_id, starred_at FROM stars ORDER BY item_id"),
+        "notes": rows("SELECT item_id, text, updated_at FROM notes ORDER BY item_id"),
+        "reads": rows("SELECT item_id, read_at FROM reads ORDER BY item_id"),
+        "watchlists": [
+            {"name": row["name"], "colour": row["colour"], "keywords": json.loads(row["keywords"])}
+            for row in rows("SELECT name, colour, keywords FROM watchlists ORDER BY position, id")
+        ],
+    }
+
+
+def write_backup(store: Store, path: Path) -> Path:
+    """Write a backup file whole or not at all."""
+    text = json.dumps(snapshot(store), ensure_ascii=False, indent=1)
+    temporary = path.with_name(f".{path.name}.partial")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return path
+
+
+@dataclass
+class RestoreReport:
+    stars: int = 0
+    notes: int = 0
+    reads: int = 0
+    watchlists: int = 0
+    waiting: int = 0  # entries for items not in this library (yet)
+
+    def to_json(self) -> dict:
+        return dict(self.__dict__)
+
+
+def read_backup(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise LibraryError(
+            Problem("backup_unreadable", params={"path": str(path), "error": str(error)})
+        ) from error
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise LibraryError(Problem("backup_not_ours", params={"path": str(path)}))
+    if int(data.get("version", 0)) > FORMAT_VERSION:
+        raise LibraryError(Problem("backup_newer", params={"path": str(path)}))
+    return data
+
+
+def restore_backup(store: Store, path: Path) -> RestoreReport:
+    """Merge a backup into the library in one transaction: stars and read marks are added, a
+    note replaces the library's note only when the backup's is newer, watchlists are added or
+    gain the backup's keywords."""
+    data = read_backup(path)
+    report = RestoreReport()
+    entries = [entry for key in ("stars", "notes", "reads") for entry in data.get(key, [])]
+    known_ids = {row[0] for row in store.db.execute("SELECT id FROM items")} if entries else set()
+    with store.transaction() as db:
+        for star in _entries(data, "stars", ("item_id",)):
+            cursor = db.execute(
+                "INSERT OR IGNORE INTO stars (item_id, starred_at) VALUES (?, ?)",
+                [star["item_id"], star.get("starred_at") or now()],
+            )
+            report.stars += cursor.rowcount
+        for note in _entries(data, "notes", ("item_id", "text")):
+            cursor = db.execute(
+                "INSERT INTO notes (item_id, text, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (item_id) DO UPDATE SET text = excluded.text, "
+                "updated_at = excluded.updated_at WHERE excluded.updated_at > notes.updated_at",
+                [note["item_id"], str(note["text"]), note.get("updated_at") or now()],
+            )
+            report.notes += cursor.rowcount
+        for read in _entries(data, "reads", ("item_id",)):
+            cursor = db.execute(
+                "INSERT OR IGNORE INTO reads (item_id, read_at) VALUES (?, ?)",
+                [read["item_id"], read.get("read_at") or now()],
+            )
+            report.reads += cursor.rowcount
+        report.waiting = len({e["item_id"] for e in entries if isinstance(e, dict)} - known_ids)
+        for watchlist in data.get("watchlists", []):
+            if not isinstance(watchlist, dict) or not str(watchlist.get("name", "")).strip():
+                continue
+            existing = watchlist_named(store, str(watchlist["name"]).strip())
+            keywords = [str(k) for k in watchlist.get("keywords", [])]
+            if existing is None:
+                save_watchlist(store, str(watchlist["name"]), keywords, watchlist.get("colour"))
+                report.watchlists += 1
+            else:
+                merged = [k.line for k in existing.keywords] + keywords
+                save_watchlist(store, existing.name, merged, watchlist_id=existing.id)
+    return report
+
+
+def _entries(data: dict, key: str, required: tuple[str, ...]) -> list[dict]:
+    return [
+        entry
+        for entry in data.get(key, [])
+        if isinstance(entry, dict) and all(isinstance(entry.get(name), str) for name in required)
+    ]
+
+
+# ---- rolling automatic backups --------------------------------------------------------------------
+
+
+def auto_backup(
+    store: Store, data_dir: Path, min_interval_s: int = AUTO_INTERVAL_S, keep: int = AUTO_KEEP
+) -> Path | None:
+    """Write an automatic backup unless one was written less than `min_interval_s` ago or
+    nothing changed since the last; keep the newest `keep`. Returns the new file, if any."""
+    folder = data_dir / AUTO_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    existing = sorted(folder.glob("backup-*.json"))
+    data = snapshot(store)
+    comparable = {key: value for key, value in data.items() if key != "written_at"}
+    if existing:
+        newest = existing[-1]
+        age = dt.datetime.now().timestamp() - newest.stat().st_mtime
+        if age < min_interval_s:
+            return None
+        try:
+            previous = json.loads(newest.read_text(encoding="utf-8"))
+            previous.pop("written_at", None)
+            if previous == comparable:
+                return None
+        except (OSError, ValueError):
+            pass
+    path = folder / f"backup-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.json"
+    write_backup(store, path)
+    for old in sorted(folder.glob("backup-*.json"))[:-keep]:
+        old.unlink(missing_ok=True)
+    return path
+
+
+def latest_auto_backup(data_dir: Path) -> Path | None:
+    found = sorted((data_dir / AUTO_FOLDER).glob("backup-*.json"))
+    return found[-1] if found else None
