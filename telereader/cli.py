@@ -442,22 +442,16 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def run_watch_add(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
-        watchlist = add_keywords(store, args.list_name, args.keywords)
-        _, total = hits(store, watchlist.name, limit=0)
-        after_change(store)
-    print(
-        t(
-            f"{watchlist.name}：{len(watchlist.keywords)} 个关键词，命中 {total} 条",
-            f"{watchlist.name}: {len(watchlist.keywords)} keywords, {total} hits",
-        )
-    )
-    return EXIT_OK
+    return change_keywords(args, add_keywords)
 
 
 def run_watch_remove(args: argparse.Namespace) -> int:
+    return change_keywords(args, remove_keywords)
+
+
+def change_keywords(args: argparse.Namespace, change: Callable) -> int:
     with open_store(args) as store:
-        watchlist = remove_keywords(store, args.list_name, args.keywords)
+        watchlist = change(store, args.list_name, args.keywords)
         _, total = hits(store, watchlist.name, limit=0)
         after_change(store)
     print(

@@ -18,6 +18,7 @@ from itertools import groupby
 
 from telereader.core.model import Kind, Level
 from telereader.core.parse import DEFAULT_BOUNDARY
+from telereader.core.search import SearchFilter
 from telereader.core.store import Store, StoredItem
 
 FORMATS = ("md", "csv", "json", "html")
@@ -35,19 +36,13 @@ class Selection:
     watchlist_id: int | None = None
 
     def items(self, store: Store) -> list[StoredItem]:
-        conditions: list[str] = []
-        params: list = []
-        if self.starred:
-            conditions.append("stars.item_id IS NOT NULL")
-        if self.day_from:
-            conditions.append("items.day >= ?")
-            params.append(self.day_from.isoformat())
-        if self.day_to:
-            conditions.append("items.day <= ?")
-            params.append(self.day_to.isoformat())
-        if self.watchlist_id is not None:
-            conditions.append("items.seq IN (SELECT seq FROM watch_hits WHERE watchlist_id = ?)")
-            params.append(self.watchlist_id)
+        """The chosen items in reading order (day, time, file order)."""
+        conditions, params = SearchFilter(
+            day_from=self.day_from,
+            day_to=self.day_to,
+            starred_only=self.starred,
+            watchlist_id=self.watchlist_id,
+        ).sql()
         return store.items_where(conditions, params)
 
 
