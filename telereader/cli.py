@@ -47,7 +47,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
     parser = build_parser()
-    args, extra = parser.parse_known_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    files = files_to_open(arguments, parser)
+    if files is not None:
+        # `telereader FILE...`, as a file manager's "Open with" runs it: the window imports them
+        return open_window(parser.parse_args(files[0]), files[1])
+    args, extra = parser.parse_known_args(arguments)
     if extra:
         if args.command != "search":
             parser.error(t("无法识别的参数：", "unrecognized arguments: ") + " ".join(extra))
@@ -597,11 +602,37 @@ def run_note(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def open_window(args: argparse.Namespace) -> int:
+def files_to_open(
+    arguments: list[str], parser: argparse.ArgumentParser
+) -> tuple[list[str], list[Path]] | None:
+    """(the options, the files) when the command line names files rather than a command."""
+    commands = next(
+        action.choices for action in parser._actions if isinstance(action.choices, dict)
+    )
+    options: list[str] = []
+    files: list[Path] = []
+    position = 0
+    while position < len(arguments):
+        argument = arguments[position]
+        if argument == "--data-dir" and position + 1 < len(arguments):
+            options += arguments[position : position + 2]
+            position += 2
+            continue
+        if argument.startswith("--data-dir="):
+            options.append(argument)
+        elif argument in commands or argument.startswith("-"):
+            return None
+        else:
+            files.append(Path(argument))
+        position += 1
+    return (options, files) if files else None
+
+
+def open_window(args: argparse.Namespace, files: list[Path] | None = None) -> int:
     if os.environ.get("TELEREADER_NO_WINDOW"):
         return fail(t("窗口已被禁用", "the window is disabled"))
     try:
         from telereader.app.main import run_app
     except ImportError as error:
         return fail(t(f"无法加载窗口界面：{error}", f"cannot load the window: {error}"))
-    return run_app(data_dir(args))
+    return run_app(data_dir(args), files)

@@ -250,3 +250,15 @@ def test_search_within_one_watchlists_hits(capsys, data_dir):
     assert all("宏观" in item["watch"] for item in within["items"])
     code, _, err = run(capsys, *d, "search", "美联储", "--watch", "没有")
     assert code == 1 and "no watchlist named" in err
+
+
+def test_files_on_the_command_line_open_the_window_to_import_them(monkeypatch, data_dir):
+    import telereader.app.main as app_main
+
+    opened = []
+    monkeypatch.setattr(
+        app_main, "run_app", lambda directory, files: opened.append((directory, files)) or 0
+    )
+    assert main(["--data-dir", str(data_dir), str(SAMPLE), str(FIXTURES / "small.md")]) == 0
+    assert opened == [(data_dir, [SAMPLE, FIXTURES / "small.md"])]
+    assert main([]) == 0 and opened[-1] == (None, None)
