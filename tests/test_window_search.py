@@ -164,3 +164,36 @@ def test_search_within_one_watchlists_hits(library, qtbot):
     qtbot.waitUntil(lambda: window.search_model.request.search_filter.watchlist_id is not None)
     assert 0 < window.search_model.total < everywhere
     assert all("宏观" in item.watch for item in shown(window))
+
+
+def test_a_new_search_interrupts_a_slow_one_still_running(library, qtbot, monkeypatch):
+    import telereader.app.search_service as service_module
+
+    real_search = service_module.search
+    started = []
+
+    def search_or_stall(store, text, **options):
+        if text == "slow":
+            started.append(True)
+            store.db.execute(  # seconds of work inside SQLite, as a decade-long scan would be
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+                "SELECT count(*) FROM n WHERE i < 300000000"
+            ).fetchone()
+        return real_search(store, text, **options)
+
+    monkeypatch.setattr(service_module, "search", search_or_stall)
+    window = library.open()
+    service = window.search_service
+    service.request("slow", window.search_filter())
+    qtbot.waitUntil(lambda: bool(started), timeout=SEARCH_TIMEOUT_MS)
+    began = __import__("time").perf_counter()
+    with qtbot.waitSignal(service.finished, timeout=SEARCH_TIMEOUT_MS) as blocker:
+        service.request("黄金", window.search_filter())
+    assert blocker.args[0].text == "黄金"
+    assert __import__("time").perf_counter() - began < 3
+
+    service.request("slow", window.search_filter())  # closing never waits for a search
+    qtbot.waitUntil(lambda: len(started) == 2, timeout=SEARCH_TIMEOUT_MS)
+    began = __import__("time").perf_counter()
+    library.close(window)
+    assert __import__("time").perf_counter() - began < 3

@@ -8,6 +8,7 @@ is no longer the newest are dropped, so the list never flickers through stale an
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from telereader.core.search import SearchFilter, SearchResult, search
 from telereader.core.store import Store
+
+PROGRESS_STEPS = 20_000  # SQLite virtual-machine steps between two looks at `_stale`
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class SearchService(QObject):
         self._running = False
         self._store: Store | None = None  # opened and used on the search thread only
         self._counter = 0
+        self._closing = False
         self.latest = 0
         self._answered.connect(self._pass_on_answer)
         self._broke.connect(self._pass_on_failure)
@@ -97,25 +101,49 @@ class SearchService(QObject):
                 else:
                     self._running = False
                     return
-            try:
-                if self._store is None:
-                    self._store = Store.open(self.data_dir)
-                result: SearchResult = search(
-                    self._store,
-                    request.text,
-                    limit=request.limit,
-                    offset=request.offset,
-                    search_filter=request.search_filter,
-                    best_first=request.best_first,
-                )
-            except Exception as error:  # delivered to the window, which says what went wrong
-                self._broke.emit(request, error)
-            else:
-                self._answered.emit(request, result)
+            for attempt in range(2):
+                try:
+                    if self._store is None:
+                        self._store = Store.open(self.data_dir)
+                        # SQLite asks this every few thousand steps of any statement: a search
+                        # still running when a newer one waits (or the window closes) is stale,
+                        # so it stops there instead of making the reader wait for a scan of a
+                        # decade the index cannot narrow.
+                        self._store.db.conn.set_progress_handler(self._stale, PROGRESS_STEPS)
+                    result: SearchResult = search(
+                        self._store,
+                        request.text,
+                        limit=request.limit,
+                        offset=request.offset,
+                        search_filter=request.search_filter,
+                        best_first=request.best_first,
+                    )
+                except sqlite3.OperationalError as error:
+                    if "interrupt" not in str(error):
+                        self._broke.emit(request, error)
+                        break
+                    with self._lock:
+                        superseded = self._waiting is not None or self._closing
+                    if superseded:
+                        break  # the newer request runs next, or the window is closing
+                    if attempt == 1:
+                        self._broke.emit(request, error)
+                    # else the interruption was meant for the search before this one: again
+                except Exception as error:  # delivered to the window, which says what went wrong
+                    self._broke.emit(request, error)
+                    break
+                else:
+                    self._answered.emit(request, result)
+                    break
+
+    def _stale(self) -> bool:
+        return self._closing or self._waiting is not None
 
     def shutdown(self) -> None:
+        """Stop: drop what waits, stop what runs, close the connection."""
         with self._lock:
             self._waiting = None
+            self._closing = True
         self._pool.waitForDone(5000)
         if self._store is not None:
             self._store.close()
