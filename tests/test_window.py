@@ -427,3 +427,14 @@ def test_the_star_badge_repaints_only_its_row(reader, qtbot):
     window.toggle_star()
     assert (5, 5) in changed
     assert all(top == bottom for top, bottom in changed)
+
+
+def test_starring_and_notes_keep_a_rolling_automatic_backup(reader, qtbot):
+    from telereader.core.backup import latest_auto_backup
+
+    window = reader.open()
+    assert latest_auto_backup(reader.data_dir) is None
+    window.toggle_star()
+    backup = latest_auto_backup(reader.data_dir)
+    assert backup is not None
+    assert window.current_item().id in backup.read_text(encoding="utf-8")

@@ -338,6 +338,10 @@
       <translation>Saving failed: </translation>
     </message>
     <message>
+      <source>自动备份失败：</source>
+      <translation>Automatic backup failed: </translation>
+    </message>
+    <message>
       <source>搜索失败：</source>
       <translation>Search failed: </translation>
     </message>

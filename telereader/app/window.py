@@ -44,6 +44,7 @@ from telereader.app.models import DayItemsModel, ItemRole, SearchResultsModel
 from telereader.app.report import ImportReportDialog
 from telereader.app.search_service import SearchService
 from telereader.app.workers import ImportJob
+from telereader.core.backup import auto_backup
 from telereader.core.filters import ItemFilter, count
 from telereader.core.importer import DIGEST_SUFFIXES
 from telereader.core.model import ImportReport
@@ -579,7 +580,16 @@ class MainWindow(QMainWindow):
             return False
         return True
 
+    def _keep_backup(self) -> None:
+        """A rolling automatic backup of the reader's data (it writes at most every few minutes,
+        and only when something changed); a failure never interrupts reading."""
+        try:
+            auto_backup(self.store, self.data_dir)
+        except (OSError, sqlite3.Error) as error:
+            self.statusBar().showMessage(tr("自动备份失败：") + str(error), 8000)
+
     def _after_change(self, item_id: str) -> None:
+        self._keep_backup()
         self.model.refresh(item_id)
         fresh = self.store.item(item_id)
         self.search_model.refresh(item_id, fresh)
@@ -598,6 +608,7 @@ class MainWindow(QMainWindow):
 
     def _save_note(self, item_id: str, text: str) -> None:
         if self._write(lambda: self.store.set_note(item_id, text)):
+            self._keep_backup()
             self.model.refresh(item_id)
             self.search_model.refresh(item_id, self.store.item(item_id))
 
@@ -892,6 +903,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.detail.flush_note()
         self.save_settings()
+        self._keep_backup()
         self.search_service.shutdown()
         if self.job is not None and self.job.running:
             self.job.cancel()  # every finished file is complete; the rest can be dropped again
