@@ -14,6 +14,8 @@ from telereader.core.text import one_line
 
 ItemRole = Qt.ItemDataRole.UserRole + 1  # the StoredItem of a row
 ItemIdRole = Qt.ItemDataRole.UserRole + 2
+HighlightRole = Qt.ItemDataRole.UserRole + 3  # the terms to highlight in a row
+ShowDayRole = Qt.ItemDataRole.UserRole + 4  # rows from many days show their day
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -21,6 +23,32 @@ Index = QModelIndex | QPersistentModelIndex
 def plain_tooltip(text: str) -> str:
     """Qt guesses whether a tooltip is rich text; escaping makes file text always literal."""
     return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
+
+
+def item_data(item: StoredItem, role: int, with_day: bool = False):
+    """What every item list shows of an item, by role."""
+    if role == Qt.ItemDataRole.DisplayRole:
+        day = f"{item.day}  " if with_day else ""
+        return f"{day}{item.time:%H:%M}  {one_line(item.headline, 200)}"
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return plain_tooltip(one_line(item.title or item.body, 300))
+    if role == Qt.ItemDataRole.FontRole:
+        font = QFont()
+        font.setBold(not item.read)
+        return font
+    if role == ItemRole:
+        return item
+    if role == ItemIdRole:
+        return item.id
+    return None
+
+
+def item_flags(index: Index) -> Qt.ItemFlag:
+    if not index.isValid():
+        return Qt.ItemFlag.NoItemFlags
+    return (
+        Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+    )
 
 
 class DayItemsModel(QAbstractListModel):
@@ -88,33 +116,10 @@ class DayItemsModel(QAbstractListModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
-        item = self._items[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{item.time:%H:%M}  {one_line(item.headline, 200)}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(one_line(item.title or item.body, 300))
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(not item.read)
-            return font
-        if role == ItemRole:
-            return item
-        if role == ItemIdRole:
-            return item.id
-        return None
+        return item_data(self._items[index.row()], role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-
-HighlightRole = Qt.ItemDataRole.UserRole + 3  # the terms to highlight in a row
-ShowDayRole = Qt.ItemDataRole.UserRole + 4  # rows from many days show their day
+        return item_flags(index)
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -206,30 +211,11 @@ class SearchResultsModel(QAbstractListModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
-        item = self._items[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{item.day}  {item.time:%H:%M}  {one_line(item.headline, 200)}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(one_line(item.title or item.body, 300))
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(not item.read)
-            return font
-        if role == ItemRole:
-            return item
-        if role == ItemIdRole:
-            return item.id
         if role == HighlightRole:
             return self.terms
         if role == ShowDayRole:
             return True
-        return None
+        return item_data(self._items[index.row()], role, with_day=True)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return item_flags(index)
