@@ -102,10 +102,75 @@ def day_switches(library: Path) -> list[float]:
     return times
 
 
+def import_stalls(folder: Path) -> dict:
+    """Drop a folder on the window of an empty library and scroll the list while it imports:
+    the gaps of a 5 ms timer on the UI thread, which also moves the selection on every tick."""
+    import tempfile
+
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from telereader.app.window import MainWindow
+    from telereader.core.store import Store
+
+    QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as scratch:
+        data_dir = Path(scratch)
+        store = Store.open(data_dir)
+        window = MainWindow(store, data_dir, "zh")
+        window.show()
+        loop = QEventLoop()
+        window.import_finished.connect(loop.quit)
+        window.start()  # the sample day, so that there is a list to scroll
+        loop.exec()
+        gaps: list[float] = []
+        clock = QElapsedTimer()
+        clock.start()
+        last = [clock.nsecsElapsed()]
+        step = [1]
+
+        def tick() -> None:
+            now = clock.nsecsElapsed()
+            gaps.append((now - last[0]) / 1e6)
+            last[0] = now
+            rows = window.list.model().rowCount()
+            if rows:
+                row = window.list.currentIndex().row() + step[0]
+                if not 0 <= row < rows:
+                    step[0] = -step[0]
+                    row = max(0, min(rows - 1, row))
+                window.list.setCurrentIndex(window.list.model().index(row))
+
+        ticker = QTimer()
+        ticker.setInterval(5)
+        ticker.timeout.connect(tick)
+        began = time.perf_counter()
+        ticker.start()
+        window.start_import([folder])
+        loop.exec()
+        seconds = time.perf_counter() - began
+        ticker.stop()
+        window.close()
+        store.close()
+    ordered = sorted(gaps)
+    return {
+        "seconds": seconds,
+        "ticks": len(gaps),
+        "p99_ms": ordered[round(0.99 * (len(ordered) - 1))],
+        "max_ms": ordered[-1],
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("library", type=Path)
+    parser.add_argument("--import-folder", type=Path, help="also time dropping this folder")
     args = parser.parse_args(argv)
+    if args.import_folder:
+        stalls = import_stalls(args.import_folder)
+        print(f"| import of {args.import_folder} while scrolling: {stalls['seconds']:.1f} s, "
+              f"{stalls['ticks']} timer ticks, gap p99 {stalls['p99_ms']:.1f} ms, "
+              f"longest {stalls['max_ms']:.1f} ms |")  # fmt: skip
     switches = sorted(day_switches(args.library))
     starts = cold_starts(args.library)
     p95 = switches[round(0.95 * (len(switches) - 1))]
