@@ -16,19 +16,31 @@ MAX_WORKERS = 4
 
 
 class Pool:
-    """Runs functions now (in this process) or on worker processes; `ahead` is how many
-    files may be in flight before the oldest must be written."""
+    """Runs functions now (in this process) or on worker processes, started at the first
+    submission (a batch of files imported before starts none); `ahead` is how many files may be
+    in flight before the oldest must be written."""
 
-    def __init__(self, executor: Executor | None, ahead: int):
-        self._executor = executor
-        self.ahead = ahead
+    def __init__(self, workers: int):
+        self._workers = workers
+        self._executor: Executor | None = None
+        self.ahead = workers * 3
 
     def submit(self, function: Callable, *args: Any) -> Future:
+        if self._workers == 0:
+            future: Future = Future()
+            future.set_result(function(*args))
+            return future
+        if self._executor is None:
+            # "spawn" everywhere: forking a process that runs Qt threads is unsafe, and it is
+            # what Windows and macOS do anyway, so every platform runs the same way.
+            self._executor = ProcessPoolExecutor(
+                self._workers, mp_context=multiprocessing.get_context("spawn")
+            )
+        return self._executor.submit(function, *args)
+
+    def close(self) -> None:
         if self._executor is not None:
-            return self._executor.submit(function, *args)
-        future: Future = Future()
-        future.set_result(function(*args))
-        return future
+            self._executor.shutdown(wait=True, cancel_futures=True)
 
 
 def worker_count(files: int, workers: int | None) -> int:
@@ -42,14 +54,8 @@ def worker_count(files: int, workers: int | None) -> int:
 
 @contextmanager
 def parsing_pool(files: int, workers: int | None = None) -> Iterator[Pool]:
-    count = worker_count(files, workers)
-    if count == 0:
-        yield Pool(None, ahead=0)
-        return
-    # "spawn" everywhere: forking a process that runs Qt threads is unsafe, and it is what
-    # Windows and macOS do anyway, so every platform runs the same way.
-    executor = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn"))
+    pool = Pool(worker_count(files, workers))
     try:
-        yield Pool(executor, ahead=count * 3)
+        yield pool
     finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+        pool.close()
