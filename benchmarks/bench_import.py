@@ -325,7 +325,7 @@ def profile_importer(corpus: Corpus, scratch: Path, top: int) -> str:
 def stage_seconds(corpus: Corpus, scratch: Path) -> dict[str, float]:
     """Wall-clock seconds per importer step over one fresh import, without profiler overhead.
 
-    Mirrors `importer.import_file` (first_look → prepare → store_prepared) step by step, in one
+    Mirrors the importer's steps for one file (first_look → prepare → store_prepared), in one
     process (the parallel import overlaps the first four steps with the last), so it must follow
     that function when it changes; it fails loudly (a missing name) rather than measure
     something else.

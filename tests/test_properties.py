@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from telereader.core.importer import identify, read_digest
+from telereader.core.importer import identify, read_digests
 from telereader.core.model import Refused
 from tests.conftest import SAMPLE
 
@@ -15,16 +15,18 @@ SAMPLE_BYTES = SAMPLE.read_bytes()
 
 def read_or_refuse(data: bytes, name: str = "x.md"):
     try:
-        digest = read_digest(data, name)
+        digests = read_digests(data, name)
     except Refused as refusal:
         assert refusal.problem.message("en")
         assert refusal.problem.message("zh")
         return None
-    for warning in digest.warnings:
-        assert warning.message("en") and warning.line is not None
-    items = identify(digest)
-    assert len({item.id for item in items}) == len(items)
-    return digest
+    assert digests
+    for digest in digests:
+        for warning in digest.warnings:
+            assert warning.message("en") and warning.line is not None
+        items = identify(digest)
+        assert len({item.id for item in items}) == len(items)
+    return digests
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])

@@ -43,6 +43,10 @@ def item_data(item: StoredItem, role: int, with_day: bool = False):
     return None
 
 
+def row_of(items: list[StoredItem], item_id: str) -> int | None:
+    return next((row for row, item in enumerate(items) if item.id == item_id), None)
+
+
 def item_flags(index: Index) -> Qt.ItemFlag:
     if not index.isValid():
         return Qt.ItemFlag.NoItemFlags
@@ -101,14 +105,8 @@ class DayItemsModel(QAbstractListModel):
         """Every item of the day, whatever the filter."""
         return list(self._all)
 
-    def item_at(self, row: int) -> StoredItem | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
-
     def row_of(self, item_id: str) -> int | None:
-        for row, item in enumerate(self._items):
-            if item.id == item_id:
-                return row
-        return None
+        return row_of(self._items, item_id)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._items)
@@ -187,14 +185,8 @@ class SearchResultsModel(QAbstractListModel):
             limit=self.request.limit,
         )
 
-    def item_at(self, row: int) -> StoredItem | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
-
     def row_of(self, item_id: str) -> int | None:
-        for row, item in enumerate(self._items):
-            if item.id == item_id:
-                return row
-        return None
+        return row_of(self._items, item_id)
 
     def refresh(self, item_id: str, fresh: StoredItem | None) -> None:
         if fresh is None:

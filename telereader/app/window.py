@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self._fresh_days: set[dt.date] = set()
         self.report_dialog: ImportReportDialog | None = None
         self.last_search = None
+        self._pending_item: str | None = None  # to select once the day shown is loaded
 
         self.setObjectName("main_window")
         self.setWindowTitle("telereader · " + tr("财联社电报"))
@@ -457,8 +458,7 @@ class MainWindow(QMainWindow):
         if self.searching:
             self._clear_search_text()
             self._use_model(self.model)
-        wanted = getattr(self, "_pending_item", None)
-        self._pending_item = None
+        wanted, self._pending_item = self._pending_item, None
         self.model.load(day, self.current_filter())
         self._select(wanted)
         self._update_counts()

@@ -381,14 +381,6 @@ def first_look(store: Store, candidate: Candidate) -> FileReport | tuple[bytes, 
     return report
 
 
-def import_file(store: Store, path: Path) -> FileReport:
-    looked = first_look(store, Candidate(path))
-    if isinstance(looked, FileReport):
-        return looked
-    data, digest_hash = looked
-    return store_prepared(store, prepare(str(path), data, digest_hash))
-
-
 def import_paths(
     store: Store,
     paths: Iterable[Path | str],
