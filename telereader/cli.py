@@ -15,6 +15,7 @@ from pathlib import Path
 from telereader import __version__
 from telereader.core.backup import auto_backup, restore_backup, write_backup
 from telereader.core.export import FORMATS, Selection, export
+from telereader.core.files import write_atomically
 from telereader.core.importer import import_paths
 from telereader.core.messages import current_language, render
 from telereader.core.model import FileReport, FileStatus, ImportReport, Level, Problem
@@ -534,16 +535,6 @@ def run_export(args: argparse.Namespace) -> int:
         return EXIT_OK
     write_atomically(args.output, text)
     return EXIT_OK
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """The whole file or nothing: a crash or a full disk never leaves half an export."""
-    temporary = path.with_name(f".{path.name}.partial")
-    try:
-        temporary.write_text(text, encoding="utf-8", newline="")
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 def run_backup(args: argparse.Namespace) -> int:

@@ -1,15 +1,18 @@
-"""A month calendar that marks the days that have items, shaded by how many."""
+"""A month calendar that marks the days that have items, shaded by how many, and puts a dot
+on the days with watchlist hits."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
+from PySide6.QtCore import QDate, QRect, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QWidget
 
 from telereader.app.i18n import tr
 from telereader.app.look import Colours
+
+HIT_DOT_COLOUR = "#e53935"
 
 
 def to_qdate(day: dt.date) -> QDate:
@@ -27,12 +30,43 @@ def shade_level(count: int, busiest: int) -> float:
     return 0.15 + 0.45 * min(1.0, count / busiest)
 
 
-def mark_days(calendar: QCalendarWidget, counts: dict[dt.date, int], fresh: set[dt.date]) -> None:
-    """Dim every day, then mark the days with items: shaded, bold, a tooltip with the count.
+class LibraryCalendar(QCalendarWidget):
+    """The calendar of the library: `hit_days` get a dot in a corner of their cell."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.hit_days: dict[dt.date, int] = {}
+        self.setGridVisible(False)
+        self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.setObjectName("calendar")
+
+    def paintCell(self, painter: QPainter, rect: QRect, date: QDate) -> None:
+        super().paintCell(painter, rect, date)
+        if not self.hit_days or to_date(date) not in self.hit_days:
+            return
+        size = max(4, min(rect.width(), rect.height()) // 6)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(HIT_DOT_COLOUR))
+        painter.drawEllipse(rect.right() - size - 2, rect.top() + 2, size, size)
+        painter.restore()
+
+
+def mark_days(
+    calendar: LibraryCalendar,
+    counts: dict[dt.date, int],
+    fresh: set[dt.date],
+    hit_days: dict[dt.date, int] | None = None,
+) -> None:
+    """Dim every day, then mark the days with items: shaded, bold, a tooltip with the count
+    (and the watchlist hits, which also get a dot).
 
     `fresh` days (just imported) are underlined until the next import.
     """
     colours = Colours.for_palette(calendar.palette())
+    calendar.hit_days = dict(hit_days or {})
     calendar.setDateTextFormat(QDate(), QTextCharFormat())  # forget earlier marks
     dimmed = QTextCharFormat()
     dimmed.setForeground(QBrush(colours.dim))
@@ -48,14 +82,9 @@ def mark_days(calendar: QCalendarWidget, counts: dict[dt.date, int], fresh: set[
         marked.setForeground(QBrush(text_colour))
         marked.setFontWeight(QFont.Weight.Bold)
         marked.setFontUnderline(day in fresh)
-        marked.setToolTip(tr("%n 条", "", count))
+        tooltip = tr("%n 条", "", count)
+        if day in calendar.hit_days:
+            tooltip += " · " + tr("关注命中 %n 条", "", calendar.hit_days[day])
+        marked.setToolTip(tooltip)
         calendar.setDateTextFormat(to_qdate(day), marked)
-
-
-def make_calendar(parent: QWidget | None = None) -> QCalendarWidget:
-    calendar = QCalendarWidget(parent)
-    calendar.setGridVisible(False)
-    calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-    calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-    calendar.setObjectName("calendar")
-    return calendar
+    calendar.updateCells()

@@ -1,4 +1,5 @@
-"""Paints one row of the item list: time, badges, headline; bold while unread."""
+"""Paints one row of the item list: time, badges, headline; bold while unread; searched terms
+and watchlist keywords marked in the headline."""
 
 from __future__ import annotations
 
@@ -6,18 +7,24 @@ from PySide6.QtCore import QModelIndex, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from telereader.app.highlight import spans
+from telereader.app.highlight import SEARCHED, lit_watchlists, marks
 from telereader.app.i18n import tr
-from telereader.app.look import Colours
+from telereader.app.look import Colours, tint
 from telereader.app.models import HighlightRole, ItemRole, ShowDayRole
 from telereader.core.model import Kind, Level
 from telereader.core.store import StoredItem
 from telereader.core.text import one_line
+from telereader.core.watch import Watchlist
 
 PADDING = 6
+BADGE_NAME_CHARS = 6  # a watchlist's badge shows this much of its name
 
 
 class ItemDelegate(QStyledItemDelegate):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.watchlists: list[Watchlist] = []  # whose keywords light up rows, set by the window
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         item: StoredItem | None = index.data(ItemRole)
         if item is None:
@@ -60,7 +67,7 @@ class ItemDelegate(QStyledItemDelegate):
         )
         x += metrics.horizontalAdvance("00:00") + PADDING * 2
 
-        for badge, colour in self._badges(item, colours):
+        for badge, colour in self._badges(item, colours, self.watchlists):
             x = self._draw_badge(painter, badge, colour, x, rect, metrics, selected)
 
         available = max(0, rect.right() - x)
@@ -70,25 +77,29 @@ class ItemDelegate(QStyledItemDelegate):
         self._draw_headline(
             painter,
             shown,
-            index.data(HighlightRole) or (),
+            marks(shown, item, index.data(HighlightRole) or (), self.watchlists),
             font,
             text_colour,
             colours,
+            palette.color(QPalette.ColorRole.Base),
             QPointF(x, rect.top() + (rect.height() - metrics.height()) / 2),
         )
         painter.restore()
 
     @staticmethod
-    def _draw_headline(painter, text, terms, font, colour, colours, origin) -> None:
-        """The headline as a text layout, so searched terms get a background; no markup."""
+    def _draw_headline(painter, text, found, font, colour, colours, base, origin) -> None:
+        """The headline as a text layout, so marked words get a background; no markup."""
         layout = QTextLayout(text, font)
         ranges = []
-        for start, end in spans(text, terms):
-            found = QTextLayout.FormatRange()
-            found.start, found.length = start, end - start
-            found.format.setBackground(colours.highlight)
-            found.format.setForeground(colours.on_highlight)
-            ranges.append(found)
+        for mark in found:
+            marked = QTextLayout.FormatRange()
+            marked.start, marked.length = mark.start, mark.end - mark.start
+            if mark.colour == SEARCHED:
+                marked.format.setBackground(colours.highlight)
+                marked.format.setForeground(colours.on_highlight)
+            else:
+                marked.format.setBackground(tint(mark.colour, base))
+            ranges.append(marked)
         layout.setFormats(ranges)
         layout.beginLayout()
         line = layout.createLine()
@@ -98,8 +109,13 @@ class ItemDelegate(QStyledItemDelegate):
         layout.draw(painter, origin)
 
     @staticmethod
-    def _badges(item: StoredItem, colours: Colours) -> list[tuple[str, QColor]]:
-        badges = []
+    def _badges(
+        item: StoredItem, colours: Colours, watchlists: list[Watchlist]
+    ) -> list[tuple[str, QColor]]:
+        badges = [
+            (watchlist.name[:BADGE_NAME_CHARS], QColor(watchlist.colour))
+            for watchlist in lit_watchlists(item, watchlists)
+        ]
         if item.level is Level.IMPORTANT:
             badges.append((tr("加红"), colours.important))
         if item.kind is Kind.TEASER:

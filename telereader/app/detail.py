@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QTextCursor, QTextOption
+from PySide6.QtGui import QColor, QFont, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from telereader.app.highlight import spans
+from telereader.app.highlight import SEARCHED, Mark, lit_watchlists, marks
 from telereader.app.i18n import tr
-from telereader.app.look import Colours
+from telereader.app.look import Colours, tint
 from telereader.core.model import Level
 from telereader.core.store import StoredItem
 from telereader.core.text import readable_body
+from telereader.core.watch import Watchlist
 
 NOTE_SAVE_DELAY_MS = 700  # saved this long after the last keystroke, and at once on switching
 DEFAULT_POINT_SIZE = 12
@@ -56,6 +57,7 @@ class DetailPane(QWidget):
         self._save_note = save_note
         self.item: StoredItem | None = None
         self.terms: tuple[str, ...] = ()  # searched terms to highlight
+        self.watchlists: list[Watchlist] = []  # whose keywords to mark, set by the window
         self._note_dirty = False
         self._point_size = DEFAULT_POINT_SIZE
 
@@ -153,36 +155,56 @@ class DetailPane(QWidget):
         if self.item is None or self.item.id != item.id:
             return
         self.item = item
-        self.meta.setText(self._meta_text(item))
         self._show_star(item.starred)
+        self.refresh_marks()
+
+    def refresh_marks(self) -> None:
+        """The watchlists changed: mark the shown item's words afresh."""
+        if self.item is not None:
+            self.meta.setText(self._meta_text(self.item))
+            self._show_title(self.item.title or "")
+            self._highlight_body()
+
+    def _colours_of(self, mark: Mark) -> tuple[str, str | None]:
+        """(background, text colour or None to keep the palette's) of a mark."""
+        colours = Colours.for_palette(self.palette())
+        if mark.colour == SEARCHED:
+            return colours.highlight.name(), colours.on_highlight.name()
+        return tint(mark.colour, self.palette().color(self.backgroundRole())).name(), None
+
+    def _marks(self, text: str) -> list[Mark]:
+        assert self.item is not None
+        return marks(text, self.item, self.terms, self.watchlists)
 
     def _show_title(self, title: str) -> None:
-        """Plain text; with searched terms marked, escaped rich text (file text stays text)."""
-        found = spans(title, self.terms)
+        """Plain text; with words marked, escaped rich text (file text stays text)."""
+        found = self._marks(title)
         if not found:
             self.title.setTextFormat(Qt.TextFormat.PlainText)
             self.title.setText(title)
             return
-        colours = Colours.for_palette(self.palette())
         parts, last = [], 0
-        for start, end in found:
-            parts.append(html.escape(title[last:start]))
+        for mark in found:
+            background, foreground = self._colours_of(mark)
+            style = f"background:{background};" + (f"color:{foreground};" if foreground else "")
+            parts.append(html.escape(title[last : mark.start]))
             parts.append(
-                f"<span style='background:{colours.highlight.name()};"
-                f"color:{colours.on_highlight.name()}'>{html.escape(title[start:end])}</span>"
+                f"<span style='{style}'>{html.escape(title[mark.start : mark.end])}</span>"
             )
-            last = end
+            last = mark.end
         parts.append(html.escape(title[last:]))
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setText("".join(parts))
 
     def _highlight_body(self) -> None:
-        colours = Colours.for_palette(self.palette())
         selections = []
-        for start, end in spans(self.body.toPlainText(), self.terms):
+        for mark in self._marks(self.body.toPlainText()):
+            start, end = mark.start, mark.end
+            background, foreground = self._colours_of(mark)
             selection = QTextEdit.ExtraSelection()
-            selection.format.setBackground(colours.highlight)
-            selection.format.setForeground(colours.on_highlight)
+            selection.format.setBackground(QColor(background))
+            if foreground:
+                selection.format.setForeground(QColor(foreground))
             cursor = QTextCursor(self.body.document())
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
@@ -195,14 +217,16 @@ class DetailPane(QWidget):
         """How many places of the body are highlighted."""
         return len(self.body.extraSelections())
 
-    @staticmethod
-    def _meta_text(item: StoredItem) -> str:
+    def _meta_text(self, item: StoredItem) -> str:
         parts = [item.time.strftime("%Y-%m-%d %H:%M")]
         if item.time.date() != item.day:
             parts.append(tr("（%1 电报）").replace("%1", item.day.isoformat()))
         parts.append(tr("加红") if item.level is Level.IMPORTANT else tr("普通"))
         if item.column:
             parts.append(tr("付费栏目预告：") + item.column)
+        lit = lit_watchlists(item, self.watchlists)
+        if lit:
+            parts.append(tr("关注：") + "、".join(watchlist.name for watchlist in lit))
         return "  ·  ".join(parts)
 
     def _show_star(self, starred: bool) -> None:

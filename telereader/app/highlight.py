@@ -1,10 +1,23 @@
-"""Where the searched terms stand in a text, for painting them (never as markup)."""
+"""Where searched terms and watchlist keywords stand in a text, for painting them (never as
+markup)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from telereader.core.query import fold_case
+from telereader.core.store import StoredItem
+from telereader.core.watch import Watchlist
+
+SEARCHED = ""  # the colour key of searched terms; watchlist marks carry the list's colour
+
+
+@dataclass(frozen=True)
+class Mark:
+    start: int
+    end: int
+    colour: str  # a watchlist's colour, or SEARCHED
 
 
 def spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
@@ -24,6 +37,10 @@ def spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
         while start != -1:
             found.append((start, start + len(term)))
             start = folded.find(term, start + 1)
+    return _merged(found)
+
+
+def _merged(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
     found.sort()
     merged: list[tuple[int, int]] = []
     for start, end in found:
@@ -32,3 +49,35 @@ def spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def lit_watchlists(item: StoredItem, watchlists: Iterable[Watchlist]) -> list[Watchlist]:
+    """The watchlists this item is a hit of, in the reader's order."""
+    return [watchlist for watchlist in watchlists if watchlist.name in item.watch]
+
+
+def marks(
+    text: str, item: StoredItem, terms: Sequence[str], watchlists: Iterable[Watchlist]
+) -> list[Mark]:
+    """Non-overlapping marks, in order: the keywords of each watchlist the item hits (only
+    those keywords that match the item), in the list's colour, and searched terms over them."""
+    lit = lit_watchlists(item, watchlists)
+    found = spans(text, terms)
+    if not lit and not found:
+        return []
+    coloured: list[str | None] = [None] * len(text)
+    for watchlist in lit:
+        for keyword in watchlist.keywords:
+            if keyword.matches(item.title, item.body):
+                for start, end in keyword.spans(text):
+                    coloured[start:end] = [watchlist.colour] * (end - start)
+    for start, end in found:
+        coloured[start:end] = [SEARCHED] * (end - start)
+    result: list[Mark] = []
+    start = 0
+    for position in range(1, len(text) + 1):
+        if position == len(text) or coloured[position] != coloured[start]:
+            if coloured[start] is not None:
+                result.append(Mark(start, position, coloured[start]))
+            start = position
+    return result

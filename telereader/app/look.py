@@ -85,3 +85,14 @@ class Colours:
             highlight=QColor("#ffe082"),
             on_highlight=QColor("#000000"),
         )
+
+
+def tint(colour: str | QColor, base: QColor, strength: float = 0.35) -> QColor:
+    """`colour` laid thinly over `base`: a watchlist's colour as a background text stays
+    readable on, in light and dark palettes alike."""
+    over = QColor(colour)
+    return QColor.fromRgbF(
+        base.redF() + (over.redF() - base.redF()) * strength,
+        base.greenF() + (over.greenF() - base.greenF()) * strength,
+        base.blueF() + (over.blueF() - base.blueF()) * strength,
+    )

@@ -1,4 +1,4 @@
-"""The day's item list as a Qt model over the store."""
+"""The item lists as Qt models over the store: a day, search results, watchlist hits."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont
 from telereader.core.filters import ItemFilter
 from telereader.core.store import Store, StoredItem
 from telereader.core.text import one_line
+from telereader.core.watching import hits
 
 ItemRole = Qt.ItemDataRole.UserRole + 1  # the StoredItem of a row
 ItemIdRole = Qt.ItemDataRole.UserRole + 2
@@ -205,6 +206,76 @@ class SearchResultsModel(QAbstractListModel):
             return None
         if role == HighlightRole:
             return self.terms
+        if role == ShowDayRole:
+            return True
+        return item_data(self._items[index.row()], role, with_day=True)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return item_flags(index)
+
+
+class WatchHitsModel(QAbstractListModel):
+    """Every watchlist hit across days (or one list's), newest first, a page at a time.
+
+    Hits are kept in the library as they change, so a page is one indexed query: it is read
+    here as the view scrolls, never the whole list at once.
+    """
+
+    PAGE = 200
+
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self._store = store
+        self._items: list[StoredItem] = []
+        self.total = 0
+        self.watchlist_id: int | None = None
+
+    def load(self, watchlist_id: int | None) -> None:
+        self.beginResetModel()
+        self.watchlist_id = watchlist_id
+        self._items, self.total = hits(self._store, limit=self.PAGE, watchlist_id=watchlist_id)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._items, self.total = [], 0
+        self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._items) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        known = {item.id for item in self._items}
+        page, self.total = hits(
+            self._store, limit=self.PAGE, offset=len(self._items), watchlist_id=self.watchlist_id
+        )
+        fresh = [item for item in page if item.id not in known]
+        if not fresh:
+            self.total = len(self._items)  # the hits shrank meanwhile: nothing more to fetch
+            return
+        first = len(self._items)
+        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+        self._items.extend(fresh)
+        self.endInsertRows()
+
+    def row_of(self, item_id: str) -> int | None:
+        return row_of(self._items, item_id)
+
+    def refresh(self, item_id: str, fresh: StoredItem | None) -> None:
+        row = self.row_of(item_id)
+        if fresh is not None and row is not None:
+            self._items[row] = fresh
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
         if role == ShowDayRole:
             return True
         return item_data(self._items[index.row()], role, with_day=True)

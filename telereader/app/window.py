@@ -9,7 +9,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,6 +36,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QSystemTrayIcon,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -36,22 +45,25 @@ from PySide6.QtWidgets import (
 )
 
 from telereader import __version__
-from telereader.app.calendar import make_calendar, mark_days, to_date, to_qdate
+from telereader.app.calendar import LibraryCalendar, mark_days, to_date, to_qdate
 from telereader.app.delegate import ItemDelegate
 from telereader.app.detail import DEFAULT_POINT_SIZE, DetailPane
+from telereader.app.export_dialog import ExportChoice, ExportDialog, hits_choice, may_replace
 from telereader.app.i18n import QT_TR_NOOP, tr
-from telereader.app.models import DayItemsModel, ItemRole, SearchResultsModel
+from telereader.app.models import DayItemsModel, ItemRole, SearchResultsModel, WatchHitsModel
 from telereader.app.report import ImportReportDialog
 from telereader.app.search_service import SearchService
-from telereader.app.workers import ImportJob
-from telereader.core.backup import auto_backup
+from telereader.app.watch_dialog import WatchlistDialog
+from telereader.app.workers import ImportJob, LibraryTask
+from telereader.core.backup import RestoreReport, auto_backup, restore_backup, write_backup
+from telereader.core.export import Selection
 from telereader.core.filters import ItemFilter, count
 from telereader.core.importer import DIGEST_SUFFIXES
 from telereader.core.model import ImportReport
-from telereader.core.search import SearchFilter
+from telereader.core.search import SearchFilter, search
 from telereader.core.seeds import sample_days
-from telereader.core.store import LibraryError, Store
-from telereader.core.watching import watchlists
+from telereader.core.store import LibraryError, Store, StoredItem
+from telereader.core.watching import hit_days, hits, watchlists
 
 READ_AFTER_MS = 1200  # an item selected this long counts as read
 SEARCH_DELAY_MS = 200  # search once typing pauses this long
@@ -80,11 +92,27 @@ SHORTCUT_HELP: tuple[tuple[str, str], ...] = (
     ("Ctrl+End", QT_TR_NOOP("跳到最新一天")),
     ("Ctrl+= / Ctrl+- / Ctrl+0", QT_TR_NOOP("放大 / 缩小 / 还原字号")),
     ("Ctrl+Shift+R", QT_TR_NOOP("当天全部标为已读")),
+    ("Ctrl+Shift+H", QT_TR_NOOP("关注命中：所有关注列表的命中，最新在前")),
+    ("Ctrl+Shift+L", QT_TR_NOOP("管理关注列表")),
+    ("Ctrl+E", QT_TR_NOOP("导出")),
     ("Ctrl+O", QT_TR_NOOP("导入文件")),
     ("Ctrl+Shift+O", QT_TR_NOOP("导入文件夹")),
     ("F1", QT_TR_NOOP("键盘快捷键")),
     ("Ctrl+Q", QT_TR_NOOP("退出")),
 )
+
+
+def in_reading_order(items: Sequence[StoredItem]) -> list[StoredItem]:
+    """Day by day, in time order: how exports group items (newest-first lists reversed)."""
+    return sorted(reversed(items), key=lambda item: (item.day, item.time))
+
+
+def _all_hits(watchlist_id: int | None) -> Callable[[Store], list[StoredItem]]:
+    def read(store: Store) -> list[StoredItem]:
+        total = hits(store, limit=0, watchlist_id=watchlist_id)[1]
+        return in_reading_order(hits(store, limit=total, watchlist_id=watchlist_id)[0])
+
+    return read
 
 
 class MainWindow(QMainWindow):
@@ -104,6 +132,13 @@ class MainWindow(QMainWindow):
         self.report_dialog: ImportReportDialog | None = None
         self.last_search = None
         self._pending_item: str | None = None  # to select once the day shown is loaded
+        self.watchlists = []
+        self.watch_dialog: WatchlistDialog | None = None
+        self.export_dialog: ExportDialog | None = None
+        self.tray: QSystemTrayIcon | None = None
+        self.last_notice = ""  # the latest new-hits notice, as shown
+        self.last_restore: RestoreReport | None = None
+        self.task: LibraryTask | None = None  # the latest backup or restore
 
         self.setObjectName("main_window")
         self.setWindowTitle("telereader · " + tr("财联社电报"))
@@ -120,12 +155,16 @@ class MainWindow(QMainWindow):
     # ---- building ----------------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
-        self.calendar = make_calendar(self)
+        self.calendar = LibraryCalendar(self)
         self.calendar.selectionChanged.connect(self._calendar_day_changed)
         self.newest_button = QPushButton(tr("最新一天"), self)
         self.newest_button.setObjectName("newest")
         self.newest_button.setToolTip(tr("跳到最新的一天（Ctrl+End）"))
         self.newest_button.clicked.connect(self.go_to_newest_day)
+        self.watch_button = QPushButton(tr("关注命中"), self)
+        self.watch_button.setObjectName("watch_view")
+        self.watch_button.setToolTip(tr("所有关注列表的命中，最新在前（Ctrl+Shift+H）"))
+        self.watch_button.clicked.connect(self.show_watch_view)
 
         self.hint = QFrame(self)
         self.hint.setObjectName("drop_hint")
@@ -145,6 +184,26 @@ class MainWindow(QMainWindow):
         hint_layout = QHBoxLayout(self.hint)
         hint_layout.addWidget(hint_text, 1)
         hint_layout.addWidget(hint_close, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.banner = QFrame(self)
+        self.banner.setObjectName("hits_banner")
+        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.banner_text = QLabel(self.banner)
+        self.banner_text.setObjectName("hits_banner_text")
+        self.banner_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner_text.setWordWrap(True)
+        banner_show = QPushButton(tr("查看"), self.banner)
+        banner_show.setObjectName("hits_banner_show")
+        banner_show.clicked.connect(self.show_watch_view)
+        banner_close = QToolButton(self.banner)
+        banner_close.setText("✕")
+        banner_close.setToolTip(tr("关闭"))
+        banner_close.clicked.connect(self.banner.hide)
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.addWidget(self.banner_text, 1)
+        banner_layout.addWidget(banner_show)
+        banner_layout.addWidget(banner_close, 0, Qt.AlignmentFlag.AlignTop)
+        self.banner.hide()
 
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
@@ -167,7 +226,7 @@ class MainWindow(QMainWindow):
         self.watch_scope = QComboBox(self)
         self.watch_scope.setObjectName("search_watchlist")
         self.watch_scope.setToolTip(tr("只在一个关注列表的命中中搜索"))
-        self.watch_scope.currentIndexChanged.connect(self.run_search)
+        self.watch_scope.currentIndexChanged.connect(self._watch_scope_changed)
         self.best_first = QCheckBox(tr("按相关度"), self)
         self.best_first.setObjectName("best_first")
         self.best_first.setToolTip(tr("按相关度排序；不勾选时最新的在前"))
@@ -200,10 +259,12 @@ class MainWindow(QMainWindow):
         filter_bar.addStretch(1)
 
         self.model = DayItemsModel(self.store, self)
+        self.hits_model = WatchHitsModel(self.store, self)
         self.list = QListView(self)
         self.list.setObjectName("items")
         self.list.setModel(self.model)
-        self.list.setItemDelegate(ItemDelegate(self.list))
+        self.delegate = ItemDelegate(self.list)
+        self.list.setItemDelegate(self.delegate)
         self.list.setUniformItemSizes(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -218,11 +279,15 @@ class MainWindow(QMainWindow):
         top_layout = QVBoxLayout(left_top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.calendar)
-        top_layout.addWidget(self.newest_button)
+        day_buttons = QHBoxLayout()
+        day_buttons.addWidget(self.newest_button)
+        day_buttons.addWidget(self.watch_button)
+        top_layout.addLayout(day_buttons)
         left_bottom = QWidget(self)
         bottom_layout = QVBoxLayout(left_bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         bottom_layout.addWidget(self.hint)
+        bottom_layout.addWidget(self.banner)
         search_bar = QHBoxLayout()
         search_bar.addWidget(self.search, 1)
         search_bar.addWidget(self.scope)
@@ -281,6 +346,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_files_action)
         file_menu.addAction(self.import_folder_action)
         file_menu.addSeparator()
+        self.export_action = self._action(tr("导出…"), self.show_export, "Ctrl+E", "export")
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(tr("备份笔记和星标…"), self.back_up, None, "back_up"))
+        file_menu.addAction(self._action(tr("从备份恢复…"), self.restore, None, "restore"))
+        file_menu.addSeparator()
         file_menu.addAction(
             self._action(tr("退出"), self.close, QKeySequence.StandardKey.Quit, "quit")
         )
@@ -296,6 +367,16 @@ class MainWindow(QMainWindow):
         self.list.addAction(self.star_action)
         self.list.addAction(self.note_action)
         self.list.addAction(self.mark_day_read_action)
+        self.list.addAction(self.export_action)
+
+        watch_menu = bar.addMenu(tr("关注(&W)"))
+        self.watch_view_action = self._action(
+            tr("关注命中"), self.show_watch_view, "Ctrl+Shift+H", "watch_view"
+        )
+        watch_menu.addAction(self.watch_view_action)
+        watch_menu.addAction(
+            self._action(tr("管理关注列表…"), self.edit_watchlists, "Ctrl+Shift+L", "watchlists")
+        )
 
         view_menu = bar.addMenu(tr("查看(&V)"))
         view_menu.addAction(
@@ -418,21 +499,44 @@ class MainWindow(QMainWindow):
     # ---- days --------------------------------------------------------------------------------
 
     def refresh_watchlists(self) -> None:
-        """The search bar's watchlist choice: every list, keeping the one chosen."""
+        """Read the watchlists: their colours for marking words, the watchlist choice of the
+        search bar and the Watch view (keeping the one chosen)."""
+        self.watchlists = watchlists(self.store)
+        self.delegate.watchlists = self.watchlists
+        self.detail.watchlists = self.watchlists
         chosen = self.watch_scope.currentData()
         self.watch_scope.blockSignals(True)
         self.watch_scope.clear()
-        self.watch_scope.addItem(tr("全部条目"), None)
-        for watchlist in watchlists(self.store):
+        self.watch_scope.addItem(tr("全部关注列表") if self.watching else tr("全部条目"), None)
+        for watchlist in self.watchlists:
             self.watch_scope.addItem(watchlist.name, watchlist.id)
         index = self.watch_scope.findData(chosen)
         self.watch_scope.setCurrentIndex(max(0, index))
         self.watch_scope.blockSignals(False)
 
+    def watchlists_changed(self) -> None:
+        """Keywords changed somewhere: hits, marks and the calendar follow."""
+        self.refresh_watchlists()
+        self.refresh_days()
+        current = self.current_item()
+        if self.watching:
+            self.hits_model.load(self.watch_scope.currentData())
+            self._select(current.id if current else None)
+        elif self.searching:
+            self.run_search()
+        else:
+            self.model.load(self.model.day, self.current_filter())
+            self._select(current.id if current else None)
+        fresh = self.store.item(current.id) if current else None
+        if fresh is not None:
+            self.detail.update_item(fresh)
+        self.list.viewport().update()
+        self._update_counts()
+
     def refresh_days(self) -> None:
         counts = self.store.day_counts()
         self._days = list(counts)
-        mark_days(self.calendar, counts, self._fresh_days)
+        mark_days(self.calendar, counts, self._fresh_days, hit_days(self.store))
         if self._days:
             self.calendar.setDateRange(
                 to_qdate(self._days[0]).addYears(-1), to_qdate(self._days[-1]).addYears(1)
@@ -457,6 +561,7 @@ class MainWindow(QMainWindow):
         self.detail.flush_note()
         if self.searching:
             self._clear_search_text()
+        if self.list.model() is not self.model:
             self._use_model(self.model)
         wanted, self._pending_item = self._pending_item, None
         self.model.load(day, self.current_filter())
@@ -464,14 +569,16 @@ class MainWindow(QMainWindow):
         self._update_counts()
 
     def _select(self, item_id: str | None) -> None:
-        row = self.model.row_of(item_id) if item_id else None
-        if row is None and self.model.rowCount() > 0:
+        """Select `item_id` in the list shown, else its first row, else show nothing."""
+        model = self.list.model()
+        row = model.row_of(item_id) if item_id else None
+        if row is None and model.rowCount() > 0:
             row = 0
         if row is None:
             self.list.selectionModel().clearCurrentIndex()
             self.detail.show_item(None)
             return
-        index = self.model.index(row)
+        index = model.index(row, 0)
         self.list.setCurrentIndex(index)
         self.list.scrollTo(index)
 
@@ -514,6 +621,9 @@ class MainWindow(QMainWindow):
         if self.searching:
             self.run_search()
             return
+        if self.watching:  # the filters are the day's: the hits list stays as it is
+            self.model.load(self.model.day, self.current_filter())
+            return
         current = self.current_item()
         self.detail.flush_note()
         self.model.load(self.model.day, self.current_filter())
@@ -539,16 +649,27 @@ class MainWindow(QMainWindow):
             self._read_timer.start()
 
     def move_selection(self, step: int) -> None:
-        rows = self.model.rowCount()
+        model = self.list.model()
+        rows = model.rowCount()
         if rows == 0:
             return
         current = self.list.currentIndex()
         row = current.row() + step if current.isValid() else 0
-        index = self.model.index(max(0, min(rows - 1, row)))
+        if row >= rows and model.canFetchMore(QModelIndex()):
+            model.fetchMore(QModelIndex())
+            rows = model.rowCount()
+        index = model.index(max(0, min(rows - 1, row)), 0)
         self.list.setCurrentIndex(index)
         self.list.scrollTo(index)
 
     def _update_counts(self) -> None:
+        if self.watching:
+            self.counts_label.setText(
+                tr("关注命中：%1 条 · 最新在前 · 回车打开所在日").replace(
+                    "%1", str(self.hits_model.total)
+                )
+            )
+            return
         if self.searching:
             result = self.last_search
             text = tr("搜索：%1 条匹配 · %2 · %3 毫秒").replace("%1", str(result.total))
@@ -593,6 +714,7 @@ class MainWindow(QMainWindow):
         self.model.refresh(item_id)
         fresh = self.store.item(item_id)
         self.search_model.refresh(item_id, fresh)
+        self.hits_model.refresh(item_id, fresh)
         if fresh is not None:
             self.detail.update_item(fresh)
         self._update_counts()
@@ -610,7 +732,9 @@ class MainWindow(QMainWindow):
         if self._write(lambda: self.store.set_note(item_id, text)):
             self._keep_backup()
             self.model.refresh(item_id)
-            self.search_model.refresh(item_id, self.store.item(item_id))
+            fresh = self.store.item(item_id)
+            self.search_model.refresh(item_id, fresh)
+            self.hits_model.refresh(item_id, fresh)
 
     def _mark_current_read(self) -> None:
         item = self.current_item()
@@ -626,7 +750,8 @@ class MainWindow(QMainWindow):
         if ids and self._write(lambda: self.store.set_read(ids)):
             current = self.current_item()
             self.model.reload()
-            self._select(current.id if current else None)
+            if self.list.model() is self.model:
+                self._select(current.id if current else None)
             self._update_counts()
 
     # ---- focus and reading comfort ---------------------------------------------------------------
@@ -642,8 +767,9 @@ class MainWindow(QMainWindow):
             self.detail.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def enter(self) -> None:
-        """Enter: in search results, open the item on its day; in a day, go to its text."""
-        if self.searching:
+        """Enter: in search results or hits, open the item on its day; in a day, go to its
+        text."""
+        if self.searching or self.watching:
             self.open_result()
         else:
             self.focus_detail()
@@ -653,6 +779,8 @@ class MainWindow(QMainWindow):
         if self.searching or (self.search.hasFocus() and self.search.text()):
             self._clear_search_text()
             self.leave_search()
+        elif self.watching:
+            self.leave_watch_view()
         self.focus_list()
 
     def focus_search(self) -> None:
@@ -673,16 +801,33 @@ class MainWindow(QMainWindow):
     def searching(self) -> bool:
         return self.list.model() is self.search_model
 
+    @property
+    def watching(self) -> bool:
+        return self.list.model() is self.hits_model
+
     def _use_model(self, model) -> None:
         if self.list.model() is model:
             return
         self.list.setModel(model)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
-        for widget in (self.scope, self.watch_scope, self.best_first):
+        for widget in (self.scope, self.best_first):
             widget.setEnabled(model is self.search_model)
+        self.watch_scope.setEnabled(model is not self.model)
+        self.watch_button.setDown(model is self.hits_model)
+        self.watch_scope.setItemText(
+            0, tr("全部关注列表") if model is self.hits_model else tr("全部条目")
+        )
+
+    def _watch_scope_changed(self) -> None:
+        if self.watching:
+            self.show_watch_view()
+        else:
+            self.run_search()
 
     def _search_text_changed(self, text: str) -> None:
         if text.strip():
+            if self.watching:
+                self.leave_watch_view()
             self._search_timer.start()  # debounced: one search per pause in typing
         else:
             self._search_timer.stop()
@@ -748,7 +893,7 @@ class MainWindow(QMainWindow):
         self.search.blockSignals(False)
 
     def open_result(self) -> None:
-        """Open the selected search result on its day, in the day's list."""
+        """Open the selected search result or hit on its day, in the day's list."""
         item = self.current_item()
         if item is None:
             return
@@ -759,8 +904,33 @@ class MainWindow(QMainWindow):
         self.focus_list()
 
     def _activated(self, _index: QModelIndex) -> None:
-        if self.searching:
+        if self.searching or self.watching:
             self.open_result()
+
+    # ---- the Watch view: every hit across days ---------------------------------------------------
+
+    def show_watch_view(self) -> None:
+        """List every watchlist hit (or the chosen list's), newest first."""
+        self.banner.hide()
+        current = self.current_item()
+        self.detail.flush_note()
+        if self.searching:
+            self._clear_search_text()
+            self.search_model.clear()
+        self.hits_model.load(self.watch_scope.currentData())
+        self._use_model(self.hits_model)
+        self._select(current.id if current else None)
+        self._update_counts()
+        self.focus_list()
+
+    def leave_watch_view(self) -> None:
+        if not self.watching:
+            return
+        current = self.current_item()
+        self._use_model(self.model)
+        self.hits_model.clear()
+        self._select(current.id if current and current.day == self.model.day else None)
+        self._update_counts()
 
     # ---- importing ------------------------------------------------------------------------------
 
@@ -840,6 +1010,10 @@ class MainWindow(QMainWindow):
         current = self.current_item()
         if self.searching:
             self.run_search()  # the reader is searching: refresh the results, stay there
+        elif self.watching:
+            self.hits_model.load(self.watch_scope.currentData())
+            self._select(current.id if current else None)
+            self._update_counts()
         elif report.days:
             self.show_day(
                 report.days[0], current.id if current and current.day == report.days[0] else None
@@ -849,6 +1023,8 @@ class MainWindow(QMainWindow):
         if not self._quiet_import:
             self.report_dialog = ImportReportDialog(report, self.language, self)
             self.report_dialog.open()
+        if report.new_hits:
+            self.notify_new_hits(report.new_hits)
         self.import_finished.emit(report)
         if self._queued:
             queued, self._queued = self._queued, []
@@ -860,6 +1036,201 @@ class MainWindow(QMainWindow):
             error.problem.message(self.language) if isinstance(error, LibraryError) else str(error)
         )
         QMessageBox.critical(self, tr("导入失败"), tr("导入没有完成：") + message)
+
+    def notify_new_hits(self, new_hits: dict[str, int]) -> None:
+        """Count an import's new hits per watchlist: in the system tray where there is one,
+        else in a banner above the list; both lead to the Watch view."""
+        counts = "，".join(
+            tr("%1 %2 条").replace("%1", name).replace("%2", str(count))
+            for name, count in new_hits.items()
+        )
+        self.last_notice = tr("新的关注命中：") + counts
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            if self.tray is None:
+                self.tray = QSystemTrayIcon(self.windowIcon() or QIcon(), self)
+                self.tray.setToolTip("telereader")
+                self.tray.messageClicked.connect(self._show_from_tray)
+                self.tray.activated.connect(self._show_from_tray)
+            self.tray.show()
+            self.tray.showMessage("telereader", self.last_notice)  # plain text on every platform
+            return
+        self.banner_text.setText(self.last_notice)
+        self.banner.show()
+
+    def _show_from_tray(self, *_args) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        self.show_watch_view()
+
+    # ---- watchlists, export, backup -------------------------------------------------------------
+
+    def edit_watchlists(self) -> WatchlistDialog:
+        if self.watch_dialog is None:
+            self.watch_dialog = WatchlistDialog(self.store, self.data_dir, self)
+            self.watch_dialog.changed.connect(self.watchlists_changed)
+            self.watch_dialog.changed.connect(self._keep_backup)
+        else:
+            self.watch_dialog.reload()
+        self.watch_dialog.show()
+        self.watch_dialog.raise_()
+        return self.watch_dialog
+
+    def export_choices(self) -> list[ExportChoice]:
+        """What File → Export… offers, given what the window shows."""
+        choices = [
+            ExportChoice(
+                "starred", tr("所有星标条目"), Selection(starred=True).items, "telereader-starred"
+            )
+        ]
+        day = self.model.day
+        if day is not None:
+            choices.append(
+                ExportChoice(
+                    "day",
+                    tr("当天（%1）的全部条目").replace("%1", day.isoformat()),
+                    Selection(day_from=day, day_to=day).items,
+                    f"telereader-{day}",
+                )
+            )
+        choices.append(self._shown_list_choice())
+        if self.watchlists:
+            choices.append(
+                ExportChoice("hits", tr("所有关注命中"), _all_hits(None), "telereader-hits")
+            )
+            choices += [hits_choice(watchlist) for watchlist in self.watchlists]
+        return choices
+
+    def _shown_list_choice(self) -> ExportChoice:
+        """The list as the reader sees it: search results, hits, or the filtered day."""
+        label = tr("当前列表（%1 条）")
+        if self.searching and self.last_search is not None:
+            text, search_filter = self.search.text(), self.search_filter()
+            best_first, total = self.best_first.isChecked(), self.last_search.total
+
+            def results(store: Store) -> list[StoredItem]:
+                found = search(
+                    store,
+                    text,
+                    limit=max(1, total),
+                    search_filter=search_filter,
+                    best_first=best_first,
+                ).items
+                return in_reading_order(found)
+
+            return ExportChoice(
+                "list", label.replace("%1", str(total)), results, "telereader-search"
+            )
+        if self.watching:
+            return ExportChoice(
+                "list",
+                label.replace("%1", str(self.hits_model.total)),
+                _all_hits(self.hits_model.watchlist_id),
+                "telereader-hits",
+            )
+        day, item_filter = self.model.day, self.model.item_filter
+        return ExportChoice(
+            "list",
+            label.replace("%1", str(self.model.rowCount())),
+            lambda store: [i for i in store.items_on(day) if item_filter.matches(i)] if day else [],
+            f"telereader-{day}" if day else "telereader",
+        )
+
+    def show_export(self, chosen: str | None = None) -> ExportDialog:
+        self.detail.flush_note()  # the note just typed goes out with its item
+        self.export_dialog = ExportDialog(
+            self.export_choices(), self.data_dir, self.language, chosen or "list", self
+        )
+        self.export_dialog.exported.connect(
+            lambda path, count: self.statusBar().showMessage(
+                tr("已导出 %1 条到 %2").replace("%1", str(count)).replace("%2", path), 8000
+            )
+        )
+        self.export_dialog.open()
+        return self.export_dialog
+
+    def back_up(self, path: Path | None = None) -> None:
+        """Write the reader's stars, notes, read marks and watchlists to one JSON file."""
+        self.detail.flush_note()
+        if path is None:
+            picked, _ = QFileDialog.getSaveFileName(
+                self,
+                tr("备份笔记和星标"),
+                str(Path.home() / f"telereader-backup-{dt.date.today().isoformat()}.json"),
+                "JSON (*.json)",
+                options=QFileDialog.Option.DontConfirmOverwrite,  # asked below
+            )
+            if not picked:
+                return
+            path = Path(picked)
+        if path.exists() and not may_replace(self, path):
+            return
+        self._in_background(
+            lambda store: write_backup(store, path),
+            lambda _: self.statusBar().showMessage(
+                tr("已备份到 %1").replace("%1", str(path)), 8000
+            ),
+            tr("备份失败"),
+        )
+
+    def restore(self, path: Path | None = None) -> None:
+        """Merge a backup into the library: nothing of the library's is removed."""
+        self.detail.flush_note()
+        if path is None:
+            picked, _ = QFileDialog.getOpenFileName(
+                self,
+                tr("从备份恢复"),
+                str(Path.home()),
+                "JSON (*.json);;" + tr("所有文件") + " (*)",
+            )
+            if not picked:
+                return
+            path = Path(picked)
+        self._in_background(
+            lambda store: restore_backup(store, path), self._restored, tr("恢复失败")
+        )
+
+    def _restored(self, report: RestoreReport) -> None:
+        self.watchlists_changed()
+        self._keep_backup()
+        text = (
+            tr("已恢复：星标 %1，笔记 %2，已读 %3，关注列表 %4。")
+            .replace("%1", str(report.stars))
+            .replace("%2", str(report.notes))
+            .replace("%3", str(report.reads))
+            .replace("%4", str(report.watchlists))
+        )
+        if report.waiting:
+            text += "\n" + tr("其中 %1 条的电报还不在资料库里，导入那一天后自动对上。").replace(
+                "%1", str(report.waiting)
+            )
+        self.last_restore = report
+        box = QMessageBox(QMessageBox.Icon.Information, tr("从备份恢复"), text, parent=self)
+        box.setObjectName("restored")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
+
+    def _in_background(
+        self, work: Callable[[Store], object], done: Callable[[object], None], failure: str
+    ) -> LibraryTask:
+        task = LibraryTask(self.data_dir, work, self)
+        task.finished.connect(done)
+        task.failed.connect(
+            lambda error: QMessageBox.warning(
+                self,
+                failure,
+                failure
+                + tr("：")
+                + (
+                    error.problem.message(self.language)
+                    if isinstance(error, LibraryError)
+                    else str(error)
+                ),
+            )
+        )
+        task.start()
+        self.task = task
+        return task
 
     # ---- help ----------------------------------------------------------------------------------
 
@@ -902,6 +1273,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.detail.flush_note()
+        if self.watch_dialog is not None:
+            self.watch_dialog.finish()
         self.save_settings()
         self._keep_backup()
         self.search_service.shutdown()

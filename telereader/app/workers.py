@@ -80,3 +80,42 @@ class ImportJob(QObject):
     def _fail(self, error: BaseException) -> None:
         self.running = False
         self.failed.emit(error)
+
+
+class LibraryTask(QObject):
+    """Runs `work(store)` on a pool thread with a connection of its own; `finished(result)` or
+    `failed(error)` arrive on the UI thread. Writes share a one-thread pool, so they happen in
+    the order they were asked for."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+    _done = Signal(object)
+    _broke = Signal(object)
+
+    def __init__(self, data_dir: Path, work: Callable[[Store], Any], parent: QObject | None = None):
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.work = work
+        self.running = False
+        self._done.connect(self._finish)
+        self._broke.connect(self._fail)
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        self.running = True
+        (pool or QThreadPool.globalInstance()).start(
+            _Runnable(self._work, self._done.emit, self._broke.emit)
+        )
+
+    def _work(self) -> Any:
+        with Store.open(self.data_dir) as store:
+            return self.work(store)
+
+    def _finish(self, result: Any) -> None:
+        self.running = False
+        self.finished.emit(result)
+        self.deleteLater()
+
+    def _fail(self, error: BaseException) -> None:
+        self.running = False
+        self.failed.emit(error)
+        self.deleteLater()

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from telereader import __version__
+from telereader.core.files import write_atomically
 from telereader.core.model import Problem
 from telereader.core.store import LibraryError, Store, now
 from telereader.core.watching import save_watchlist, watchlist_named
@@ -52,14 +52,7 @@ def snapshot(store: Store) -> dict:
 
 def write_backup(store: Store, path: Path) -> Path:
     """Write a backup file whole or not at all."""
-    text = json.dumps(snapshot(store), ensure_ascii=False, indent=1)
-    temporary = path.with_name(f".{path.name}.partial")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-    return path
+    return write_atomically(path, json.dumps(snapshot(store), ensure_ascii=False, indent=1))
 
 
 @dataclass

@@ -44,7 +44,8 @@ def save_watchlist(
     store: Store, name: str, keywords: Iterable[str], colour: str | None = None,
     watchlist_id: int | None = None,
 ) -> Watchlist:  # fmt: skip
-    """Create or change a watchlist (name, colour, keywords) and recompute its hits at once."""
+    """Create or change a watchlist (name, colour, keywords); new keywords apply to the whole
+    library at once."""
     name = name.strip()
     if not name:
         raise LibraryError(Problem("watch_no_name"))
@@ -64,14 +65,22 @@ def save_watchlist(
                  count, now()],
             )  # fmt: skip
             watchlist_id = cursor.lastrowid
+            keywords_changed = True
         else:
+            row = db.execute(
+                "SELECT keywords FROM watchlists WHERE id = ?", [watchlist_id]
+            ).fetchone()
+            if row is None:
+                raise LibraryError(Problem("watch_unknown", params={"name": name}))
+            keywords_changed = json.loads(row[0]) != lines
             db.execute(
                 "UPDATE watchlists SET name = ?, colour = coalesce(?, colour), keywords = ?, "
                 "updated_at = ? WHERE id = ?",
                 [name, colour, json.dumps(lines, ensure_ascii=False), now(), watchlist_id],
             )
         watchlist = next(w for w in watchlists(store) if w.id == watchlist_id)
-        _rematch(store, watchlist)
+        if keywords_changed:  # a new name or colour leaves the hits as they are
+            _rematch(store, watchlist)
     return watchlist
 
 
@@ -194,15 +203,22 @@ def hit_days(store: Store) -> dict[dt.date, int]:
 
 
 def hits(
-    store: Store, watchlist_name: str | None = None, limit: int = 100, offset: int = 0
+    store: Store,
+    watchlist_name: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+    watchlist_id: int | None = None,
 ) -> tuple[list[StoredItem], int]:
-    """Items some watchlist (or the named one) lights up, newest first, and how many."""
+    """Items some watchlist (or the named one, or the one with that id) lights up, newest
+    first, and how many."""
     condition, params = "", []
     if watchlist_name is not None:
         watchlist = watchlist_named(store, watchlist_name)
         if watchlist is None:
             raise LibraryError(Problem("watch_unknown", params={"name": watchlist_name}))
-        condition, params = " WHERE watchlist_id = ?", [watchlist.id]
+        watchlist_id = watchlist.id
+    if watchlist_id is not None:
+        condition, params = " WHERE watchlist_id = ?", [watchlist_id]
     total = store.db.execute(
         f"SELECT count(DISTINCT seq) FROM watch_hits{condition}", params
     ).fetchone()[0]
@@ -214,3 +230,10 @@ def hits(
         )
     ]
     return store.items_by_seq(seqs), total
+
+
+def hit_counts(store: Store) -> dict[int, int]:
+    """How many items each watchlist lights up, by watchlist id."""
+    return dict(
+        store.db.execute("SELECT watchlist_id, count(*) FROM watch_hits GROUP BY watchlist_id")
+    )

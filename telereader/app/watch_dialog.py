@@ -1,0 +1,343 @@
+"""The watchlists dialog: add, rename, recolour and delete watchlists, and edit their keywords,
+one per line. Keywords apply to the whole library as the reader pauses typing, in the
+background; nothing needs re-importing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from telereader.app.i18n import tr
+from telereader.app.workers import LibraryTask
+from telereader.core.store import LibraryError, Store
+from telereader.core.watch import Watchlist, parse_keyword
+from telereader.core.watching import (
+    delete_watchlist,
+    hit_counts,
+    save_watchlist,
+    watchlists,
+)
+
+APPLY_DELAY_MS = 800  # keywords apply this long after the last keystroke, and on leaving
+IdRole = Qt.ItemDataRole.UserRole + 1
+
+SYNTAX_HELP = (
+    "每行一个关键词。标题或正文包含它即命中，英文不分大小写。\n"
+    "宁德时代|CATL：同义词，任一出现即可\n"
+    "黄金 -黄金周：排除，黄金周里的黄金不算\n"
+    "=AI：整词匹配英文，AIDC 不算\n"
+    "美联储 降息：同一行的几个词都要出现"
+)
+
+
+def colour_icon(colour: str) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+class WatchlistDialog(QDialog):
+    """Edits the library's watchlists; `changed` fires after each change has been written."""
+
+    changed = Signal()
+
+    def __init__(self, store: Store, data_dir: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.data_dir = data_dir
+        self.language = getattr(parent, "language", "zh")
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # changes are written in the order they were made
+        self._pending = 0
+        self._lists: dict[int, Watchlist] = {}
+        self._shown_id: int | None = None  # the list whose keywords the editor holds
+        self._dirty = False
+
+        self.setObjectName("watchlists")
+        self.setWindowTitle(tr("关注列表"))
+        self.lists = QListWidget(self)
+        self.lists.setObjectName("watchlist_names")
+        self.lists.currentItemChanged.connect(self._list_chosen)
+        self.add_button = QPushButton(tr("新建…"), self)
+        self.add_button.setObjectName("add_watchlist")
+        self.add_button.setShortcut(QKeySequence.StandardKey.New)
+        self.add_button.setToolTip(tr("新建关注列表（Ctrl+N）"))
+        self.add_button.clicked.connect(lambda: self.add_watchlist())
+        self.rename_button = QPushButton(tr("重命名…"), self)
+        self.rename_button.setObjectName("rename_watchlist")
+        self.rename_button.setToolTip(tr("重命名（F2）"))
+        self.rename_button.clicked.connect(lambda: self.rename_watchlist())
+        self.colour_button = QPushButton(tr("颜色…"), self)
+        self.colour_button.setObjectName("recolour_watchlist")
+        self.colour_button.clicked.connect(lambda: self.recolour_watchlist())
+        self.delete_button = QPushButton(tr("删除…"), self)
+        self.delete_button.setObjectName("delete_watchlist")
+        self.delete_button.setToolTip(tr("删除关注列表（Delete）"))
+        self.delete_button.clicked.connect(lambda: self.delete_watchlist())
+
+        for key, slot in (("F2", self.rename_watchlist), ("Delete", self.delete_watchlist)):
+            shortcut = QShortcut(QKeySequence(key), self.lists)  # never while typing keywords
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda slot=slot: slot())
+
+        self.keywords_label = QLabel(tr("关键词（每行一个）"), self)
+        self.keywords = QPlainTextEdit(self)
+        self.keywords.setObjectName("keywords")
+        self.keywords.setAcceptDrops(False)
+        self.keywords.setTabChangesFocus(True)
+        self.keywords.textChanged.connect(self._keywords_edited)
+        self.keywords_label.setBuddy(self.keywords)
+        help_label = QLabel(tr(SYNTAX_HELP), self)
+        help_label.setTextFormat(Qt.TextFormat.PlainText)
+        help_label.setWordWrap(True)
+        help_label.setEnabled(False)  # drawn dimmed: a hint, not content
+        self.state = QLabel(self)
+        self.state.setObjectName("watch_state")
+        self.state.setTextFormat(Qt.TextFormat.PlainText)
+        self.state.setWordWrap(True)
+        self._apply_timer = QTimer(self)
+        self._apply_timer.setSingleShot(True)
+        self._apply_timer.setInterval(APPLY_DELAY_MS)
+        self._apply_timer.timeout.connect(self.apply_keywords)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+
+        list_buttons = QHBoxLayout()
+        for button in (self.add_button, self.rename_button, self.colour_button, self.delete_button):
+            list_buttons.addWidget(button)
+        left = QVBoxLayout()
+        left.addWidget(self.lists, 1)
+        left.addLayout(list_buttons)
+        right = QVBoxLayout()
+        right.addWidget(self.keywords_label)
+        right.addWidget(self.keywords, 1)
+        right.addWidget(help_label)
+        right.addWidget(self.state)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 2)
+        columns.addLayout(right, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(buttons)
+        self.resize(720, 460)
+        self.reload()
+
+    # ---- showing ---------------------------------------------------------------------------
+
+    def reload(self, select_id: int | None = None) -> None:
+        """Read the watchlists afresh, keeping (or moving to) the chosen one."""
+        chosen = select_id if select_id is not None else self.current_id()
+        counts = hit_counts(self.store)
+        self._lists = {watchlist.id: watchlist for watchlist in watchlists(self.store)}
+        self.lists.blockSignals(True)
+        self.lists.clear()
+        for watchlist in self._lists.values():
+            entry = QListWidgetItem(
+                colour_icon(watchlist.colour),
+                f"{watchlist.name}  ·  " + tr("%n 条命中", "", counts.get(watchlist.id, 0)),
+            )
+            entry.setData(IdRole, watchlist.id)
+            self.lists.addItem(entry)
+            if watchlist.id == chosen:
+                self.lists.setCurrentItem(entry)
+        if self.lists.currentItem() is None and self.lists.count():
+            self.lists.setCurrentRow(0)
+        self.lists.blockSignals(False)
+        self._show_keywords()
+
+    def current_id(self) -> int | None:
+        entry = self.lists.currentItem()
+        return entry.data(IdRole) if entry is not None else None
+
+    def current(self) -> Watchlist | None:
+        return self._lists.get(self.current_id())  # type: ignore[arg-type]
+
+    def _list_chosen(self, *_args) -> None:
+        self.apply_keywords()  # the keywords typed for the list being left
+        self._show_keywords()
+
+    def _show_keywords(self) -> None:
+        watchlist = self.current()
+        if self._dirty and watchlist is not None and watchlist.id == self._shown_id:
+            return  # the reader is typing: keep their text
+        self._shown_id = watchlist.id if watchlist else None
+        for widget in (self.keywords, self.rename_button, self.colour_button, self.delete_button):
+            widget.setEnabled(watchlist is not None)
+        self.keywords.blockSignals(True)
+        self.keywords.setPlainText(
+            "\n".join(k.line for k in watchlist.keywords) if watchlist else ""
+        )
+        self.keywords.blockSignals(False)
+        self._dirty = False
+        if watchlist is None:
+            self.state.setText(tr("还没有关注列表。点“新建…”建一个，再写下关键词。"))
+        elif self._pending == 0:
+            self.state.setText(tr("已应用到整个资料库"))
+
+    # ---- changing ----------------------------------------------------------------------------
+
+    def _run(self, work: Callable[[Store], Any], done: Callable[[Any], None] | None = None) -> None:
+        """Write in the background; the dialog stays usable, and the window follows."""
+        self._pending += 1
+        self.state.setText(tr("正在应用到整个资料库…"))
+        task = LibraryTask(self.data_dir, work, self)
+        task.finished.connect(lambda result: self._written(result, done))
+        task.failed.connect(self._failed)
+        task.start(self._pool)
+
+    def _written(self, result: Any, done: Callable[[Any], None] | None) -> None:
+        self._pending -= 1
+        self.reload(result.id if isinstance(result, Watchlist) else None)
+        if done is not None:
+            done(result)
+        if self._pending == 0:
+            self.state.setText(self._applied_text())
+        self.changed.emit()
+
+    def _applied_text(self) -> str:
+        watchlist = self.current()
+        if watchlist is None:
+            return ""
+        count = hit_counts(self.store).get(watchlist.id, 0)
+        return tr("已应用到整个资料库：命中 %n 条", "", count)
+
+    def _failed(self, error: BaseException) -> None:
+        self._pending -= 1
+        message = (
+            error.problem.message(self.language) if isinstance(error, LibraryError) else str(error)
+        )
+        self.state.setText(tr("没有保存：") + message)
+        QMessageBox.warning(self, tr("关注列表"), tr("没有保存：") + message)
+        self._dirty = False
+        self.reload()
+
+    @property
+    def busy(self) -> bool:
+        """Some change is still being written."""
+        return self._pending > 0 or self._apply_timer.isActive()
+
+    def add_watchlist(self, name: str | None = None) -> None:
+        if name is None:
+            name, accepted = QInputDialog.getText(self, tr("新建关注列表"), tr("名称："))
+            if not accepted:
+                return
+        if not name.strip():
+            return
+        self.apply_keywords()
+        self._run(lambda store: save_watchlist(store, name, []), lambda _: self._focus_keywords())
+
+    def _focus_keywords(self) -> None:
+        self.keywords.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def rename_watchlist(self, name: str | None = None) -> None:
+        watchlist = self.current()
+        if watchlist is None:
+            return
+        if name is None:
+            name, accepted = QInputDialog.getText(
+                self, tr("重命名关注列表"), tr("新名称："), text=watchlist.name
+            )
+            if not accepted:
+                return
+        if not name.strip() or name.strip() == watchlist.name:
+            return
+        lines = self._take_lines(watchlist)
+        self._run(lambda store: save_watchlist(store, name, lines, watchlist_id=watchlist.id))
+
+    def recolour_watchlist(self, colour: str | None = None) -> None:
+        watchlist = self.current()
+        if watchlist is None:
+            return
+        if colour is None:
+            chosen = QColorDialog.getColor(QColor(watchlist.colour), self, tr("关注列表的颜色"))
+            if not chosen.isValid():
+                return
+            colour = chosen.name()
+        lines = self._take_lines(watchlist)
+        self._run(
+            lambda store: save_watchlist(
+                store, watchlist.name, lines, colour=colour, watchlist_id=watchlist.id
+            )
+        )
+
+    def delete_watchlist(self) -> None:
+        watchlist = self.current()
+        if watchlist is None:
+            return
+        count = hit_counts(self.store).get(watchlist.id, 0)
+        answer = QMessageBox.question(
+            self,
+            tr("删除关注列表"),
+            tr("删除关注列表“%1”？它的关键词和 %2 条命中标记都会删除；电报、星标和笔记不受影响。")
+            .replace("%1", watchlist.name)
+            .replace("%2", str(count)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._apply_timer.stop()
+        self._dirty = False
+        self._run(lambda store: delete_watchlist(store, watchlist.id))
+
+    def _take_lines(self, watchlist: Watchlist) -> list[str]:
+        """The list's keywords as the editor holds them (typed but not yet applied included);
+        the change about to be written carries them."""
+        self._apply_timer.stop()
+        if self._shown_id != watchlist.id:
+            return [k.line for k in watchlist.keywords]
+        self._dirty = False
+        return self._lines()
+
+    def _lines(self) -> list[str]:
+        return self.keywords.toPlainText().splitlines()
+
+    def _keywords_edited(self) -> None:
+        self._dirty = True
+        ignored = [line for line in self._lines() if line.strip() and parse_keyword(line) is None]
+        if ignored:
+            self.state.setText(tr("这一行没有要找的词，不会生效：") + ignored[0].strip())
+        else:
+            self.state.setText(tr("输入停顿后应用…"))
+        self._apply_timer.start()
+
+    def apply_keywords(self) -> None:
+        """Write the keywords being typed, if they changed."""
+        self._apply_timer.stop()
+        if not self._dirty or self._shown_id not in self._lists:
+            return
+        watchlist = self._lists[self._shown_id]  # type: ignore[index]
+        lines = self._lines()
+        self._dirty = False
+        self._run(
+            lambda store: save_watchlist(store, watchlist.name, lines, watchlist_id=watchlist.id)
+        )
+
+    def finish(self, timeout_ms: int = 30_000) -> None:
+        """Write what was typed and wait for every change to be in the library (on quitting)."""
+        self.apply_keywords()
+        self._pool.waitForDone(timeout_ms)
+
+    def done(self, result: int) -> None:
+        self.apply_keywords()  # closing never loses what was typed
+        super().done(result)
