@@ -2,7 +2,8 @@
 
     python scripts/screenshots.py            # needs a CJK font (Debian: fonts-noto-cjk)
 
-Light and dark palettes, and an import report, on a temporary library holding the sample day.
+Light and dark palettes, the watchlists dialog, the Watch view, the export dialog and an
+import report, on a temporary library holding the sample day.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from telereader.app.look import apply_cjk_font
 from telereader.app.translation import install_translators
 from telereader.app.window import MainWindow
 from telereader.core.store import Store
+from telereader.core.watching import save_watchlist
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
@@ -73,7 +75,9 @@ def prepare(window: MainWindow) -> None:
     window.detail.note.setPlainText("金价与涉矿公司业绩共振，关注后续定增节奏。")
     window.detail.flush_note()
     window.store.set_read([i.id for i in window.model.day_items[:12]])
-    window.model.reload()
+    save_watchlist(window.store, "持仓", ["黄金 -黄金周", "芯片|半导体", "=AI"])
+    save_watchlist(window.store, "宏观", ["美联储 降息", "央行"])
+    window.watchlists_changed()
     window.show_day(item.day, item.id)
 
 
@@ -100,6 +104,18 @@ def main() -> int:
         prepare(window)
         wait(app, 200)
         window.grab().save(str(OUT / "window-light.png"))
+        dialog = window.edit_watchlists()
+        wait(app, 200)
+        dialog.grab().save(str(OUT / "watchlists.png"))
+        dialog.close()
+        window.show_watch_view()
+        wait(app, 200)
+        window.grab().save(str(OUT / "watch-view.png"))
+        export = window.show_export("starred")
+        wait(app, 200)
+        export.grab().save(str(OUT / "export.png"))
+        export.close()
+        window.leave_watch_view()
 
         app.setPalette(dark_palette())
         window.refresh_days()  # calendar marks take their colours from the palette

@@ -1,401 +1,690 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
-  <context>
+<context>
     <name />
     <message numerus="yes">
-      <source>%n 条</source>
-      <translation>
-        <numerusform>%n item</numerusform>
-        <numerusform>%n items</numerusform>
-      </translation>
+        <source>%n 条</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
     </message>
+    <message numerus="yes">
+        <source>关注命中 %n 条</source>
+        <translation>
+            <numerusform>%n watchlist hit</numerusform>
+            <numerusform>%n watchlist hits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>加红</source>
+        <translation>Important</translation>
+    </message>
+    <message>
+        <source>预告</source>
+        <translation>Teaser</translation>
+    </message>
+    <message>
+        <source>笔记</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>在这里写笔记，输入即自动保存</source>
+        <translation>Write a note here; it is saved as you type</translation>
+    </message>
+    <message>
+        <source>在左侧选择一条电报</source>
+        <translation>Select an item on the left</translation>
+    </message>
+    <message>
+        <source>来源：</source>
+        <translation>Source: </translation>
+    </message>
+    <message>
+        <source>（%1 电报）</source>
+        <translation>(digest of %1)</translation>
+    </message>
+    <message>
+        <source>普通</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>付费栏目预告：</source>
+        <translation>Paid column teaser: </translation>
+    </message>
+    <message>
+        <source>关注：</source>
+        <translation>Watchlists: </translation>
+    </message>
+    <message>
+        <source>★ 已加星标</source>
+        <translation>★ Starred</translation>
+    </message>
+    <message>
+        <source>☆ 加星标</source>
+        <translation>☆ Star</translation>
+    </message>
+    <message>
+        <source>加星标 / 取消星标（S）</source>
+        <translation>Star / unstar (S)</translation>
+    </message>
+    <message>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>拒绝</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>未变</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>有警告</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>更新</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>%1 个文件：新增 %2 条，更新 %3 条；%4 个文件被拒绝，%5 个有警告。</source>
+        <translation>%1 files: %2 items added, %3 updated; %4 files rejected, %5 with warnings.</translation>
+    </message>
+    <message>
+        <source>导入已取消，其余文件未导入。</source>
+        <translation>The import was cancelled; the remaining files were not imported.</translation>
+    </message>
+    <message>
+        <source>导入报告</source>
+        <translation>Import report</translation>
+    </message>
+    <message>
+        <source>下一条</source>
+        <translation>Next item</translation>
+    </message>
+    <message>
+        <source>上一条</source>
+        <translation>Previous item</translation>
+    </message>
+    <message>
+        <source>详情向下翻页</source>
+        <translation>Page down the item text</translation>
+    </message>
+    <message>
+        <source>加星标 / 取消星标</source>
+        <translation>Star / unstar</translation>
+    </message>
+    <message>
+        <source>写笔记</source>
+        <translation>Write a note</translation>
+    </message>
+    <message>
+        <source>上一个 / 下一个有电报的日子</source>
+        <translation>Previous / next day with items</translation>
+    </message>
+    <message>
+        <source>跳到最新一天</source>
+        <translation>Go to the newest day</translation>
+    </message>
+    <message>
+        <source>放大 / 缩小 / 还原字号</source>
+        <translation>Larger / smaller / default text</translation>
+    </message>
+    <message>
+        <source>当天全部标为已读</source>
+        <translation>Mark the whole day read</translation>
+    </message>
+    <message>
+        <source>导入文件</source>
+        <translation>Import files</translation>
+    </message>
+    <message>
+        <source>导入文件夹</source>
+        <translation>Import a folder</translation>
+    </message>
+    <message>
+        <source>键盘快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>财联社电报</source>
+        <translation>Cailian Press telegraphs</translation>
+    </message>
+    <message>
+        <source>最新一天</source>
+        <translation>Newest day</translation>
+    </message>
+    <message>
+        <source>跳到最新的一天（Ctrl+End）</source>
+        <translation>Go to the newest day (Ctrl+End)</translation>
+    </message>
+    <message>
+        <source>这是示例数据。把每天的电报文件（.md）或整个文件夹拖到窗口上即可导入，也可以用“文件 → 导入”。</source>
+        <translation>This is sample data. Drop daily digest files (.md) or whole folders onto the window to import them, or use File → Import.</translation>
+    </message>
+    <message>
+        <source>不再显示</source>
+        <translation>Don't show again</translation>
+    </message>
+    <message>
+        <source>全部日期</source>
+        <translation>All days</translation>
+    </message>
+    <message>
+        <source>当天</source>
+        <translation>This day</translation>
+    </message>
+    <message>
+        <source>最近 7 天</source>
+        <translation>Last 7 days</translation>
+    </message>
     <message>
-      <source>加红</source>
-      <translation>Important</translation>
+        <source>最近 30 天</source>
+        <translation>Last 30 days</translation>
     </message>
     <message>
-      <source>预告</source>
-      <translation>Teaser</translation>
+        <source>最近一年</source>
+        <translation>Last year</translation>
     </message>
     <message>
-      <source>笔记</source>
-      <translation>Note</translation>
+        <source>进入详情正文；在搜索结果中：打开所在日</source>
+        <translation>Go to the item text; in search results: open the item on its day</translation>
     </message>
     <message>
-      <source>在这里写笔记，输入即自动保存</source>
-      <translation>Write a note here; it is saved as you type</translation>
+        <source>搜索全部电报</source>
+        <translation>Search all telegraphs</translation>
     </message>
     <message>
-      <source>在左侧选择一条电报</source>
-      <translation>Select an item on the left</translation>
+        <source>回到条目列表；搜索中：回到当天</source>
+        <translation>Back to the item list; when searching: back to the day</translation>
     </message>
     <message>
-      <source>来源：</source>
-      <translation>Source: </translation>
+        <source>关注命中：所有关注列表的命中，最新在前</source>
+        <translation>Watch view: every watchlist hit, newest first</translation>
     </message>
     <message>
-      <source>（%1 电报）</source>
-      <translation>(digest of %1)</translation>
+        <source>管理关注列表</source>
+        <translation>Manage watchlists</translation>
     </message>
     <message>
-      <source>普通</source>
-      <translation>Normal</translation>
+        <source>关注命中</source>
+        <translation>Watchlist hits</translation>
     </message>
     <message>
-      <source>付费栏目预告：</source>
-      <translation>Paid column teaser: </translation>
+        <source>所有关注列表的命中，最新在前（Ctrl+Shift+H）</source>
+        <translation>Every watchlist hit, newest first (Ctrl+Shift+H)</translation>
     </message>
     <message>
-      <source>★ 已加星标</source>
-      <translation>★ Starred</translation>
+        <source>查看</source>
+        <translation>Show</translation>
     </message>
     <message>
-      <source>☆ 加星标</source>
-      <translation>☆ Star</translation>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
     <message>
-      <source>加星标 / 取消星标（S）</source>
-      <translation>Star / unstar (S)</translation>
+        <source>搜索全部电报（/ 或 Ctrl+F）</source>
+        <translation>Search all telegraphs (/ or Ctrl+F)</translation>
     </message>
     <message>
-      <source>正在保存…</source>
-      <translation>Saving…</translation>
+        <source>输入即搜索整个资料库：空格分隔的词都要出现，-词 排除，"引号" 内按原样匹配</source>
+        <translation>Searches the whole library as you type: every space-separated term must occur, -term excludes, "quotes" match as written</translation>
     </message>
     <message>
-      <source>已保存</source>
-      <translation>Saved</translation>
+        <source>只在一个关注列表的命中中搜索</source>
+        <translation>Search only the items one watchlist lights up</translation>
     </message>
     <message>
-      <source>拒绝</source>
-      <translation>Rejected</translation>
+        <source>按相关度</source>
+        <translation>Best match</translation>
     </message>
     <message>
-      <source>未变</source>
-      <translation>Unchanged</translation>
+        <source>按相关度排序；不勾选时最新的在前</source>
+        <translation>Best match first; otherwise newest first</translation>
     </message>
     <message>
-      <source>有警告</source>
-      <translation>Warnings</translation>
+        <source>全部</source>
+        <translation>All</translation>
     </message>
     <message>
-      <source>已导入</source>
-      <translation>Imported</translation>
+        <source>未读</source>
+        <translation>Unread</translation>
     </message>
     <message>
-      <source>文件</source>
-      <translation>File</translation>
+        <source>星标</source>
+        <translation>Starred</translation>
     </message>
     <message>
-      <source>日期</source>
-      <translation>Day</translation>
+        <source>隐藏预告</source>
+        <translation>Hide teasers</translation>
     </message>
     <message>
-      <source>结果</source>
-      <translation>Result</translation>
+        <source>取消导入</source>
+        <translation>Cancel import</translation>
     </message>
     <message>
-      <source>新增</source>
-      <translation>Added</translation>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
     </message>
     <message>
-      <source>更新</source>
-      <translation>Updated</translation>
+        <source>导入文件…</source>
+        <translation>Import files…</translation>
     </message>
     <message>
-      <source>说明</source>
-      <translation>Details</translation>
+        <source>导入文件夹…</source>
+        <translation>Import a folder…</translation>
     </message>
     <message>
-      <source>%1 个文件：新增 %2 条，更新 %3 条；%4 个文件被拒绝，%5 个有警告。</source>
-      <translation>%1 files: %2 items added, %3 updated; %4 files rejected, %5 with warnings.</translation>
+        <source>备份笔记和星标…</source>
+        <translation>Back up notes and stars…</translation>
     </message>
     <message>
-      <source>导入已取消，其余文件未导入。</source>
-      <translation>The import was cancelled; the remaining files were not imported.</translation>
+        <source>从备份恢复…</source>
+        <translation>Restore from backup…</translation>
     </message>
     <message>
-      <source>导入报告</source>
-      <translation>Import report</translation>
+        <source>条目(&amp;I)</source>
+        <translation>&amp;Item</translation>
     </message>
     <message>
-      <source>下一条</source>
-      <translation>Next item</translation>
+        <source>关注(&amp;W)</source>
+        <translation>&amp;Watch</translation>
     </message>
     <message>
-      <source>上一条</source>
-      <translation>Previous item</translation>
+        <source>管理关注列表…</source>
+        <translation>Manage watchlists…</translation>
     </message>
     <message>
-      <source>详情向下翻页</source>
-      <translation>Page down the item text</translation>
+        <source>查看(&amp;V)</source>
+        <translation>&amp;View</translation>
     </message>
     <message>
-      <source>加星标 / 取消星标</source>
-      <translation>Star / unstar</translation>
+        <source>前一个有电报的日子</source>
+        <translation>Previous day with items</translation>
     </message>
     <message>
-      <source>写笔记</source>
-      <translation>Write a note</translation>
+        <source>后一个有电报的日子</source>
+        <translation>Next day with items</translation>
     </message>
     <message>
-      <source>上一个 / 下一个有电报的日子</source>
-      <translation>Previous / next day with items</translation>
+        <source>放大字号</source>
+        <translation>Larger text</translation>
     </message>
     <message>
-      <source>跳到最新一天</source>
-      <translation>Go to the newest day</translation>
+        <source>缩小字号</source>
+        <translation>Smaller text</translation>
     </message>
     <message>
-      <source>放大 / 缩小 / 还原字号</source>
-      <translation>Larger / smaller / default text</translation>
+        <source>还原字号</source>
+        <translation>Default text size</translation>
     </message>
     <message>
-      <source>当天全部标为已读</source>
-      <translation>Mark the whole day read</translation>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
     </message>
     <message>
-      <source>导入文件</source>
-      <translation>Import files</translation>
+        <source>关于 telereader</source>
+        <translation>About telereader</translation>
     </message>
     <message>
-      <source>导入文件夹</source>
-      <translation>Import a folder</translation>
+        <source>全部条目</source>
+        <translation>All items</translation>
     </message>
     <message>
-      <source>键盘快捷键</source>
-      <translation>Keyboard shortcuts</translation>
+        <source>全部关注列表</source>
+        <translation>All watchlists</translation>
     </message>
     <message>
-      <source>退出</source>
-      <translation>Quit</translation>
+        <source>关注命中：%1 条 · 最新在前 · 回车打开所在日</source>
+        <translation>Watchlist hits: %1 · newest first · Enter opens the day</translation>
     </message>
     <message>
-      <source>财联社电报</source>
-      <translation>Cailian Press telegraphs</translation>
+        <source>搜索：%1 条匹配 · %2 · %3 毫秒</source>
+        <translation>Search: %1 matches · %2 · %3 ms</translation>
     </message>
     <message>
-      <source>最新一天</source>
-      <translation>Newest day</translation>
+        <source>最新在前</source>
+        <translation>newest first</translation>
     </message>
     <message>
-      <source>跳到最新的一天（Ctrl+End）</source>
-      <translation>Go to the newest day (Ctrl+End)</translation>
+        <source>%1 条 · 未读 %2 · 加红 %3 · 星标 %4</source>
+        <translation>%1 items · unread %2 · important %3 · starred %4</translation>
     </message>
     <message>
-      <source>这是示例数据。把每天的电报文件（.md）或整个文件夹拖到窗口上即可导入，也可以用“文件 → 导入”。</source>
-      <translation>This is sample data. Drop daily digest files (.md) or whole folders onto the window to import them, or use File → Import.</translation>
+        <source>（筛选后显示 %1 条）</source>
+        <translation>(showing %1 after filters)</translation>
     </message>
     <message>
-      <source>不再显示</source>
-      <translation>Don't show again</translation>
+        <source>无法保存</source>
+        <translation>Cannot save</translation>
     </message>
     <message>
-      <source>全部日期</source>
-      <translation>All days</translation>
+        <source>保存失败：</source>
+        <translation>Saving failed: </translation>
     </message>
     <message>
-      <source>当天</source>
-      <translation>This day</translation>
+        <source>自动备份失败：</source>
+        <translation>Automatic backup failed: </translation>
     </message>
     <message>
-      <source>最近 7 天</source>
-      <translation>Last 7 days</translation>
+        <source>搜索失败：</source>
+        <translation>Search failed: </translation>
     </message>
     <message>
-      <source>最近 30 天</source>
-      <translation>Last 30 days</translation>
+        <source>导入电报文件</source>
+        <translation>Import digest files</translation>
     </message>
     <message>
-      <source>最近一年</source>
-      <translation>Last year</translation>
+        <source>电报文件</source>
+        <translation>Digest files</translation>
     </message>
     <message>
-      <source>进入详情正文；在搜索结果中：打开所在日</source>
-      <translation>Go to the item text; in search results: open the item on its day</translation>
+        <source>所有文件</source>
+        <translation>All files</translation>
     </message>
     <message>
-      <source>搜索全部电报</source>
-      <translation>Search all telegraphs</translation>
+        <source>上一批导入完成后继续导入新拖入的文件</source>
+        <translation>The dropped files will import when the running import ends</translation>
     </message>
     <message>
-      <source>回到条目列表；搜索中：回到当天</source>
-      <translation>Back to the item list; when searching: back to the day</translation>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
     </message>
     <message>
-      <source>搜索全部电报（/ 或 Ctrl+F）</source>
-      <translation>Search all telegraphs (/ or Ctrl+F)</translation>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
     </message>
     <message>
-      <source>输入即搜索整个资料库：空格分隔的词都要出现，-词 排除，"引号" 内按原样匹配</source>
-      <translation>Searches the whole library as you type: every space-separated term must occur, -term excludes, "quotes" match as written</translation>
+        <source>正在导入 %1/%2 个文件，%3 条</source>
+        <translation>Importing %1/%2 files, %3 items</translation>
     </message>
     <message>
-      <source>只在一个关注列表的命中中搜索</source>
-      <translation>Search only the items one watchlist lights up</translation>
+        <source>导入失败</source>
+        <translation>Import failed</translation>
     </message>
     <message>
-      <source>按相关度</source>
-      <translation>Best match</translation>
+        <source>导入没有完成：</source>
+        <translation>The import did not finish: </translation>
     </message>
     <message>
-      <source>按相关度排序；不勾选时最新的在前</source>
-      <translation>Best match first; otherwise newest first</translation>
+        <source>%1 %2 条</source>
+        <translation>%1 %2</translation>
     </message>
     <message>
-      <source>全部</source>
-      <translation>All</translation>
+        <source>新的关注命中：</source>
+        <translation>New watchlist hits: </translation>
     </message>
     <message>
-      <source>未读</source>
-      <translation>Unread</translation>
+        <source>所有星标条目</source>
+        <translation>All starred items</translation>
     </message>
     <message>
-      <source>星标</source>
-      <translation>Starred</translation>
+        <source>当天（%1）的全部条目</source>
+        <translation>Every item of the day (%1)</translation>
     </message>
     <message>
-      <source>隐藏预告</source>
-      <translation>Hide teasers</translation>
+        <source>所有关注命中</source>
+        <translation>All watchlist hits</translation>
     </message>
     <message>
-      <source>取消导入</source>
-      <translation>Cancel import</translation>
+        <source>当前列表（%1 条）</source>
+        <translation>The list as shown (%1 items)</translation>
     </message>
     <message>
-      <source>文件(&amp;F)</source>
-      <translation>&amp;File</translation>
+        <source>备份笔记和星标</source>
+        <translation>Back up notes and stars</translation>
     </message>
     <message>
-      <source>导入文件…</source>
-      <translation>Import files…</translation>
+        <source>已备份到 %1</source>
+        <translation>Backed up to %1</translation>
     </message>
     <message>
-      <source>导入文件夹…</source>
-      <translation>Import a folder…</translation>
+        <source>备份失败</source>
+        <translation>Backup failed</translation>
     </message>
     <message>
-      <source>条目(&amp;I)</source>
-      <translation>&amp;Item</translation>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
     </message>
     <message>
-      <source>查看(&amp;V)</source>
-      <translation>&amp;View</translation>
+        <source>恢复失败</source>
+        <translation>Restore failed</translation>
     </message>
     <message>
-      <source>前一个有电报的日子</source>
-      <translation>Previous day with items</translation>
+        <source>已恢复：星标 %1，笔记 %2，已读 %3，关注列表 %4。</source>
+        <translation>Restored: %1 stars, %2 notes, %3 read marks, %4 watchlists.</translation>
     </message>
     <message>
-      <source>后一个有电报的日子</source>
-      <translation>Next day with items</translation>
+        <source>其中 %1 条的电报还不在资料库里，导入那一天后自动对上。</source>
+        <translation>%1 of them belong to items not in this library yet; they attach when their day is imported.</translation>
     </message>
     <message>
-      <source>放大字号</source>
-      <translation>Larger text</translation>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
-      <source>缩小字号</source>
-      <translation>Smaller text</translation>
+        <source>按键</source>
+        <translation>Keys</translation>
     </message>
     <message>
-      <source>还原字号</source>
-      <translation>Default text size</translation>
+        <source>作用</source>
+        <translation>Action</translation>
     </message>
     <message>
-      <source>帮助(&amp;H)</source>
-      <translation>&amp;Help</translation>
+        <source>财联社电报离线阅读器</source>
+        <translation>An offline reader for the Cailian Press telegraph digests</translation>
     </message>
     <message>
-      <source>关于 telereader</source>
-      <translation>About telereader</translation>
+        <source>资料库：</source>
+        <translation>Library: </translation>
     </message>
     <message>
-      <source>全部条目</source>
-      <translation>All items</translation>
+        <source>Markdown（可再导入，适合 Obsidian / Typora）</source>
+        <translation>Markdown (imports back; reads well in Obsidian / Typora)</translation>
     </message>
     <message>
-      <source>搜索：%1 条匹配 · %2 · %3 毫秒</source>
-      <translation>Search: %1 matches · %2 · %3 ms</translation>
+        <source>CSV（Excel、WPS 表格）</source>
+        <translation>CSV (Excel, WPS Spreadsheets)</translation>
     </message>
     <message>
-      <source>最新在前</source>
-      <translation>newest first</translation>
+        <source>HTML（单个文件，可打印）</source>
+        <translation>HTML (one printable file)</translation>
     </message>
     <message>
-      <source>%1 条 · 未读 %2 · 加红 %3 · 星标 %4</source>
-      <translation>%1 items · unread %2 · important %3 · starred %4</translation>
+        <source>关注列表“%1”的命中</source>
+        <translation>Hits of watchlist “%1”</translation>
     </message>
     <message>
-      <source>（筛选后显示 %1 条）</source>
-      <translation>(showing %1 after filters)</translation>
+        <source>文件已存在</source>
+        <translation>File exists</translation>
     </message>
     <message>
-      <source>无法保存</source>
-      <translation>Cannot save</translation>
+        <source>“%1”已存在。要替换它吗？</source>
+        <translation>“%1” already exists. Replace it?</translation>
     </message>
     <message>
-      <source>保存失败：</source>
-      <translation>Saving failed: </translation>
+        <source>导出</source>
+        <translation>Export</translation>
     </message>
     <message>
-      <source>自动备份失败：</source>
-      <translation>Automatic backup failed: </translation>
+        <source>导出…</source>
+        <translation>Export…</translation>
     </message>
     <message>
-      <source>搜索失败：</source>
-      <translation>Search failed: </translation>
+        <source>导出内容：</source>
+        <translation>Export:</translation>
     </message>
     <message>
-      <source>导入电报文件</source>
-      <translation>Import digest files</translation>
+        <source>格式：</source>
+        <translation>Format:</translation>
     </message>
     <message>
-      <source>电报文件</source>
-      <translation>Digest files</translation>
+        <source>导出到文件</source>
+        <translation>Export to file</translation>
     </message>
     <message>
-      <source>所有文件</source>
-      <translation>All files</translation>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>已导出 %1 条到 %2</source>
+        <translation>Exported %1 items to %2</translation>
+    </message>
+    <message>
+        <source>导出失败：</source>
+        <translation>Export failed: </translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>每行一个关键词。标题或正文包含它即命中，英文不分大小写。
+宁德时代|CATL：同义词，任一出现即可
+黄金 -黄金周：排除，黄金周里的黄金不算
+=AI：整词匹配英文，AIDC 不算
+美联储 降息：同一行的几个词都要出现</source>
+        <translation>One keyword per line. An item matches when its title or body contains it; Latin letters ignore case.
+宁德时代|CATL: synonyms, any one will do
+黄金 -黄金周: exclusion, 黄金 inside 黄金周 does not count
+=AI: whole Latin word only, AIDC does not count
+美联储 降息: every word on the line must occur</translation>
+    </message>
+    <message>
+        <source>关注列表</source>
+        <translation>Watchlists</translation>
+    </message>
+    <message>
+        <source>新建…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <source>新建关注列表（Ctrl+N）</source>
+        <translation>New watchlist (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>重命名…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>重命名（F2）</source>
+        <translation>Rename (F2)</translation>
+    </message>
+    <message>
+        <source>颜色…</source>
+        <translation>Colour…</translation>
+    </message>
+    <message>
+        <source>删除…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>删除关注列表（Delete）</source>
+        <translation>Delete watchlist (Delete)</translation>
+    </message>
+    <message>
+        <source>关键词（每行一个）</source>
+        <translation>Keywords (one per line)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 条命中</source>
+        <translation>
+            <numerusform>%n hit</numerusform>
+            <numerusform>%n hits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>还没有关注列表。点“新建…”建一个，再写下关键词。</source>
+        <translation>No watchlists yet. Click “New…” to make one, then write its keywords.</translation>
+    </message>
+    <message>
+        <source>已应用到整个资料库</source>
+        <translation>Applied to the whole library</translation>
+    </message>
+    <message>
+        <source>正在应用到整个资料库…</source>
+        <translation>Applying to the whole library…</translation>
+    </message>
+    <message numerus="yes">
+        <source>已应用到整个资料库：命中 %n 条</source>
+        <translation>
+            <numerusform>Applied to the whole library: %n hit</numerusform>
+            <numerusform>Applied to the whole library: %n hits</numerusform>
+        </translation>
     </message>
     <message>
-      <source>上一批导入完成后继续导入新拖入的文件</source>
-      <translation>The dropped files will import when the running import ends</translation>
+        <source>没有保存：</source>
+        <translation>Not saved: </translation>
     </message>
     <message>
-      <source>正在导入…</source>
-      <translation>Importing…</translation>
+        <source>新建关注列表</source>
+        <translation>New watchlist</translation>
     </message>
     <message>
-      <source>正在取消…</source>
-      <translation>Cancelling…</translation>
+        <source>名称：</source>
+        <translation>Name:</translation>
     </message>
     <message>
-      <source>正在导入 %1/%2 个文件，%3 条</source>
-      <translation>Importing %1/%2 files, %3 items</translation>
+        <source>重命名关注列表</source>
+        <translation>Rename watchlist</translation>
     </message>
     <message>
-      <source>导入失败</source>
-      <translation>Import failed</translation>
+        <source>新名称：</source>
+        <translation>New name:</translation>
     </message>
     <message>
-      <source>导入没有完成：</source>
-      <translation>The import did not finish: </translation>
+        <source>关注列表的颜色</source>
+        <translation>Watchlist colour</translation>
     </message>
     <message>
-      <source>按键</source>
-      <translation>Keys</translation>
+        <source>删除关注列表</source>
+        <translation>Delete watchlist</translation>
     </message>
     <message>
-      <source>作用</source>
-      <translation>Action</translation>
+        <source>删除关注列表“%1”？它的关键词和 %2 条命中标记都会删除；电报、星标和笔记不受影响。</source>
+        <translation>Delete watchlist “%1”? Its keywords and the marks on its %2 hits go; items, stars and notes stay.</translation>
     </message>
     <message>
-      <source>财联社电报离线阅读器</source>
-      <translation>An offline reader for the Cailian Press telegraph digests</translation>
+        <source>这一行没有要找的词，不会生效：</source>
+        <translation>This line has nothing to look for and is ignored: </translation>
     </message>
     <message>
-      <source>资料库：</source>
-      <translation>Library: </translation>
+        <source>输入停顿后应用…</source>
+        <translation>Applies when you pause typing…</translation>
     </message>
-  </context>
+</context>
 </TS>

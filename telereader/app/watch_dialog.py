@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from telereader.app.i18n import tr
+from telereader.app.i18n import QT_TR_NOOP, tr
 from telereader.app.workers import LibraryTask
 from telereader.core.store import LibraryError, Store
 from telereader.core.watch import Watchlist, parse_keyword
@@ -40,7 +40,7 @@ from telereader.core.watching import (
 APPLY_DELAY_MS = 800  # keywords apply this long after the last keystroke, and on leaving
 IdRole = Qt.ItemDataRole.UserRole + 1
 
-SYNTAX_HELP = (
+SYNTAX_HELP = QT_TR_NOOP(
     "每行一个关键词。标题或正文包含它即命中，英文不分大小写。\n"
     "宁德时代|CATL：同义词，任一出现即可\n"
     "黄金 -黄金周：排除，黄金周里的黄金不算\n"

@@ -1219,12 +1219,13 @@ class MainWindow(QMainWindow):
             lambda error: QMessageBox.warning(
                 self,
                 failure,
-                failure
-                + tr("：")
-                + (
+                tr("%1：%2")
+                .replace("%1", failure)
+                .replace(
+                    "%2",
                     error.problem.message(self.language)
                     if isinstance(error, LibraryError)
-                    else str(error)
+                    else str(error),
                 ),
             )
         )
