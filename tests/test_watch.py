@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from telereader.core.importer import import_paths
 from telereader.core.query import fold_case
@@ -127,3 +129,49 @@ def test_spans_mark_where_a_keyword_stands():
     assert keyword.spans(text) == [(4, 6)]
     assert parse_keyword("ai").spans("OpenAI与AI") == [(4, 6), (7, 9)]
     assert fold_case("AI") == "ai"
+
+
+# Words of the sample day and pieces of them: keywords that hit often, rarely, or inside others.
+_WORDS = ["黄金", "金周", "黄金周", "美联储", "降息", "AI", "ai", "AIDC", "芯片", "存储芯片", "公司",
+          "上涨", "ETF", "S&P", "1%", "金", "a", "央行", "逆回购", "年"]  # fmt: skip
+_keyword_lines = st.lists(
+    st.tuples(
+        st.lists(st.sampled_from(_WORDS), min_size=1, max_size=3),  # synonyms
+        st.booleans(),  # whole word
+        st.lists(st.sampled_from(_WORDS), max_size=2),  # exclusions
+    ),
+    min_size=1,
+    max_size=3,
+).map(
+    lambda groups: " ".join(
+        ("=" if whole else "") + "|".join(synonyms) + "".join(f" -{e}" for e in excluded)
+        for synonyms, whole, excluded in groups
+    )
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(line=_keyword_lines)
+def test_library_hits_are_exactly_the_items_the_keyword_matches(store, line):
+    """Whatever path a keyword takes (the index alone, the index then a look at the text, or
+    every item), the hits are the items `matches` accepts, and `matches` agrees with where
+    `spans` puts the keyword's words."""
+    if not store.day_counts():
+        import_paths(store, [SAMPLE, FIXTURES / "small.md"])
+    keyword = parse_keyword(line)
+    assume(keyword is not None)
+    watchlist = save_watchlist(store, "性质", [line], watchlist_id=_existing_id(store))
+    everything = [item for day in store.day_counts() for item in store.items_on(day)]
+    expected = {i.id for i in everything if keyword.matches(i.title, i.body)}
+    assert {i.id for i in hits(store, watchlist.name, limit=10_000)[0]} == expected
+    for item in everything:
+        by_spans = all(
+            any(keyword._group_spans(group, text) for text in (item.title or "", item.body))
+            for group in keyword.groups
+        )
+        assert keyword.matches(item.title, item.body) == by_spans
+
+
+def _existing_id(store) -> int | None:
+    found = [w.id for w in watchlists(store) if w.name == "性质"]
+    return found[0] if found else None

@@ -79,7 +79,22 @@ class Keyword:
 
     def matches(self, title: str | None, body: str) -> bool:
         texts = (title or "", body)
-        return all(any(self._group_spans(group, text) for text in texts) for group in self.groups)
+        return all(any(self._group_found(group, text) for text in texts) for group in self.groups)
+
+    def _group_found(self, group: tuple[Alternative, ...], text: str) -> bool:
+        """Whether `_group_spans` would find anything, without listing every place: a library
+        pass asks this of tens of thousands of items."""
+        folded = fold_case(text)
+        if len(folded) != len(text):
+            folded = text
+        if any(exclusion in folded for exclusion in self.exclusions):
+            return bool(self._group_spans(group, text))  # the rare case: count places
+        return any(
+            _whole_word(alternative.text).search(folded) is not None
+            if alternative.whole_word
+            else alternative.text in folded
+            for alternative in group
+        )
 
 
 def parse_keyword(line: str) -> Keyword | None:

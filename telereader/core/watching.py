@@ -65,21 +65,25 @@ def save_watchlist(
                  count, now()],
             )  # fmt: skip
             watchlist_id = cursor.lastrowid
-            keywords_changed = True
+            before: list[str] = []
         else:
             row = db.execute(
                 "SELECT keywords FROM watchlists WHERE id = ?", [watchlist_id]
             ).fetchone()
             if row is None:
                 raise LibraryError(Problem("watch_unknown", params={"name": name}))
-            keywords_changed = json.loads(row[0]) != lines
+            before = json.loads(row[0])
             db.execute(
                 "UPDATE watchlists SET name = ?, colour = coalesce(?, colour), keywords = ?, "
                 "updated_at = ? WHERE id = ?",
                 [name, colour, json.dumps(lines, ensure_ascii=False), now(), watchlist_id],
             )
         watchlist = next(w for w in watchlists(store) if w.id == watchlist_id)
-        if keywords_changed:  # a new name or colour leaves the hits as they are
+        if set(before) <= set(lines):  # keywords only added: only they need looking up
+            for keyword in watchlist.keywords:
+                if keyword.line not in before:
+                    _insert_hits(store.db.conn, watchlist.id, keyword, restrict=None)
+        else:
             _rematch(store, watchlist)
     return watchlist
 
@@ -122,13 +126,19 @@ def _insert_hits(conn, watchlist_id: int, keyword: Keyword, restrict: str | None
     """Add the keyword's hits; `restrict` limits the items to a table of seqs."""
     join = f" JOIN {restrict} AS only ON only.seq = {INDEX_TABLE}.rowid" if restrict else ""
     expression = _expression(keyword)
+    insert_matching = (
+        f"INSERT OR IGNORE INTO watch_hits (watchlist_id, seq) SELECT ?, {INDEX_TABLE}.rowid "
+        f"FROM {INDEX_TABLE}{join} WHERE {INDEX_TABLE} MATCH ?"
+    )
     if expression is not None and _index_decides(keyword):
-        conn.execute(
-            f"INSERT OR IGNORE INTO watch_hits (watchlist_id, seq) SELECT ?, {INDEX_TABLE}.rowid "
-            f"FROM {INDEX_TABLE}{join} WHERE {INDEX_TABLE} MATCH ?",
-            [watchlist_id, expression],
-        )
+        conn.execute(insert_matching, [watchlist_id, expression])
         return
+    excluded = _exclusions_expression(keyword)
+    if expression is not None and excluded is not None and _words_exact(keyword):
+        # Items without any excluded word are hits on the index's word alone; only the few
+        # that hold both need a look at where the words stand.
+        conn.execute(insert_matching, [watchlist_id, f"({expression}) NOT ({excluded})"])
+        expression = f"({expression}) AND ({excluded})"
     if expression is not None:
         candidates = conn.execute(
             f"SELECT items.seq, items.title, items.body FROM {INDEX_TABLE}{join} "
@@ -147,10 +157,24 @@ def _insert_hits(conn, watchlist_id: int, keyword: Keyword, restrict: str | None
 def _index_decides(keyword: Keyword) -> bool:
     """Plain keywords (no exclusion, no whole-word synonym, each word one run of letters and
     digits) are matched by the search index alone."""
-    return not keyword.exclusions and all(
+    return not keyword.exclusions and _words_exact(keyword)
+
+
+def _words_exact(keyword: Keyword) -> bool:
+    """The index alone decides where the keyword's words occur (exclusions aside)."""
+    return all(
         not alternative.whole_word and is_exact(alternative.text)
         for alternative in keyword.alternatives
     )
+
+
+def _exclusions_expression(keyword: Keyword) -> str | None:
+    """An expression matching every item that contains some excluded word (more, never
+    fewer); None without exclusions or when one has nothing the index can look up."""
+    expressions = [term_expression(exclusion) for exclusion in keyword.exclusions]
+    if not expressions or any(expression is None for expression in expressions):
+        return None
+    return " OR ".join(f"({expression})" for expression in expressions)
 
 
 def _expression(keyword: Keyword) -> str | None:
