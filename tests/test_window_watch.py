@@ -410,3 +410,16 @@ def test_tint_keeps_text_readable_on_light_and_dark_bases(colour):
     for base in (QColor("#ffffff"), QColor("#1e1e1e")):
         tinted = tint(colour, base)
         assert abs(tinted.lightness() - base.lightness()) < 100
+
+
+def test_the_hits_model_keeps_qts_model_contract(reader, qtbot, qtmodeltester):
+    window = reader.open()
+    make_watchlist(qtbot, window, "持仓", ["AI", "黄金"])
+    window.hits_model.PAGE = 5  # several pages, fetched as the view scrolls
+    window.show_watch_view()
+    assert window.hits_model.rowCount() == 5 < window.hits_model.total
+    qtmodeltester.check(window.hits_model)
+    while window.hits_model.canFetchMore():
+        window.hits_model.fetchMore()
+    assert window.hits_model.rowCount() == window.hits_model.total
+    assert len({item.id for item in list_rows(window)}) == window.hits_model.total

@@ -56,6 +56,31 @@ def item_flags(index: Index) -> Qt.ItemFlag:
     )
 
 
+class ItemListModel(QAbstractListModel):
+    """Rows of items; subclasses decide which items and how they arrive."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._items: list[StoredItem] = []
+
+    def row_of(self, item_id: str) -> int | None:
+        return row_of(self._items, item_id)
+
+    def refresh(self, item_id: str, fresh: StoredItem | None) -> None:
+        """The item changed (starred, note, read): repaint its row with `fresh`."""
+        row = self.row_of(item_id)
+        if fresh is not None and row is not None:
+            self._items[row] = fresh
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return item_flags(index)
+
+
 class DayItemsModel(QAbstractListModel):
     """The items of one digest day that pass the filter, in time order.
 
@@ -121,14 +146,13 @@ class DayItemsModel(QAbstractListModel):
         return item_flags(index)
 
 
-class SearchResultsModel(QAbstractListModel):
+class SearchResultsModel(ItemListModel):
     """Library-wide search results, a page at a time: the first page comes with the total, and
     the view asks for more (`fetchMore`) as the reader scrolls."""
 
     def __init__(self, service, parent=None):
         super().__init__(parent)
         self._service = service
-        self._items: list[StoredItem] = []
         self.total = 0
         self.request = None  # the SearchRequest these rows answer
         self.terms: tuple[str, ...] = ()
@@ -186,21 +210,6 @@ class SearchResultsModel(QAbstractListModel):
             limit=self.request.limit,
         )
 
-    def row_of(self, item_id: str) -> int | None:
-        return row_of(self._items, item_id)
-
-    def refresh(self, item_id: str, fresh: StoredItem | None) -> None:
-        if fresh is None:
-            return
-        row = self.row_of(item_id)
-        if row is not None:
-            self._items[row] = fresh
-            index = self.index(row)
-            self.dataChanged.emit(index, index)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
@@ -210,11 +219,8 @@ class SearchResultsModel(QAbstractListModel):
             return True
         return item_data(self._items[index.row()], role, with_day=True)
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return item_flags(index)
 
-
-class WatchHitsModel(QAbstractListModel):
+class WatchHitsModel(ItemListModel):
     """Every watchlist hit across days (or one list's), newest first, a page at a time.
 
     Hits are kept in the library as they change, so a page is one indexed query: it is read
@@ -226,9 +232,9 @@ class WatchHitsModel(QAbstractListModel):
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
         self._store = store
-        self._items: list[StoredItem] = []
         self.total = 0
         self.watchlist_id: int | None = None
+        self._fetching = False
 
     def load(self, watchlist_id: int | None) -> None:
         self.beginResetModel()
@@ -242,36 +248,30 @@ class WatchHitsModel(QAbstractListModel):
         self.endResetModel()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._items) < self.total
+        return not parent.isValid() and not self._fetching and len(self._items) < self.total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent):
             return
-        known = {item.id for item in self._items}
-        page, self.total = hits(
-            self._store, limit=self.PAGE, offset=len(self._items), watchlist_id=self.watchlist_id
-        )
-        fresh = [item for item in page if item.id not in known]
-        if not fresh:
-            self.total = len(self._items)  # the hits shrank meanwhile: nothing more to fetch
-            return
-        first = len(self._items)
-        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-        self._items.extend(fresh)
-        self.endInsertRows()
-
-    def row_of(self, item_id: str) -> int | None:
-        return row_of(self._items, item_id)
-
-    def refresh(self, item_id: str, fresh: StoredItem | None) -> None:
-        row = self.row_of(item_id)
-        if fresh is not None and row is not None:
-            self._items[row] = fresh
-            index = self.index(row)
-            self.dataChanged.emit(index, index)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
+        self._fetching = True  # the view may ask again while rows go in: one page at a time
+        try:
+            page, self.total = hits(
+                self._store,
+                limit=self.PAGE,
+                offset=len(self._items),
+                watchlist_id=self.watchlist_id,
+            )
+            known = {item.id for item in self._items}
+            fresh = [item for item in page if item.id not in known]
+            if not fresh:
+                self.total = len(self._items)  # the hits shrank meanwhile: nothing more to fetch
+                return
+            first = len(self._items)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._items.extend(fresh)
+            self.endInsertRows()
+        finally:
+            self._fetching = False
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._items):
@@ -279,6 +279,3 @@ class WatchHitsModel(QAbstractListModel):
         if role == ShowDayRole:
             return True
         return item_data(self._items[index.row()], role, with_day=True)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return item_flags(index)
