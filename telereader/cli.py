@@ -6,13 +6,14 @@ import argparse
 import dataclasses
 import datetime as dt
 import json
+import multiprocessing
 import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from telereader import __version__
+from telereader import __version__, desktop
 from telereader.core.backup import auto_backup, restore_backup, write_backup
 from telereader.core.export import FORMATS, Selection, export
 from telereader.core.files import write_atomically
@@ -44,6 +45,9 @@ def t(chinese: str, english: str) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # In the one-folder app, the import's parsing processes start as this very program; this
+    # lets them run their work and exit instead of starting a second window or command.
+    multiprocessing.freeze_support()
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
@@ -251,6 +255,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub.add_argument("item_id", metavar="ID")
     sub.add_argument("text", metavar="TEXT")
+    sub = command(
+        "install-desktop",
+        run_install_desktop,
+        "Linux：为当前用户安装菜单项、图标和“用 telereader 打开”",
+        'Linux: install the menu entry, icon and "Open with telereader" for this user',
+    )
+    sub.add_argument(
+        "--remove", action="store_true", help=t("移除已安装的文件", "remove what was installed")
+    )
     return parser
 
 
@@ -570,6 +583,26 @@ def run_restore(args: argparse.Namespace) -> int:
 def after_change(store: Store) -> None:
     """The reader's data changed: keep a rolling automatic backup (at most every few minutes)."""
     auto_backup(store, store.path.parent)
+
+
+def run_install_desktop(args: argparse.Namespace) -> int:
+    if not sys.platform.startswith("linux"):
+        raise UsageError(
+            t("只在 Linux 上需要安装菜单项", "the menu entry is installed on Linux only")
+        )
+    if args.remove:
+        removed = desktop.remove()
+        print(t(f"已移除 {len(removed)} 个文件", f"removed {len(removed)} files"))
+        return EXIT_OK
+    written = desktop.install()
+    print(desktop.describe(written))
+    print(
+        t(
+            f"已安装 {len(written)} 个文件；菜单里可找到 telereader，Markdown 文件可“用 telereader 打开”",
+            f"installed {len(written)} files; telereader is in the menu and opens Markdown files",
+        )
+    )
+    return EXIT_OK
 
 
 def run_star(args: argparse.Namespace) -> int:

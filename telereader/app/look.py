@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 # Families that cover Simplified Chinese on Linux, Windows and macOS, best first.
@@ -96,3 +98,16 @@ def tint(colour: str | QColor, base: QColor, strength: float = 0.35) -> QColor:
         base.greenF() + (over.greenF() - base.greenF()) * strength,
         base.blueF() + (over.blueF() - base.blueF()) * strength,
     )
+
+
+def icon_folder() -> Path:
+    """resources/icons inside the installed package (or the frozen app)."""
+    return Path(str(resources.files("telereader.resources"))) / "icons"
+
+
+def app_icon() -> QIcon:
+    """The application icon at every size shipped, for the window, the tray and the taskbar."""
+    icon = QIcon()
+    for png in sorted((icon_folder() / "hicolor").glob("*/apps/telereader.png")):
+        icon.addFile(str(png))
+    return icon

@@ -543,6 +543,11 @@ class MainWindow(QMainWindow):
             )
 
     @property
+    def queued(self) -> bool:
+        """Paths dropped during an import wait for it to end."""
+        return bool(self._queued)
+
+    @property
     def days(self) -> list[dt.date]:
         return list(self._days)
 
