@@ -21,7 +21,15 @@ from telereader.core.importer import import_paths
 from telereader.core.messages import current_language, render
 from telereader.core.model import FileReport, FileStatus, ImportReport, Level, Problem
 from telereader.core.search import DEFAULT_LIMIT, SearchFilter, search
-from telereader.core.store import LibraryError, Store, StoredItem
+from telereader.core.store import (
+    LIBRARY_FILE,
+    LibraryError,
+    Store,
+    StoredItem,
+    default_data_dir,
+    is_damage,
+    library_error,
+)
 from telereader.core.watching import (
     add_keywords,
     hits,
@@ -70,7 +78,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(error.problem.message())
     except UsageError as error:
         return fail(str(error), EXIT_USAGE)
-    except (OSError, sqlite3.Error) as error:
+    except sqlite3.Error as error:
+        if is_damage(error):
+            library = (data_dir(args) or default_data_dir()) / LIBRARY_FILE
+            return fail(library_error(library, error).problem.message())
+        return fail(t(f"操作失败：{error}", f"the operation failed: {error}"))
+    except OSError as error:
         return fail(t(f"操作失败：{error}", f"the operation failed: {error}"))
     except KeyboardInterrupt:
         return 130

@@ -449,6 +449,14 @@
         <translation>New watchlist hits: </translation>
     </message>
     <message>
+        <source>资料库已损坏</source>
+        <translation>The library is damaged</translation>
+    </message>
+    <message>
+        <source>检查发现资料库文件已损坏，部分电报可能读不出来。你的星标、笔记和关注列表有自动备份。关闭后再次打开 telereader，可以把备份恢复到一个新资料库（原文件会保留）。</source>
+        <translation>A check found the library file damaged; some items may not read. Your stars, notes and watchlists have automatic backups. Close telereader and open it again to restore the backup into a new library (the damaged file is kept).</translation>
+    </message>
+    <message>
         <source>所有星标条目</source>
         <translation>All starred items</translation>
     </message>
@@ -685,6 +693,50 @@
     <message>
         <source>输入停顿后应用…</source>
         <translation>Applies when you pause typing…</translation>
+    </message>
+    <message>
+        <source>资料库无法使用</source>
+        <translation>The library cannot be used</translation>
+    </message>
+    <message>
+        <source>无论选哪一项，原文件都不会删除：它会改名后留在资料库文件夹里。</source>
+        <translation>Whichever you choose, the file is not deleted: it is renamed and stays in the library's folder.</translation>
+    </message>
+    <message>
+        <source>没有找到自动备份。</source>
+        <translation>No automatic backup was found.</translation>
+    </message>
+    <message>
+        <source>从自动备份恢复（%1）</source>
+        <translation>Restore the automatic backup (%1)</translation>
+    </message>
+    <message>
+        <source>新建空资料库</source>
+        <translation>Start a new library</translation>
+    </message>
+    <message>
+        <source>退出，不做改动</source>
+        <translation>Quit and change nothing</translation>
+    </message>
+    <message>
+        <source>没有完成：</source>
+        <translation>Not done: </translation>
+    </message>
+    <message>
+        <source>原资料库已改名保留：%1</source>
+        <translation>The old library was kept as: %1</translation>
+    </message>
+    <message>
+        <source>已从自动备份恢复：星标 %1，笔记 %2，关注列表 %3。</source>
+        <translation>Restored from the automatic backup: %1 stars, %2 notes, %3 watchlists.</translation>
+    </message>
+    <message>
+        <source>请重新导入电报文件；星标和笔记会在对应日期导入后自动对上。</source>
+        <translation>Import your digest files again; stars and notes attach as their days arrive.</translation>
+    </message>
+    <message>
+        <source>新资料库</source>
+        <translation>New library</translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 
 from telereader.core.messages import current_language
-from telereader.core.store import LibraryError, Store, default_data_dir
+from telereader.core.model import Problem
+from telereader.core.recovery import RECOVERABLE
+from telereader.core.store import LIBRARY_FILE, LibraryError, Store, default_data_dir
 from telereader.desktop import DESKTOP_ID
 
 XCB_PACKAGES = (
@@ -30,6 +32,22 @@ def missing_linux_libraries() -> bool:
         ctypes.util.find_library(name) is None
         for name in ("xcb-cursor", "xcb-icccm", "xkbcommon-x11")
     )
+
+
+def open_checked(directory: Path) -> Store:
+    """Open the library, unless the last background check found it damaged."""
+    from telereader.app.recovery import CHECK_FAILED_MARKER
+
+    marker = directory / CHECK_FAILED_MARKER
+    if marker.is_file():
+        found = marker.read_text(encoding="utf-8", errors="replace").strip()
+        raise LibraryError(
+            Problem(
+                "library_damaged",
+                params={"path": str(directory / LIBRARY_FILE), "error": found[:300]},
+            )
+        )
+    return Store.open(directory)
 
 
 def run_app(data_dir: Path | None = None, files: list[Path] | None = None) -> int:
@@ -66,6 +84,7 @@ def run_app(data_dir: Path | None = None, files: list[Path] | None = None) -> in
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from telereader.app.look import app_icon, apply_cjk_font
+    from telereader.app.recovery import offer_recovery
     from telereader.app.translation import install_translators
     from telereader.app.window import MainWindow
 
@@ -80,10 +99,15 @@ def run_app(data_dir: Path | None = None, files: list[Path] | None = None) -> in
     apply_cjk_font(app)
     directory = data_dir or default_data_dir()
     try:
-        store = Store.open(directory)
+        store = open_checked(directory)
     except LibraryError as error:
-        QMessageBox.critical(None, "telereader", error.problem.message(language))
-        return 1
+        if error.problem.code not in RECOVERABLE:
+            QMessageBox.critical(None, "telereader", error.problem.message(language))
+            return 1
+        recovered = offer_recovery(error.problem, directory, language)
+        if recovered is None:
+            return 1
+        store = recovered
     window = MainWindow(store, directory, language)
     window.show()
     window.start()

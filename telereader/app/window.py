@@ -51,10 +51,11 @@ from telereader.app.detail import DEFAULT_POINT_SIZE, DetailPane
 from telereader.app.export_dialog import ExportChoice, ExportDialog, hits_choice, may_replace
 from telereader.app.i18n import QT_TR_NOOP, tr
 from telereader.app.models import DayItemsModel, ItemRole, SearchResultsModel, WatchHitsModel
+from telereader.app.recovery import CHECK_FAILED_MARKER
 from telereader.app.report import ImportReportDialog
 from telereader.app.search_service import SearchService
 from telereader.app.watch_dialog import WatchlistDialog
-from telereader.app.workers import ImportJob, LibraryTask
+from telereader.app.workers import ImportJob, IntegrityCheck, LibraryTask
 from telereader.core.backup import RestoreReport, auto_backup, restore_backup, write_backup
 from telereader.core.export import Selection
 from telereader.core.filters import ItemFilter, count
@@ -232,6 +233,8 @@ class MainWindow(QMainWindow):
         self.best_first.setToolTip(tr("按相关度排序；不勾选时最新的在前"))
         self.best_first.toggled.connect(self.run_search)
         self.search_service = SearchService(self.data_dir, self)
+        self.integrity = IntegrityCheck(self.data_dir, self)
+        self.integrity.damaged.connect(self.library_damaged)
         self.search_service.finished.connect(self._search_finished)
         self.search_service.failed.connect(self._search_failed)
         self.search_model = SearchResultsModel(self.search_service, self)
@@ -478,6 +481,7 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Show the library where the reader left it; an empty library gets the sample day."""
+        self.integrity.start()
         self.refresh_days()
         self.refresh_watchlists()
         if not self._days:
@@ -1068,6 +1072,25 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         self.show_watch_view()
 
+    def library_damaged(self, problems: list[str]) -> None:
+        """The background check found damage: remember it for the next start, which offers to
+        restore the automatic backup into a new library, and tell the reader now."""
+        (self.data_dir / CHECK_FAILED_MARKER).write_text("\n".join(problems), encoding="utf-8")
+        box = QMessageBox(self)
+        box.setObjectName("damaged")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(tr("资料库已损坏"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            tr(
+                "检查发现资料库文件已损坏，部分电报可能读不出来。你的星标、笔记和关注列表有自动备份。"
+                "关闭后再次打开 telereader，可以把备份恢复到一个新资料库（原文件会保留）。"
+            )
+        )
+        box.setDetailedText("\n".join(problems))
+        box.open()
+        self.damage_notice = box
+
     # ---- watchlists, export, backup -------------------------------------------------------------
 
     def edit_watchlists(self) -> WatchlistDialog:
@@ -1284,6 +1307,7 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self._keep_backup()
         self.search_service.shutdown()
+        self.integrity.shutdown()
         if self.job is not None and self.job.running:
             self.job.cancel()  # every finished file is complete; the rest can be dropped again
         event.accept()

@@ -14,7 +14,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from telereader.core.importer import import_paths
 from telereader.core.model import ImportReport
-from telereader.core.store import Store
+from telereader.core.recovery import check
+from telereader.core.store import LibraryError, Store
 
 
 class _Runnable(QRunnable):
@@ -119,3 +120,43 @@ class LibraryTask(QObject):
         self.running = False
         self.failed.emit(error)
         self.deleteLater()
+
+
+class IntegrityCheck(QObject):
+    """SQLite's check of the whole library file, in the background after the window opens;
+    `damaged(problems)` arrives on the UI thread only when it finds something. Closing the
+    window stops it within a few thousand SQLite steps."""
+
+    damaged = Signal(object)  # list[str]: what the check found
+    _found = Signal(object)
+    STEPS = 50_000
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None):
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._closing = threading.Event()
+        self._found.connect(self.damaged.emit)
+
+    def start(self) -> None:
+        self._pool.start(_Runnable(self._work, self._report, lambda _error: None))
+
+    def _work(self) -> list[str]:
+        try:
+            with Store.open(self.data_dir) as store:
+                store.db.conn.set_progress_handler(self._closing.is_set, self.STEPS)
+                problems = check(store)
+        except LibraryError as error:
+            problems = [error.problem.message()]
+        if self._closing.is_set():
+            return []  # stopped halfway: no verdict
+        return problems
+
+    def _report(self, problems: list[str]) -> None:
+        if problems:
+            self._found.emit(problems)
+
+    def shutdown(self) -> None:
+        self._closing.set()
+        self._pool.waitForDone(10_000)

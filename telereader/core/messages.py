@@ -71,8 +71,14 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "to {known}); it was left untouched: please upgrade telereader",
     ),
     "not_a_library": (
-        "{path} 不是 telereader 资料库（不是 SQLite 数据库）",
-        "{path} is not a telereader library (it is not an SQLite database)",
+        "{path} 不是 telereader 资料库（不是 SQLite 数据库）；打开窗口可新建资料库，原文件会保留",
+        "{path} is not a telereader library (it is not an SQLite database); open the window to "
+        "start a new library (the file is kept)",
+    ),
+    "library_damaged": (
+        "资料库 {path} 已损坏（{error}）；打开窗口可从自动备份恢复或新建资料库，原文件会保留",
+        "the library {path} is damaged ({error}); open the window to restore the latest "
+        "automatic backup or start a new library (the file is kept)",
     ),
     "library_unavailable": (
         "无法打开资料库 {path}：{error}",

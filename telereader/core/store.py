@@ -172,9 +172,7 @@ class Store:
             raise
         except sqlite3.Error as error:
             conn.close()
-            raise LibraryError(
-                Problem("library_unavailable", params={"path": str(path), "error": _reason(error)})
-            ) from error
+            raise library_error(path, error) from error
         return cls(path, db)
 
     def close(self) -> None:
@@ -478,6 +476,20 @@ def _migrate(db: sqlite_utils.Database, version: int) -> None:
 def _chunks(values: list[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
+
+
+def is_damage(error: BaseException) -> bool:
+    """SQLite's words for a file whose pages are not what they should be."""
+    text = str(error).lower()
+    return isinstance(error, sqlite3.DatabaseError) and (
+        "malformed" in text or "not a database" in text or "corrupt" in text
+    )
+
+
+def library_error(path: Path, error: BaseException) -> LibraryError:
+    """The reader's sentence for an error of the library file: damaged, or unavailable."""
+    code = "library_damaged" if is_damage(error) else "library_unavailable"
+    return LibraryError(Problem(code, params={"path": str(path), "error": _reason(error)}))
 
 
 def _reason(error: BaseException) -> str:
