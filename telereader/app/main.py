@@ -85,6 +85,7 @@ def run_app(data_dir: Path | None = None, files: list[Path] | None = None) -> in
 
     from telereader.app.look import app_icon, apply_cjk_font
     from telereader.app.recovery import offer_recovery
+    from telereader.app.single import InstanceServer, hand_over
     from telereader.app.translation import install_translators
     from telereader.app.window import MainWindow
 
@@ -98,6 +99,9 @@ def run_app(data_dir: Path | None = None, files: list[Path] | None = None) -> in
     install_translators(app, language)
     apply_cjk_font(app)
     directory = data_dir or default_data_dir()
+    if hand_over(directory, files or []):
+        # A window is already open on this library: it imports the files and comes forward.
+        return 0
     try:
         store = open_checked(directory)
     except LibraryError as error:
@@ -109,6 +113,9 @@ def run_app(data_dir: Path | None = None, files: list[Path] | None = None) -> in
             return 1
         store = recovered
     window = MainWindow(store, directory, language)
+    instances = InstanceServer(directory, window)
+    instances.files_received.connect(window.receive_files)
+    instances.listen()  # if another window won a race to it, this one still works alone
     window.show()
     window.start()
     if files:

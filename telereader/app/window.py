@@ -992,6 +992,15 @@ class MainWindow(QMainWindow):
             widget.show()
         self.job.start()
 
+    def receive_files(self, paths: list[Path]) -> None:
+        """Another telereader started on this library handed over its files ("Open with" while
+        the window is open): come forward and import them."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        if paths:
+            self.start_import(paths)
+
     def cancel_import(self) -> None:
         if self.job is not None:
             self.job.cancel()
