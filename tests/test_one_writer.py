@@ -19,25 +19,36 @@ from telereader.app.single import InstanceServer, hand_over, server_name
 from tests.conftest import FIXTURES
 from tests.test_window import IMPORT_TIMEOUT_MS, SMALL_DAY, english, reader  # noqa: F401
 
-CLI_TIMEOUT_S = 60
+CLI_TIMEOUT_S = 20
 
 
 def telereader(data_dir: Path, *args: str) -> subprocess.Popen:
+    """Start a telereader; its output goes to files, so a long answer never blocks it."""
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TELEREADER_LANG": "en"}
-    return subprocess.Popen(
+    out, err = tempfile.TemporaryFile(), tempfile.TemporaryFile()  # noqa: SIM115 (closed in finish)
+    process = subprocess.Popen(
         [sys.executable, "-m", "telereader", "--data-dir", str(data_dir), *args],
         env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+        stdout=out,
+        stderr=err,
     )
+    process.outputs = (out, err)  # type: ignore[attr-defined]
+    return process
 
 
 def finish(qtbot, process: subprocess.Popen) -> tuple[int, str, str]:
     """Wait for `process` while this test's window keeps answering."""
-    qtbot.waitUntil(lambda: process.poll() is not None, timeout=CLI_TIMEOUT_S * 1000)
-    out, err = process.communicate()
-    return process.returncode, out, err
+    try:
+        qtbot.waitUntil(lambda: process.poll() is not None, timeout=CLI_TIMEOUT_S * 1000)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    outputs = []
+    for stream in process.outputs:  # type: ignore[attr-defined]
+        stream.seek(0)
+        outputs.append(stream.read().decode("utf-8", "replace"))
+        stream.close()
+    return process.returncode, outputs[0], outputs[1]
 
 
 def serve(window) -> InstanceServer:
@@ -101,6 +112,7 @@ def test_cli_commands_work_while_the_windows_import_writes(reader, qtbot, tmp_pa
             for args, process in zip(commands, running, strict=True)
         ]
         still_importing = window.job.running
+    assert window.import_error == ""
     for command, code, _, err in results:
         assert code == 0, (command, err)
         assert "locked" not in err

@@ -117,7 +117,7 @@ def _all_hits(watchlist_id: int | None) -> Callable[[Store], list[StoredItem]]:
 
 
 class MainWindow(QMainWindow):
-    import_finished = Signal(object)  # ImportReport, after the window has taken it in
+    import_finished = Signal(object)  # ImportReport after the window has taken it in; None: failed
 
     def __init__(self, store: Store, data_dir: Path, language: str = "zh"):
         super().__init__()
@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         self.tray: QSystemTrayIcon | None = None
         self.last_notice = ""  # the latest new-hits notice, as shown
         self.last_restore: RestoreReport | None = None
+        self.import_error = ""  # what stopped the last import that failed
         self.task: LibraryTask | None = None  # the latest backup or restore
 
         self.setObjectName("main_window")
@@ -1053,7 +1054,18 @@ class MainWindow(QMainWindow):
         message = (
             error.problem.message(self.language) if isinstance(error, LibraryError) else str(error)
         )
-        QMessageBox.critical(self, tr("导入失败"), tr("导入没有完成：") + message)
+        self.import_error = f"{type(error).__name__}: {message}"
+        box = QMessageBox(
+            QMessageBox.Icon.Critical, tr("导入失败"), tr("导入没有完成：") + message, parent=self
+        )
+        box.setObjectName("import_failed")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()  # the window keeps running; the files imported so far are complete
+        self.import_failed_box = box
+        self.import_finished.emit(None)
+        if self._queued:
+            queued, self._queued = self._queued, []
+            self.start_import(queued)
 
     def notify_new_hits(self, new_hits: dict[str, int]) -> None:
         """Count an import's new hits per watchlist: in the system tray where there is one,

@@ -186,8 +186,28 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite_utils.Database]:
-        with self.db.atomic() as db:
-            yield db
+        """All or nothing. It takes the write lock at once (BEGIN IMMEDIATE): another writer
+        (the window's import, a CLI command) is then waited for, up to the busy timeout. A
+        deferred transaction that reads first fails outright when it comes to write after
+        another connection has written meanwhile: SQLite cannot let it wait."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic() as db:  # nested: a savepoint
+                yield db
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.Error:  # a full disk, say: nothing of it is kept
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
 
     @property
     def schema_version(self) -> int:
