@@ -27,7 +27,6 @@ from telereader.core.store import (
     Store,
     StoredItem,
     default_data_dir,
-    is_damage,
     library_error,
 )
 from telereader.core.watching import (
@@ -79,9 +78,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         return fail(str(error), EXIT_USAGE)
     except sqlite3.Error as error:
-        if is_damage(error):
-            library = (data_dir(args) or default_data_dir()) / LIBRARY_FILE
-            return fail(library_error(library, error).problem.message())
+        library = (data_dir(args) or default_data_dir()) / LIBRARY_FILE
+        known = library_error(library, error)
+        if known.problem.code != "library_unavailable":  # damaged, disk full, read-only
+            return fail(known.problem.message())
         return fail(t(f"操作失败：{error}", f"the operation failed: {error}"))
     except OSError as error:
         return fail(t(f"操作失败：{error}", f"the operation failed: {error}"))

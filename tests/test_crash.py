@@ -20,6 +20,7 @@ from benchmarks import synth
 from telereader.core.importer import import_paths
 from telereader.core.store import LIBRARY_FILE, Store
 from tests.conftest import SAMPLE
+from tests.test_window import english, reader  # noqa: F401
 
 KILLS = 20
 DAYS = 365
@@ -102,3 +103,27 @@ def test_killing_an_import_at_random_moments_loses_nothing(year, base, tmp_path)
         assert starred == set(marks) and len(notes) == 2, trial
         shutil.rmtree(data_dir)
     assert killed_midway >= KILLS // 4, f"only {killed_midway} kills landed mid-import"
+
+
+# ---- notes typed in the window -------------------------------------------------------------------
+
+
+def saved_note(data_dir: Path, item_id: str) -> str | None:
+    """The note as the file holds it, read by another connection (what survives a crash)."""
+    conn = sqlite3.connect(data_dir / LIBRARY_FILE)
+    try:
+        row = conn.execute("SELECT text FROM notes WHERE item_id = ?", [item_id]).fetchone()
+    finally:
+        conn.close()
+    return row[0] if row else None
+
+
+def test_a_typed_note_is_in_the_library_within_two_seconds_and_on_close(reader, qtbot):
+    window = reader.open()
+    item = window.current_item()
+    window.focus_note()
+    qtbot.keyClicks(window.detail.note, "buy the dip")
+    qtbot.waitUntil(lambda: saved_note(window.data_dir, item.id) == "buy the dip", timeout=2000)
+    qtbot.keyClicks(window.detail.note, ", later")
+    reader.close(window)  # at once, before the pause that would save it
+    assert saved_note(window.data_dir, item.id) == "buy the dip, later"

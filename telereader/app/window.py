@@ -63,7 +63,7 @@ from telereader.core.importer import DIGEST_SUFFIXES
 from telereader.core.model import ImportReport
 from telereader.core.search import SearchFilter, search
 from telereader.core.seeds import sample_days
-from telereader.core.store import LibraryError, Store, StoredItem
+from telereader.core.store import LibraryError, Store, StoredItem, library_error
 from telereader.core.watching import hit_days, hits, watchlists
 
 READ_AFTER_MS = 1200  # an item selected this long counts as read
@@ -1051,6 +1051,8 @@ class MainWindow(QMainWindow):
 
     def _import_failed(self, error: BaseException) -> None:
         self._end_import()
+        if isinstance(error, sqlite3.Error):
+            error = library_error(self.store.path, error)  # a full disk, say, in plain words
         message = (
             error.problem.message(self.language) if isinstance(error, LibraryError) else str(error)
         )

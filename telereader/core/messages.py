@@ -80,6 +80,17 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "the library {path} is damaged ({error}); open the window to restore the latest "
         "automatic backup or start a new library (the file is kept)",
     ),
+    "disk_full": (
+        "磁盘已满，资料库 {path} 写不进去；这次的改动没有保存，已有的内容完好。请腾出空间后再试",
+        "the disk is full: the library {path} could not be written; this change was not saved "
+        "and what was there is intact. Free some space and try again",
+    ),
+    "library_read_only": (
+        "资料库 {path} 所在位置是只读的，无法写入（{error}）；已有的内容完好。"
+        "请检查文件夹权限，或用 --data-dir 换一个位置",
+        "the library {path} is read-only here ({error}); nothing was changed. Check the "
+        "folder's permissions, or choose another place with --data-dir",
+    ),
     "library_unavailable": (
         "无法打开资料库 {path}：{error}",
         "cannot open the library {path}: {error}",

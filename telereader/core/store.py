@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -507,8 +508,19 @@ def is_damage(error: BaseException) -> bool:
 
 
 def library_error(path: Path, error: BaseException) -> LibraryError:
-    """The reader's sentence for an error of the library file: damaged, or unavailable."""
-    code = "library_damaged" if is_damage(error) else "library_unavailable"
+    """The reader's sentence for an error of the library file: damaged, a full disk, a
+    read-only folder, or otherwise unavailable."""
+    text = str(error).lower()
+    if is_damage(error):
+        code = "library_damaged"
+    elif "disk is full" in text or (isinstance(error, OSError) and error.errno == errno.ENOSPC):
+        code = "disk_full"
+    elif "readonly" in text or "read-only" in text or (
+        isinstance(error, OSError) and error.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
+    ):
+        code = "library_read_only"
+    else:
+        code = "library_unavailable"
     return LibraryError(Problem(code, params={"path": str(path), "error": _reason(error)}))
 
 
