@@ -423,3 +423,27 @@ def test_the_hits_model_keeps_qts_model_contract(reader, qtbot, qtmodeltester):
         window.hits_model.fetchMore()
     assert window.hits_model.rowCount() == window.hits_model.total
     assert len({item.id for item in list_rows(window)}) == window.hits_model.total
+
+
+def test_markup_in_a_marked_title_stays_text(reader, qtbot, tmp_path):
+    """A title with HTML in it, lit by a watchlist (the detail then draws it as escaped rich
+    text): the markup shows as characters and nothing in it becomes a tag or a link."""
+    hostile = tmp_path / "hostile.md"
+    hostile.write_text(
+        "# 财联社【普通】电报 - 2026-05-01\n\n"
+        '**[09:00]** 【黄金<a href="http://evil.example/">点我</a><img src=x onerror=alert(1)>】'
+        "财联社5月1日电，<script>alert(1)</script>黄金大涨。\n",
+        encoding="utf-8",
+    )
+    window = reader.open()
+    make_watchlist(qtbot, window, "持仓", ["黄金"])
+    drop_and_wait(qtbot, window, [hostile])
+    window.report_dialog.close()
+    item = window.current_item()
+    assert "持仓" in item.watch and "<a href" in item.title
+    shown = window.detail.title.text()
+    assert window.detail.title.textFormat() == Qt.TextFormat.RichText
+    assert "<a href" not in shown and "<img" not in shown
+    assert "&lt;a href=&quot;http://evil.example/&quot;&gt;" in shown
+    assert window.detail.body.toPlainText().count("<script>") == 1  # shown as typed
+    assert not window.detail.title.openExternalLinks()
