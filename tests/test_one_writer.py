@@ -94,7 +94,7 @@ def test_a_socket_left_by_a_crashed_window_is_cleared(qapp, tmp_path):
 def test_cli_commands_work_while_the_windows_import_writes(reader, qtbot, tmp_path):
     window = reader.open()
     corpus = tmp_path / "corpus"
-    synth.generate(corpus, 80, dt.date(2024, 1, 1), 1)
+    synth.generate(corpus, 150, dt.date(2024, 1, 1), 1)
     item = window.current_item()
     commands = (
         ("star", item.id),
@@ -119,4 +119,4 @@ def test_cli_commands_work_while_the_windows_import_writes(reader, qtbot, tmp_pa
     assert still_importing, "the commands ran after the import; make the corpus bigger"
     fresh = window.store.item(item.id)
     assert fresh.starred and fresh.note == "导入时写的笔记"
-    assert len(window.days) == 81
+    assert len(window.days) == 151
