@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 DESKTOP_ID = "io.github.telereader.Telereader"
+RESERVED = " \t\n\"'\\><~|&;$*?#()`"  # characters that make an Exec argument need quotes
 
 
 def shipped(*parts: str) -> Path:
@@ -40,15 +41,18 @@ def launcher() -> list[str]:
 
 
 def exec_line(command: list[str]) -> str:
-    """The desktop entry's Exec value: each argument quoted where the spec asks, then %F."""
+    """The desktop entry's Exec value: each argument quoted where the spec asks (`"`, `` ` ``,
+    `$` and backslash escaped inside quotes), `%` doubled; then every backslash doubled once
+    more, since the whole value is itself an escaped string; then %F."""
     quoted = []
     for argument in command:
-        if any(c in argument for c in " \t\n\"'\\><~|&;$*?#()`"):
+        argument = argument.replace("%", "%%")
+        if any(c in argument for c in RESERVED):
             escaped = "".join("\\" + c if c in '"`$\\' else c for c in argument)
             quoted.append(f'"{escaped}"')
         else:
             quoted.append(argument)
-    return " ".join(quoted) + " %F"
+    return " ".join(quoted).replace("\\", "\\\\") + " %F"
 
 
 def targets(home: Path) -> dict[Path, Path]:

@@ -150,7 +150,9 @@ _keyword_lines = st.lists(
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(line=_keyword_lines)
 def test_library_hits_are_exactly_the_items_the_keyword_matches(store, line):
     """Whatever path a keyword takes (the index alone, the index then a look at the text, or

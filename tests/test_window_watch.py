@@ -447,3 +447,51 @@ def test_markup_in_a_marked_title_stays_text(reader, qtbot, tmp_path):
     assert "&lt;a href=&quot;http://evil.example/&quot;&gt;" in shown
     assert window.detail.body.toPlainText().count("<script>") == 1  # shown as typed
     assert not window.detail.title.openExternalLinks()
+
+
+# ---- edits that overlap writes still on the way ---------------------------------------------------
+
+
+def test_typing_in_another_list_while_a_save_runs_keeps_the_selection_and_the_text(reader, qtbot):
+    window = reader.open()
+    dialog = make_watchlist(qtbot, window, "甲", ["黄金"])
+    with qtbot.waitSignal(dialog.changed, timeout=WAIT_MS):
+        dialog.add_watchlist("乙")
+    dialog.lists.setCurrentRow(0)
+    assert dialog.current().name == "甲"
+    dialog.keywords.setPlainText("黄金\n白银")  # 甲 edited…
+    dialog.lists.setCurrentRow(1)  # …and left at once: its save starts
+    dialog.keywords.setPlainText("芯片")  # typing in 乙 while 甲's save runs
+    wait_until_applied(qtbot, dialog)
+    assert dialog.current().name == "乙"
+    saved = {w.name: [k.line for k in w.keywords] for w in watchlists(window.store)}
+    assert saved == {"甲": ["黄金", "白银"], "乙": ["芯片"]}
+    assert dialog.keywords.toPlainText() == "芯片"
+
+
+def test_renaming_right_after_typing_keeps_both_the_name_and_the_keywords(reader, qtbot):
+    window = reader.open()
+    dialog = make_watchlist(qtbot, window, "甲", ["黄金"])
+    dialog.keywords.setPlainText("黄金\n白银")
+    dialog.rename_watchlist("贵金属")  # before the typing pause
+    dialog.keywords.setPlainText("黄金\n白银\n铂金")  # and typing on
+    wait_until_applied(qtbot, dialog)
+    (only,) = watchlists(window.store)
+    assert only.name == "贵金属"
+    assert [k.line for k in only.keywords] == ["黄金", "白银", "铂金"]
+
+
+def test_back_up_and_restore_from_the_file_menu(reader, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QFileDialog
+
+    window = reader.open()
+    star_two_and_note_one(window)
+    backup = tmp_path / "from-menu.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(backup), ""))
+    window.findChild(QAction, "back_up").trigger()
+    qtbot.waitUntil(lambda: str(backup) in window.statusBar().currentMessage(), timeout=WAIT_MS)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(backup), ""))
+    window.findChild(QAction, "restore").trigger()
+    qtbot.waitUntil(lambda: window.last_restore is not None, timeout=WAIT_MS)
+    assert window.last_restore.stars == 0  # the same library: nothing new to add

@@ -38,10 +38,13 @@ def hand_over(data_dir: Path, files: list[Path], timeout_ms: int = HANDOVER_TIME
         return False
     message = {"files": [str(Path(path).resolve()) for path in files]}
     socket.write((json.dumps(message, ensure_ascii=False) + "\n").encode("utf-8"))
-    socket.flush()  # written at once on a local socket, or by the wait below
-    answered = socket.waitForReadyRead(timeout_ms) and bytes(socket.readAll()).startswith(b"ok")
+    socket.flush()
+    # A live window accepted the connection; if it is busy, the message waits in the socket
+    # and is read when it gets to it, so an unanswered handover still counts as given.
+    socket.waitForBytesWritten(timeout_ms)
+    socket.waitForReadyRead(timeout_ms)
     socket.disconnectFromServer()
-    return answered
+    return True
 
 
 class InstanceServer(QObject):
@@ -63,6 +66,11 @@ class InstanceServer(QObject):
         caller has just failed to reach anyone on it)."""
         if self.server.listen(self.name):
             return True
+        probe = QLocalSocket()
+        probe.connectToServer(self.name)
+        if probe.waitForConnected(500):  # someone lives there: leave their socket alone
+            probe.disconnectFromServer()
+            return False
         QLocalServer.removeServer(self.name)
         return self.server.listen(self.name)
 

@@ -33,7 +33,10 @@ from telereader.core.watch import Watchlist, parse_keyword
 from telereader.core.watching import (
     delete_watchlist,
     hit_counts,
+    recolour_watchlist,
+    rename_watchlist,
     save_watchlist,
+    set_keywords,
     watchlists,
 )
 
@@ -71,6 +74,9 @@ class WatchlistDialog(QDialog):
         self._lists: dict[int, Watchlist] = {}
         self._shown_id: int | None = None  # the list whose keywords the editor holds
         self._dirty = False
+        # Keywords sent to be written, by list, with how many of its writes are on the way:
+        # the editor shows these, not the library's older ones, until the last write is in.
+        self._sent: dict[int, tuple[list[str], int]] = {}
 
         self.setObjectName("watchlists")
         self.setWindowTitle(tr("关注列表"))
@@ -145,7 +151,8 @@ class WatchlistDialog(QDialog):
     # ---- showing ---------------------------------------------------------------------------
 
     def reload(self, select_id: int | None = None) -> None:
-        """Read the watchlists afresh, keeping (or moving to) the chosen one."""
+        """Read the watchlists afresh, keeping the chosen one (or moving to `select_id`);
+        keywords being typed stay in the editor."""
         chosen = select_id if select_id is not None else self.current_id()
         counts = hit_counts(self.store)
         self._lists = {watchlist.id: watchlist for watchlist in watchlists(self.store)}
@@ -184,9 +191,13 @@ class WatchlistDialog(QDialog):
         for widget in (self.keywords, self.rename_button, self.colour_button, self.delete_button):
             widget.setEnabled(watchlist is not None)
         self.keywords.blockSignals(True)
-        self.keywords.setPlainText(
-            "\n".join(k.line for k in watchlist.keywords) if watchlist else ""
-        )
+        if watchlist is None:
+            text = ""
+        elif watchlist.id in self._sent:
+            text = "\n".join(self._sent[watchlist.id][0])
+        else:
+            text = "\n".join(k.line for k in watchlist.keywords)
+        self.keywords.setPlainText(text)
         self.keywords.blockSignals(False)
         self._dirty = False
         if watchlist is None:
@@ -196,18 +207,34 @@ class WatchlistDialog(QDialog):
 
     # ---- changing ----------------------------------------------------------------------------
 
-    def _run(self, work: Callable[[Store], Any], done: Callable[[Any], None] | None = None) -> None:
-        """Write in the background; the dialog stays usable, and the window follows."""
+    def _run(
+        self,
+        work: Callable[[Store], Any],
+        done: Callable[[Any], None] | None = None,
+        select: bool = False,
+        ended: Callable[[], None] | None = None,
+    ) -> None:
+        """Write in the background; the dialog stays usable, and the window follows. Writes
+        run one after another, each reading the list as the earlier ones left it."""
         self._pending += 1
         self.state.setText(tr("正在应用到整个资料库…"))
         task = LibraryTask(self.data_dir, work, self)
-        task.finished.connect(lambda result: self._written(result, done))
-        task.failed.connect(self._failed)
+        task.finished.connect(lambda result: self._written(result, done, select, ended))
+        task.failed.connect(lambda error: self._failed(error, ended))
         task.start(self._pool)
 
-    def _written(self, result: Any, done: Callable[[Any], None] | None) -> None:
+    def _written(
+        self,
+        result: Any,
+        done: Callable[[Any], None] | None,
+        select: bool,
+        ended: Callable[[], None] | None,
+    ) -> None:
         self._pending -= 1
-        self.reload(result.id if isinstance(result, Watchlist) else None)
+        if ended is not None:
+            ended()
+        # Only a new list takes the selection: the reader may have moved on meanwhile.
+        self.reload(result.id if select and isinstance(result, Watchlist) else None)
         if done is not None:
             done(result)
         if self._pending == 0:
@@ -221,14 +248,15 @@ class WatchlistDialog(QDialog):
         count = hit_counts(self.store).get(watchlist.id, 0)
         return tr("已应用到整个资料库：命中 %n 条", "", count)
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, error: BaseException, ended: Callable[[], None] | None = None) -> None:
         self._pending -= 1
+        if ended is not None:
+            ended()
         message = (
             error.problem.message(self.language) if isinstance(error, LibraryError) else str(error)
         )
         self.state.setText(tr("没有保存：") + message)
         QMessageBox.warning(self, tr("关注列表"), tr("没有保存：") + message)
-        self._dirty = False
         self.reload()
 
     @property
@@ -244,7 +272,11 @@ class WatchlistDialog(QDialog):
         if not name.strip():
             return
         self.apply_keywords()
-        self._run(lambda store: save_watchlist(store, name, []), lambda _: self._focus_keywords())
+        self._run(
+            lambda store: save_watchlist(store, name, []),
+            lambda _: self._focus_keywords(),
+            select=True,
+        )
 
     def _focus_keywords(self) -> None:
         self.keywords.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -261,8 +293,8 @@ class WatchlistDialog(QDialog):
                 return
         if not name.strip() or name.strip() == watchlist.name:
             return
-        lines = self._take_lines(watchlist)
-        self._run(lambda store: save_watchlist(store, name, lines, watchlist_id=watchlist.id))
+        self.apply_keywords()  # queued first: the renamed list keeps what was typed
+        self._run(lambda store: rename_watchlist(store, watchlist.id, name))
 
     def recolour_watchlist(self, colour: str | None = None) -> None:
         watchlist = self.current()
@@ -273,12 +305,8 @@ class WatchlistDialog(QDialog):
             if not chosen.isValid():
                 return
             colour = chosen.name()
-        lines = self._take_lines(watchlist)
-        self._run(
-            lambda store: save_watchlist(
-                store, watchlist.name, lines, colour=colour, watchlist_id=watchlist.id
-            )
-        )
+        self.apply_keywords()
+        self._run(lambda store: recolour_watchlist(store, watchlist.id, colour))
 
     def delete_watchlist(self) -> None:
         watchlist = self.current()
@@ -300,15 +328,6 @@ class WatchlistDialog(QDialog):
         self._dirty = False
         self._run(lambda store: delete_watchlist(store, watchlist.id))
 
-    def _take_lines(self, watchlist: Watchlist) -> list[str]:
-        """The list's keywords as the editor holds them (typed but not yet applied included);
-        the change about to be written carries them."""
-        self._apply_timer.stop()
-        if self._shown_id != watchlist.id:
-            return [k.line for k in watchlist.keywords]
-        self._dirty = False
-        return self._lines()
-
     def _lines(self) -> list[str]:
         return self.keywords.toPlainText().splitlines()
 
@@ -326,12 +345,20 @@ class WatchlistDialog(QDialog):
         self._apply_timer.stop()
         if not self._dirty or self._shown_id not in self._lists:
             return
-        watchlist = self._lists[self._shown_id]  # type: ignore[index]
+        watchlist_id: int = self._shown_id  # type: ignore[assignment]
         lines = self._lines()
         self._dirty = False
+        self._sent[watchlist_id] = (lines, self._sent.get(watchlist_id, ([], 0))[1] + 1)
         self._run(
-            lambda store: save_watchlist(store, watchlist.name, lines, watchlist_id=watchlist.id)
+            lambda store: set_keywords(store, watchlist_id, lines),
+            ended=lambda: self._arrived(watchlist_id),
         )
+
+    def _arrived(self, watchlist_id: int) -> None:
+        """One write of this list's keywords ended (written or refused)."""
+        lines, on_the_way = self._sent.pop(watchlist_id, ([], 1))
+        if on_the_way > 1:
+            self._sent[watchlist_id] = (lines, on_the_way - 1)
 
     def finish(self, timeout_ms: int = 30_000) -> None:
         """Write what was typed and wait for every change to be in the library (on quitting)."""

@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.last_notice = ""  # the latest new-hits notice, as shown
         self.last_restore: RestoreReport | None = None
         self.import_error = ""  # what stopped the last import that failed
+        self.damage_found = False  # the background check found the library damaged
         self.task: LibraryTask | None = None  # the latest backup or restore
 
         self.setObjectName("main_window")
@@ -350,11 +351,18 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_files_action)
         file_menu.addAction(self.import_folder_action)
         file_menu.addSeparator()
-        self.export_action = self._action(tr("导出…"), self.show_export, "Ctrl+E", "export")
+        self.export_action = self._action(
+            tr("导出…"), lambda: self.show_export(), "Ctrl+E", "export"
+        )
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
-        file_menu.addAction(self._action(tr("备份笔记和星标…"), self.back_up, None, "back_up"))
-        file_menu.addAction(self._action(tr("从备份恢复…"), self.restore, None, "restore"))
+        # lambdas: `triggered` passes a checked flag, which must not arrive as a path
+        file_menu.addAction(
+            self._action(tr("备份笔记和星标…"), lambda: self.back_up(), None, "back_up")
+        )
+        file_menu.addAction(
+            self._action(tr("从备份恢复…"), lambda: self.restore(), None, "restore")
+        )
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(tr("退出"), self.close, QKeySequence.StandardKey.Quit, "quit")
@@ -714,6 +722,8 @@ class MainWindow(QMainWindow):
     def _keep_backup(self) -> None:
         """A rolling automatic backup of the reader's data (it writes at most every few minutes,
         and only when something changed); a failure never interrupts reading."""
+        if self.damage_found:
+            return  # a copy from a damaged file must not become the backup recovery restores
         try:
             auto_backup(self.store, self.data_dir)
         except (OSError, sqlite3.Error) as error:
@@ -1098,6 +1108,7 @@ class MainWindow(QMainWindow):
     def library_damaged(self, problems: list[str]) -> None:
         """The background check found damage: remember it for the next start, which offers to
         restore the automatic backup into a new library, and tell the reader now."""
+        self.damage_found = True
         (self.data_dir / CHECK_FAILED_MARKER).write_text("\n".join(problems), encoding="utf-8")
         box = QMessageBox(self)
         box.setObjectName("damaged")
@@ -1243,6 +1254,8 @@ class MainWindow(QMainWindow):
 
     def _restored(self, report: RestoreReport) -> None:
         self.watchlists_changed()
+        if self.watch_dialog is not None:
+            self.watch_dialog.reload()  # its lists are the restored ones now
         self._keep_backup()
         text = (
             tr("已恢复：星标 %1，笔记 %2，已读 %3，关注列表 %4。")

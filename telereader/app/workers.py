@@ -5,6 +5,7 @@ Workers never touch a widget; each opens its own database connection.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -148,7 +149,11 @@ class IntegrityCheck(QObject):
                 store.db.conn.set_progress_handler(self._closing.is_set, self.STEPS)
                 problems = check(store)
         except LibraryError as error:
+            if error.problem.code not in ("library_damaged", "not_a_library"):
+                return []  # locked, unreachable: no verdict on the file itself
             problems = [error.problem.message()]
+        except sqlite3.Error:
+            return []
         if self._closing.is_set():
             return []  # stopped halfway: no verdict
         return problems

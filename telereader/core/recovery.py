@@ -10,8 +10,13 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from telereader.core.backup import RestoreReport, latest_auto_backup, restore_backup
-from telereader.core.store import LIBRARY_FILE, Store
+from telereader.core.backup import (
+    RestoreReport,
+    latest_auto_backup,
+    read_backup,
+    restore_backup,
+)
+from telereader.core.store import LIBRARY_FILE, Store, is_damage
 
 # Problems opening the library that setting the file aside can cure.
 RECOVERABLE = frozenset({"not_a_library", "library_damaged", "newer_library"})
@@ -24,7 +29,9 @@ def check(store: Store) -> list[str]:
     try:
         rows = [row[0] for row in store.db.execute("PRAGMA quick_check(10)").fetchall()]
     except sqlite3.DatabaseError as error:
-        return [str(error)]
+        if is_damage(error):
+            return [str(error)]
+        raise  # busy, interrupted, out of memory: no verdict on the file
     return [] if rows == ["ok"] else rows
 
 
@@ -57,7 +64,13 @@ def start_afresh(data_dir: Path, from_backup: bool) -> Recovery:
     """Set the library aside, open a new one and, if asked, restore the latest automatic
     backup into it (its stars and notes attach as the reader imports their days again)."""
     backup = latest_auto_backup(data_dir) if from_backup else None
+    if backup is not None:
+        read_backup(backup)  # a backup that cannot be restored stops us before anything moves
     moved = set_aside(data_dir)
     store = Store.open(data_dir)
-    restored = restore_backup(store, backup) if backup is not None else None
+    try:
+        restored = restore_backup(store, backup) if backup is not None else None
+    except BaseException:
+        store.close()
+        raise
     return Recovery(store, moved, backup, restored)

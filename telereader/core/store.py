@@ -22,6 +22,7 @@ from telereader.core.search_index import INDEX_TABLE, index_columns
 LIBRARY_FILE = "library.sqlite3"
 DATA_DIR_VARIABLE = "TELEREADER_DATA_DIR"
 BUSY_TIMEOUT_MS = 10_000
+SQL_VARIABLES_PER_QUERY = 900  # under SQLite's limit on `?` per statement (999 before 3.32)
 
 
 class LibraryError(Exception):
@@ -257,14 +258,15 @@ class Store:
 
     def items_by_seq(self, seqs: Sequence[int]) -> list[StoredItem]:
         """Items by key, in the order given."""
-        if not seqs:
-            return []
-        rows = self.db.execute(
-            f"SELECT items.seq, {_ITEM_COLUMNS} FROM items {_ITEM_JOINS} "
-            f"WHERE items.seq IN ({','.join('?' * len(seqs))})",
-            list(seqs),
-        ).fetchall()
-        by_seq = {row[0]: _stored_item(row[1:]) for row in rows}
+        by_seq: dict[int, StoredItem] = {}
+        for start in range(0, len(seqs), SQL_VARIABLES_PER_QUERY):
+            chunk = list(seqs[start : start + SQL_VARIABLES_PER_QUERY])
+            for row in self.db.execute(
+                f"SELECT items.seq, {_ITEM_COLUMNS} FROM items {_ITEM_JOINS} "
+                f"WHERE items.seq IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                by_seq[row[0]] = _stored_item(row[1:])
         return [by_seq[seq] for seq in seqs if seq in by_seq]
 
     def item(self, item_id: str) -> StoredItem | None:
@@ -515,8 +517,10 @@ def library_error(path: Path, error: BaseException) -> LibraryError:
         code = "library_damaged"
     elif "disk is full" in text or (isinstance(error, OSError) and error.errno == errno.ENOSPC):
         code = "disk_full"
-    elif "readonly" in text or "read-only" in text or (
-        isinstance(error, OSError) and error.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
+    elif (
+        "readonly" in text
+        or "read-only" in text
+        or (isinstance(error, OSError) and error.errno in (errno.EROFS, errno.EACCES, errno.EPERM))
     ):
         code = "library_read_only"
     else:

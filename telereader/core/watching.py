@@ -88,6 +88,29 @@ def save_watchlist(
     return watchlist
 
 
+def _by_id(store: Store, watchlist_id: int) -> Watchlist:
+    found = next((w for w in watchlists(store) if w.id == watchlist_id), None)
+    if found is None:
+        raise LibraryError(Problem("watch_unknown", params={"name": str(watchlist_id)}))
+    return found
+
+
+def set_keywords(store: Store, watchlist_id: int, keywords: Iterable[str]) -> Watchlist:
+    """New keywords for a list, whatever its name is by the time this runs."""
+    return save_watchlist(store, _by_id(store, watchlist_id).name, keywords, None, watchlist_id)
+
+
+def rename_watchlist(store: Store, watchlist_id: int, name: str) -> Watchlist:
+    current = _by_id(store, watchlist_id)
+    return save_watchlist(store, name, [k.line for k in current.keywords], None, watchlist_id)
+
+
+def recolour_watchlist(store: Store, watchlist_id: int, colour: str) -> Watchlist:
+    current = _by_id(store, watchlist_id)
+    keywords = [k.line for k in current.keywords]
+    return save_watchlist(store, current.name, keywords, colour, watchlist_id)
+
+
 def add_keywords(store: Store, name: str, keywords: Iterable[str]) -> Watchlist:
     existing = watchlist_named(store, name)
     lines = [k.line for k in existing.keywords] if existing else []
@@ -194,9 +217,9 @@ def match_pending(store: Store) -> dict[str, int]:
     conn = store.db.conn
     if conn.execute("SELECT 1 FROM watch_pending LIMIT 1").fetchone() is None:
         return {}
-    lists = watchlists(store)
     new_hits: dict[str, int] = {}
     with store.transaction():
+        lists = watchlists(store)  # read under the write lock: a list saved meanwhile counts
         conn.execute(
             "DELETE FROM watch_hits WHERE seq IN (SELECT seq FROM watch_pending)"
         )  # changed text: hits are decided afresh
