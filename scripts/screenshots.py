@@ -115,7 +115,7 @@ def main() -> int:
         wait(app, 200)
         export.grab().save(str(OUT / "export.png"))
         export.close()
-        window.leave_watch_view()
+        window.back_to_day()
 
         app.setPalette(dark_palette())
         window.refresh_days()  # calendar marks take their colours from the palette

@@ -31,6 +31,7 @@ from telereader.core.store import (
 )
 from telereader.core.watching import (
     add_keywords,
+    hit_counts,
     hits,
     match_pending,
     remove_keywords,
@@ -484,7 +485,7 @@ def run_watch_remove(args: argparse.Namespace) -> int:
 def change_keywords(args: argparse.Namespace, change: Callable) -> int:
     with open_store(args) as store:
         watchlist = change(store, args.list_name, args.keywords)
-        _, total = hits(store, watchlist.name, limit=0)
+        total = hit_counts(store).get(watchlist.id, 0)
         after_change(store)
     print(
         t(
@@ -498,7 +499,8 @@ def change_keywords(args: argparse.Namespace, change: Callable) -> int:
 def run_watch_list(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         match_pending(store)  # anything an interrupted import left to match
-        lists = [(w, hits(store, w.name, limit=0)[1]) for w in watchlists(store)]
+        counts = hit_counts(store)
+        lists = [(w, counts.get(w.id, 0)) for w in watchlists(store)]
     if args.json:
         print_json([w.to_json() | {"hits": total} for w, total in lists])
         return EXIT_OK

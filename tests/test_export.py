@@ -187,3 +187,12 @@ def test_the_csv_converts_to_xlsx_in_libreoffice_with_the_chinese_intact(full_st
     assert "day" in cells  # the BOM was taken as a BOM, not as text before the first header
     assert titles <= cells
     assert "第一行笔记\n\n第二行 > 引号" in cells
+
+
+def test_items_in_any_order_export_day_by_day_in_time_order(full_store):
+    """Search results by relevance and hits newest first export as the days read."""
+    items = everything(full_store)
+    shuffled = sorted(items, key=lambda item: item.id[::-1])
+    for fmt in ("md", "csv", "json", "html"):
+        assert export(shuffled, fmt) == export(items, fmt), fmt
+    assert export(shuffled, "md").count("# 财联社【普通】电报 - 2026-01-14") == 1

@@ -10,12 +10,17 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from telereader.app.main import open_checked
-from telereader.app.recovery import CHECK_FAILED_MARKER, offer_recovery
+from telereader.app.recovery import offer_recovery
 from telereader.cli import main
 from telereader.core.backup import auto_backup
 from telereader.core.importer import import_paths
-from telereader.core.recovery import check, set_aside, start_afresh
+from telereader.core.recovery import (
+    DAMAGE_MARKER,
+    check,
+    open_unless_marked,
+    set_aside,
+    start_afresh,
+)
 from telereader.core.store import LIBRARY_FILE, LibraryError, Store
 from tests.conftest import SAMPLE
 from tests.test_window import IMPORT_TIMEOUT_MS, english, reader  # noqa: F401
@@ -143,7 +148,7 @@ def test_the_window_offers_the_backup_for_a_library_that_is_not_one(qapp, data_d
     starred = used_library(data_dir)
     (data_dir / LIBRARY_FILE).write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 5000)
     with pytest.raises(LibraryError) as refused:
-        open_checked(data_dir)
+        open_unless_marked(data_dir)
     assert refused.value.problem.code == "not_a_library"
     store = offer_recovery(refused.value.problem, data_dir, "en", choose=press("restore"))
     assert store is not None
@@ -159,7 +164,7 @@ def test_the_reader_may_leave_everything_as_it_is(qapp, data_dir):
     make_newer(data_dir)
     before = (data_dir / LIBRARY_FILE).read_bytes()
     with pytest.raises(LibraryError) as refused:
-        open_checked(data_dir)
+        open_unless_marked(data_dir)
     assert refused.value.problem.code == "newer_library"
     assert offer_recovery(refused.value.problem, data_dir, "en", choose=press("leave")) is None
     assert (data_dir / LIBRARY_FILE).read_bytes() == before
@@ -170,7 +175,7 @@ def test_a_new_empty_library_when_there_is_no_backup(qapp, data_dir):
     data_dir.mkdir(parents=True)
     (data_dir / LIBRARY_FILE).write_bytes(b"garbage" * 1000)
     with pytest.raises(LibraryError) as refused:
-        open_checked(data_dir)
+        open_unless_marked(data_dir)
     store = offer_recovery(refused.value.problem, data_dir, "en", choose=press("fresh"))
     with store:
         assert store.days() == []
@@ -184,18 +189,20 @@ def test_damage_found_while_reading_is_reported_and_recovery_offered_at_the_next
     window = reader.open(wait_for_sample=False)
     qtbot.waitUntil(lambda: getattr(window, "damage_notice", None) is not None, timeout=10_000)
     assert "damaged" in window.damage_notice.text()
-    assert "Page 3" in (data_dir / CHECK_FAILED_MARKER).read_text(encoding="utf-8")
+    assert "Page 3" in (data_dir / DAMAGE_MARKER).read_text(encoding="utf-8")
     reader.close(window)
     with pytest.raises(LibraryError) as refused:
-        open_checked(data_dir)
+        open_unless_marked(data_dir)
     assert refused.value.problem.code == "library_damaged"
     store = offer_recovery(refused.value.problem, data_dir, "en", choose=press("restore"))
-    assert store is not None and not (data_dir / CHECK_FAILED_MARKER).exists()
+    assert store is not None and not (data_dir / DAMAGE_MARKER).exists()
     store.close()
 
 
 def test_a_sound_library_raises_no_alarm(reader, qtbot, data_dir):
-    window = reader.open()
-    qtbot.wait(500)
+    window = reader.open(wait_for_sample=False)
+    with qtbot.waitSignal(window.integrity.checked, timeout=10_000) as checked:
+        window.start_import([SAMPLE])
+    assert checked.args == [[]]  # the check ran to its end and found nothing
     assert getattr(window, "damage_notice", None) is None
-    assert not (data_dir / CHECK_FAILED_MARKER).exists()
+    assert not (data_dir / DAMAGE_MARKER).exists()

@@ -59,7 +59,7 @@ def make_watchlist(qtbot, window, name: str, keywords: list[str]):
     with qtbot.waitSignal(dialog.changed, timeout=WAIT_MS):
         dialog.add_watchlist(name)
     assert dialog.current().name == name
-    assert dialog.keywords.hasFocus() or dialog.keywords.isEnabled()
+    assert dialog.keywords.isEnabled() and dialog.keywords.toPlainText() == ""
     with qtbot.waitSignal(dialog.changed, timeout=WAIT_MS):
         dialog.keywords.setPlainText("\n".join(keywords))  # applies once typing pauses
     wait_until_applied(qtbot, dialog)

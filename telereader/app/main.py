@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 
 from telereader.core.messages import current_language
-from telereader.core.model import Problem
-from telereader.core.recovery import RECOVERABLE
-from telereader.core.store import LIBRARY_FILE, LibraryError, Store, default_data_dir
+from telereader.core.recovery import RECOVERABLE, open_unless_marked
+from telereader.core.store import LibraryError, default_data_dir
 from telereader.desktop import DESKTOP_ID
 
 XCB_PACKAGES = (
@@ -32,22 +31,6 @@ def missing_linux_libraries() -> bool:
         ctypes.util.find_library(name) is None
         for name in ("xcb-cursor", "xcb-icccm", "xkbcommon-x11")
     )
-
-
-def open_checked(directory: Path) -> Store:
-    """Open the library, unless the last background check found it damaged."""
-    from telereader.app.recovery import CHECK_FAILED_MARKER
-
-    marker = directory / CHECK_FAILED_MARKER
-    if marker.is_file():
-        found = marker.read_text(encoding="utf-8", errors="replace").strip()
-        raise LibraryError(
-            Problem(
-                "library_damaged",
-                params={"path": str(directory / LIBRARY_FILE), "error": found[:300]},
-            )
-        )
-    return Store.open(directory)
 
 
 def run_app(data_dir: Path | None = None, files: list[Path] | None = None) -> int:
@@ -103,7 +86,7 @@ def run_app(data_dir: Path | None = None, files: list[Path] | None = None) -> in
         # A window is already open on this library: it imports the files and comes forward.
         return 0
     try:
-        store = open_checked(directory)
+        store = open_unless_marked(directory)
     except LibraryError as error:
         if error.problem.code not in RECOVERABLE:
             QMessageBox.critical(None, "telereader", error.problem.message(language))

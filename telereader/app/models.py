@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont
 from telereader.core.filters import ItemFilter
 from telereader.core.store import Store, StoredItem
 from telereader.core.text import one_line
-from telereader.core.watching import hits
+from telereader.core.watching import hit_page, hit_total
 
 ItemRole = Qt.ItemDataRole.UserRole + 1  # the StoredItem of a row
 ItemIdRole = Qt.ItemDataRole.UserRole + 2
@@ -239,7 +239,8 @@ class WatchHitsModel(ItemListModel):
     def load(self, watchlist_id: int | None) -> None:
         self.beginResetModel()
         self.watchlist_id = watchlist_id
-        self._items, self.total = hits(self._store, limit=self.PAGE, watchlist_id=watchlist_id)
+        self._items = hit_page(self._store, self.PAGE, watchlist_id=watchlist_id)
+        self.total = hit_total(self._store, watchlist_id)
         self.endResetModel()
 
     def clear(self) -> None:
@@ -255,16 +256,11 @@ class WatchHitsModel(ItemListModel):
             return
         self._fetching = True  # the view may ask again while rows go in: one page at a time
         try:
-            page, self.total = hits(
-                self._store,
-                limit=self.PAGE,
-                offset=len(self._items),
-                watchlist_id=self.watchlist_id,
-            )
+            page = hit_page(self._store, self.PAGE, len(self._items), self.watchlist_id)
             known = {item.id for item in self._items}
             fresh = [item for item in page if item.id not in known]
             if not fresh:
-                self.total = len(self._items)  # the hits shrank meanwhile: nothing more to fetch
+                self.total = len(self._items)  # hits went meanwhile: nothing more to fetch
                 return
             first = len(self._items)
             self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)

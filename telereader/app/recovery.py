@@ -16,9 +16,6 @@ from telereader.core.model import Problem
 from telereader.core.recovery import start_afresh
 from telereader.core.store import LibraryError, Store
 
-# A failed background check leaves this in the data folder: the next start offers recovery.
-CHECK_FAILED_MARKER = "check-failed.txt"
-
 Chooser = Callable[[QMessageBox], QAbstractButton | None]
 
 
@@ -70,7 +67,6 @@ def offer_recovery(
         message = error.problem.message(language) if isinstance(error, LibraryError) else str(error)
         QMessageBox.critical(parent, tr("资料库无法使用"), tr("没有完成：") + message)
         return None
-    (data_dir / CHECK_FAILED_MARKER).unlink(missing_ok=True)
     lines = [tr("原资料库已改名保留：%1").replace("%1", str(recovery.set_aside_as))]
     if recovery.restored is not None:
         report = recovery.restored

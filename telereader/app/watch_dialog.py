@@ -72,6 +72,7 @@ class WatchlistDialog(QDialog):
         self._pool.setMaxThreadCount(1)  # changes are written in the order they were made
         self._pending = 0
         self._lists: dict[int, Watchlist] = {}
+        self._counts: dict[int, int] = {}  # hits per list, as of the last reload
         self._shown_id: int | None = None  # the list whose keywords the editor holds
         self._dirty = False
         # Keywords sent to be written, by list, with how many of its writes are on the way:
@@ -154,7 +155,7 @@ class WatchlistDialog(QDialog):
         """Read the watchlists afresh, keeping the chosen one (or moving to `select_id`);
         keywords being typed stay in the editor."""
         chosen = select_id if select_id is not None else self.current_id()
-        counts = hit_counts(self.store)
+        self._counts = counts = hit_counts(self.store)
         self._lists = {watchlist.id: watchlist for watchlist in watchlists(self.store)}
         self.lists.blockSignals(True)
         self.lists.clear()
@@ -245,8 +246,7 @@ class WatchlistDialog(QDialog):
         watchlist = self.current()
         if watchlist is None:
             return ""
-        count = hit_counts(self.store).get(watchlist.id, 0)
-        return tr("已应用到整个资料库：命中 %n 条", "", count)
+        return tr("已应用到整个资料库：命中 %n 条", "", self._counts.get(watchlist.id, 0))
 
     def _failed(self, error: BaseException, ended: Callable[[], None] | None = None) -> None:
         self._pending -= 1
@@ -312,7 +312,7 @@ class WatchlistDialog(QDialog):
         watchlist = self.current()
         if watchlist is None:
             return
-        count = hit_counts(self.store).get(watchlist.id, 0)
+        count = self._counts.get(watchlist.id, 0)
         answer = QMessageBox.question(
             self,
             tr("删除关注列表"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import sqlite3
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -14,7 +15,6 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QIcon,
     QKeySequence,
     QShortcut,
 )
@@ -51,7 +51,6 @@ from telereader.app.detail import DEFAULT_POINT_SIZE, DetailPane
 from telereader.app.export_dialog import ExportChoice, ExportDialog, hits_choice, may_replace
 from telereader.app.i18n import QT_TR_NOOP, tr
 from telereader.app.models import DayItemsModel, ItemRole, SearchResultsModel, WatchHitsModel
-from telereader.app.recovery import CHECK_FAILED_MARKER
 from telereader.app.report import ImportReportDialog
 from telereader.app.search_service import SearchService
 from telereader.app.watch_dialog import WatchlistDialog
@@ -61,11 +60,13 @@ from telereader.core.export import Selection
 from telereader.core.filters import ItemFilter, count
 from telereader.core.importer import DIGEST_SUFFIXES
 from telereader.core.model import ImportReport
+from telereader.core.recovery import mark_damaged
 from telereader.core.search import SearchFilter, search
 from telereader.core.seeds import sample_days
 from telereader.core.store import LibraryError, Store, StoredItem, library_error
-from telereader.core.watching import hit_days, hits, watchlists
+from telereader.core.watching import hit_days, watchlists
 
+CHECK_EVERY_S = 24 * 3600  # the background check of the whole library file
 READ_AFTER_MS = 1200  # an item selected this long counts as read
 SEARCH_DELAY_MS = 200  # search once typing pauses this long
 # (label, days back from the newest day; 0: the day shown; None: every day)
@@ -101,19 +102,6 @@ SHORTCUT_HELP: tuple[tuple[str, str], ...] = (
     ("F1", QT_TR_NOOP("键盘快捷键")),
     ("Ctrl+Q", QT_TR_NOOP("退出")),
 )
-
-
-def in_reading_order(items: Sequence[StoredItem]) -> list[StoredItem]:
-    """Day by day, in time order: how exports group items (newest-first lists reversed)."""
-    return sorted(reversed(items), key=lambda item: (item.day, item.time))
-
-
-def _all_hits(watchlist_id: int | None) -> Callable[[Store], list[StoredItem]]:
-    def read(store: Store) -> list[StoredItem]:
-        total = hits(store, limit=0, watchlist_id=watchlist_id)[1]
-        return in_reading_order(hits(store, limit=total, watchlist_id=watchlist_id)[0])
-
-    return read
 
 
 class MainWindow(QMainWindow):
@@ -236,7 +224,7 @@ class MainWindow(QMainWindow):
         self.best_first.toggled.connect(self.run_search)
         self.search_service = SearchService(self.data_dir, self)
         self.integrity = IntegrityCheck(self.data_dir, self)
-        self.integrity.damaged.connect(self.library_damaged)
+        self.integrity.checked.connect(self.library_checked)
         self.search_service.finished.connect(self._search_finished)
         self.search_service.failed.connect(self._search_failed)
         self.search_model = SearchResultsModel(self.search_service, self)
@@ -490,7 +478,7 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Show the library where the reader left it; an empty library gets the sample day."""
-        self.integrity.start()
+        self._check_library_now_and_then()
         self.refresh_days()
         self.refresh_watchlists()
         if not self._days:
@@ -533,8 +521,7 @@ class MainWindow(QMainWindow):
         self.refresh_days()
         current = self.current_item()
         if self.watching:
-            self.hits_model.load(self.watch_scope.currentData())
-            self._select(current.id if current else None)
+            self._reload_hits(current)
         elif self.searching:
             self.run_search()
         else:
@@ -798,9 +785,7 @@ class MainWindow(QMainWindow):
         """Esc: from search results back to the day; from anywhere else back to the list."""
         if self.searching or (self.search.hasFocus() and self.search.text()):
             self._clear_search_text()
-            self.leave_search()
-        elif self.watching:
-            self.leave_watch_view()
+        self.back_to_day()
         self.focus_list()
 
     def focus_search(self) -> None:
@@ -847,11 +832,12 @@ class MainWindow(QMainWindow):
     def _search_text_changed(self, text: str) -> None:
         if text.strip():
             if self.watching:
-                self.leave_watch_view()
+                self.back_to_day()
             self._search_timer.start()  # debounced: one search per pause in typing
         else:
             self._search_timer.stop()
-            self.leave_search()
+            if self.searching:
+                self.back_to_day()
 
     def search_filter(self) -> SearchFilter:
         day_filter = self.current_filter()
@@ -897,12 +883,15 @@ class MainWindow(QMainWindow):
         if self.search_service.is_current(request):
             self.statusBar().showMessage(tr("搜索失败：") + str(error), 8000)
 
-    def leave_search(self) -> None:
-        if not self.searching:
+    def back_to_day(self) -> None:
+        """From search results or the Watch view back to the day's list, keeping the item
+        selected when it belongs to that day."""
+        if self.list.model() is self.model:
             return
         current = self.current_item()
         self._use_model(self.model)
         self.search_model.clear()
+        self.hits_model.clear()
         self._select(current.id if current and current.day == self.model.day else None)
         self._update_counts()
 
@@ -937,20 +926,16 @@ class MainWindow(QMainWindow):
         if self.searching:
             self._clear_search_text()
             self.search_model.clear()
-        self.hits_model.load(self.watch_scope.currentData())
         self._use_model(self.hits_model)
-        self._select(current.id if current else None)
+        self._reload_hits(current)
         self._update_counts()
         self.focus_list()
 
-    def leave_watch_view(self) -> None:
-        if not self.watching:
-            return
-        current = self.current_item()
-        self._use_model(self.model)
-        self.hits_model.clear()
-        self._select(current.id if current and current.day == self.model.day else None)
-        self._update_counts()
+    def _reload_hits(self, current: StoredItem | None) -> None:
+        """Read the hits of the chosen list afresh, keeping `current` selected if it still is
+        one."""
+        self.hits_model.load(self.watch_scope.currentData())
+        self._select(current.id if current else None)
 
     # ---- importing ------------------------------------------------------------------------------
 
@@ -1006,11 +991,14 @@ class MainWindow(QMainWindow):
     def receive_files(self, paths: list[Path]) -> None:
         """Another telereader started on this library handed over its files ("Open with" while
         the window is open): come forward and import them."""
+        self.come_forward()
+        if paths:
+            self.start_import(paths)
+
+    def come_forward(self) -> None:
         self.showNormal()
         self.raise_()
         self.activateWindow()
-        if paths:
-            self.start_import(paths)
 
     def cancel_import(self) -> None:
         if self.job is not None:
@@ -1040,8 +1028,7 @@ class MainWindow(QMainWindow):
         if self.searching:
             self.run_search()  # the reader is searching: refresh the results, stay there
         elif self.watching:
-            self.hits_model.load(self.watch_scope.currentData())
-            self._select(current.id if current else None)
+            self._reload_hits(current)
             self._update_counts()
         elif report.days:
             self.show_day(
@@ -1089,7 +1076,7 @@ class MainWindow(QMainWindow):
         self.last_notice = tr("新的关注命中：") + counts
         if QSystemTrayIcon.isSystemTrayAvailable():
             if self.tray is None:
-                self.tray = QSystemTrayIcon(self.windowIcon() or QIcon(), self)
+                self.tray = QSystemTrayIcon(self.windowIcon(), self)
                 self.tray.setToolTip("telereader")
                 self.tray.messageClicked.connect(self._show_from_tray)
                 self.tray.activated.connect(self._show_from_tray)
@@ -1100,16 +1087,24 @@ class MainWindow(QMainWindow):
         self.banner.show()
 
     def _show_from_tray(self, *_args) -> None:
-        self.showNormal()
-        self.raise_()
-        self.activateWindow()
+        self.come_forward()
         self.show_watch_view()
 
-    def library_damaged(self, problems: list[str]) -> None:
-        """The background check found damage: remember it for the next start, which offers to
-        restore the automatic backup into a new library, and tell the reader now."""
+    def _check_library_now_and_then(self) -> None:
+        """The whole-file check reads every page (seconds for years of items): at most once a
+        day, in the background."""
+        last = self.settings.value("library/checked_at", 0.0, type=float)
+        if time.time() - last >= CHECK_EVERY_S:
+            self.integrity.start()
+
+    def library_checked(self, problems: list[str]) -> None:
+        """The background check ended; on damage, remember it for the next start (which offers
+        to restore the automatic backup into a new library) and tell the reader now."""
+        if not problems:
+            self.settings.setValue("library/checked_at", time.time())
+            return
         self.damage_found = True
-        (self.data_dir / CHECK_FAILED_MARKER).write_text("\n".join(problems), encoding="utf-8")
+        mark_damaged(self.data_dir, problems)
         box = QMessageBox(self)
         box.setObjectName("damaged")
         box.setIcon(QMessageBox.Icon.Warning)
@@ -1158,7 +1153,9 @@ class MainWindow(QMainWindow):
         choices.append(self._shown_list_choice())
         if self.watchlists:
             choices.append(
-                ExportChoice("hits", tr("所有关注命中"), _all_hits(None), "telereader-hits")
+                ExportChoice(
+                    "hits", tr("所有关注命中"), Selection(watched=True).items, "telereader-hits"
+                )
             )
             choices += [hits_choice(watchlist) for watchlist in self.watchlists]
         return choices
@@ -1171,23 +1168,23 @@ class MainWindow(QMainWindow):
             best_first, total = self.best_first.isChecked(), self.last_search.total
 
             def results(store: Store) -> list[StoredItem]:
-                found = search(
+                return search(
                     store,
                     text,
                     limit=max(1, total),
                     search_filter=search_filter,
                     best_first=best_first,
                 ).items
-                return in_reading_order(found)
 
             return ExportChoice(
                 "list", label.replace("%1", str(total)), results, "telereader-search"
             )
         if self.watching:
+            watchlist_id = self.hits_model.watchlist_id
             return ExportChoice(
                 "list",
                 label.replace("%1", str(self.hits_model.total)),
-                _all_hits(self.hits_model.watchlist_id),
+                Selection(watchlist_id=watchlist_id, watched=watchlist_id is None).items,
                 "telereader-hits",
             )
         day, item_filter = self.model.day, self.model.item_filter
@@ -1345,5 +1342,5 @@ class MainWindow(QMainWindow):
         self.search_service.shutdown()
         self.integrity.shutdown()
         if self.job is not None and self.job.running:
-            self.job.cancel()  # every finished file is complete; the rest can be dropped again
+            self.job.stop()  # every finished file is complete; the rest can be dropped again
         event.accept()

@@ -5,7 +5,6 @@ Workers never touch a widget; each opens its own database connection.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -15,14 +14,20 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from telereader.core.importer import import_paths
 from telereader.core.model import ImportReport
-from telereader.core.recovery import check
-from telereader.core.store import LibraryError, Store
+from telereader.core.recovery import check_file
+from telereader.core.store import Store
 
 
 class _Runnable(QRunnable):
-    def __init__(self, work: Callable[[], Any], done: Callable[[Any], None], failed: Callable):
+    def __init__(
+        self,
+        work: Callable[[], Any],
+        done: Callable[[Any], None],
+        failed: Callable,
+        ended: threading.Event | None = None,
+    ):
         super().__init__()
-        self._work, self._done, self._failed = work, done, failed
+        self._work, self._done, self._failed, self._ended = work, done, failed, ended
 
     def run(self) -> None:
         try:
@@ -31,6 +36,9 @@ class _Runnable(QRunnable):
             self._failed(error)
         else:
             self._done(result)
+        finally:
+            if self._ended is not None:
+                self._ended.set()  # after the last signal: the owner may now go
 
 
 class ImportJob(QObject):
@@ -52,6 +60,7 @@ class ImportJob(QObject):
         self.data_dir = data_dir
         self.paths = list(paths)
         self._cancel = threading.Event()
+        self._ended = threading.Event()
         self.running = False
         self._progressed.connect(self._pass_on_progress)
         self._done.connect(self._finish)
@@ -63,11 +72,18 @@ class ImportJob(QObject):
     def start(self, pool: QThreadPool | None = None) -> None:
         self.running = True
         (pool or QThreadPool.globalInstance()).start(
-            _Runnable(self._work, self._done.emit, self._broke.emit)
+            _Runnable(self._work, self._done.emit, self._broke.emit, self._ended)
         )
 
     def cancel(self) -> None:
         self._cancel.set()
+
+    def stop(self, timeout_s: float = 30) -> None:
+        """Cancel and wait for the worker to let go (it stops after the file it is writing),
+        so that the window can close without the worker signalling into deleted objects."""
+        self._cancel.set()
+        if self.running:
+            self._ended.wait(timeout_s)
 
     def _work(self) -> ImportReport:
         with Store.open(self.data_dir) as store:
@@ -125,12 +141,11 @@ class LibraryTask(QObject):
 
 class IntegrityCheck(QObject):
     """SQLite's check of the whole library file, in the background after the window opens;
-    `damaged(problems)` arrives on the UI thread only when it finds something. Closing the
-    window stops it within a few thousand SQLite steps."""
+    `checked(problems)` arrives on the UI thread ([] when sound or without a verdict). Closing
+    the window stops it within a few thousand SQLite steps."""
 
-    damaged = Signal(object)  # list[str]: what the check found
-    _found = Signal(object)
-    STEPS = 50_000
+    checked = Signal(object)  # list[str]: what the check found
+    _done = Signal(object)
 
     def __init__(self, data_dir: Path, parent: QObject | None = None):
         super().__init__(parent)
@@ -138,29 +153,16 @@ class IntegrityCheck(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._closing = threading.Event()
-        self._found.connect(self.damaged.emit)
+        self._done.connect(self.checked.emit)
 
     def start(self) -> None:
-        self._pool.start(_Runnable(self._work, self._report, lambda _error: None))
-
-    def _work(self) -> list[str]:
-        try:
-            with Store.open(self.data_dir) as store:
-                store.db.conn.set_progress_handler(self._closing.is_set, self.STEPS)
-                problems = check(store)
-        except LibraryError as error:
-            if error.problem.code not in ("library_damaged", "not_a_library"):
-                return []  # locked, unreachable: no verdict on the file itself
-            problems = [error.problem.message()]
-        except sqlite3.Error:
-            return []
-        if self._closing.is_set():
-            return []  # stopped halfway: no verdict
-        return problems
-
-    def _report(self, problems: list[str]) -> None:
-        if problems:
-            self._found.emit(problems)
+        self._pool.start(
+            _Runnable(
+                lambda: check_file(self.data_dir, self._closing.is_set),
+                self._done.emit,
+                lambda _error: self._done.emit([]),
+            )
+        )
 
     def shutdown(self) -> None:
         self._closing.set()

@@ -34,6 +34,7 @@ class Selection:
     day_from: dt.date | None = None
     day_to: dt.date | None = None
     watchlist_id: int | None = None
+    watched: bool = False  # any watchlist's hits
 
     def items(self, store: Store) -> list[StoredItem]:
         """The chosen items in reading order (day, time, file order)."""
@@ -42,12 +43,16 @@ class Selection:
             day_to=self.day_to,
             starred_only=self.starred,
             watchlist_id=self.watchlist_id,
+            watched=self.watched,
         ).sql()
         return store.items_where(conditions, params)
 
 
 def export(items: Sequence[StoredItem], fmt: str) -> str:
-    return {"md": to_markdown, "csv": to_csv, "json": to_json, "html": to_html}[fmt](items)
+    """Every format goes in reading order, whatever order the items came in (search results by
+    relevance, hits newest first)."""
+    ordered = sorted(items, key=lambda item: item.reading_order)
+    return {"md": to_markdown, "csv": to_csv, "json": to_json, "html": to_html}[fmt](ordered)
 
 
 # ---- Markdown: the digest format -----------------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,10 +17,14 @@ from telereader.core.backup import (
     read_backup,
     restore_backup,
 )
-from telereader.core.store import LIBRARY_FILE, Store, is_damage
+from telereader.core.model import Problem
+from telereader.core.store import LIBRARY_FILE, LibraryError, Store, is_damage
 
 # Problems opening the library that setting the file aside can cure.
 RECOVERABLE = frozenset({"not_a_library", "library_damaged", "newer_library"})
+# A check that found damage leaves this in the data folder: the next window start offers
+# recovery before opening the library.
+DAMAGE_MARKER = "check-failed.txt"
 COMPANIONS = ("", "-wal", "-shm", "-journal")  # SQLite's files beside the library
 
 
@@ -33,6 +38,41 @@ def check(store: Store) -> list[str]:
             return [str(error)]
         raise  # busy, interrupted, out of memory: no verdict on the file
     return [] if rows == ["ok"] else rows
+
+
+def check_file(data_dir: Path, stop: Callable[[], bool] | None = None) -> list[str]:
+    """Open the library on its own connection and check it: what damage was found, or [] when
+    it is sound or there is no verdict (locked, unreachable, or `stop` asked to stop)."""
+    try:
+        with Store.open(data_dir) as store:
+            if stop is not None:
+                store.db.conn.set_progress_handler(stop, 50_000)
+            problems = check(store)
+    except LibraryError as error:
+        if error.problem.code not in ("library_damaged", "not_a_library"):
+            return []
+        problems = [error.problem.message()]
+    except sqlite3.Error:
+        return []
+    return [] if stop is not None and stop() else problems
+
+
+def mark_damaged(data_dir: Path, problems: list[str]) -> None:
+    (data_dir / DAMAGE_MARKER).write_text("\n".join(problems), encoding="utf-8")
+
+
+def open_unless_marked(data_dir: Path) -> Store:
+    """Open the library, unless a check found it damaged (LibraryError library_damaged)."""
+    marker = data_dir / DAMAGE_MARKER
+    if marker.is_file():
+        found = marker.read_text(encoding="utf-8", errors="replace").strip()
+        raise LibraryError(
+            Problem(
+                "library_damaged",
+                params={"path": str(data_dir / LIBRARY_FILE), "error": found[:300]},
+            )
+        )
+    return Store.open(data_dir)
 
 
 def set_aside(data_dir: Path, now: dt.datetime | None = None) -> Path:
@@ -73,4 +113,5 @@ def start_afresh(data_dir: Path, from_backup: bool) -> Recovery:
     except BaseException:
         store.close()
         raise
+    (data_dir / DAMAGE_MARKER).unlink(missing_ok=True)
     return Recovery(store, moved, backup, restored)

@@ -31,6 +31,7 @@ class SearchFilter:
     hide_teasers: bool = False
     unread_only: bool = False
     watchlist_id: int | None = None  # only items this watchlist lights up
+    watched: bool = False  # only items some watchlist lights up
 
     def sql(self) -> tuple[list[str], list]:
         conditions: list[str] = []
@@ -52,6 +53,8 @@ class SearchFilter:
         if self.watchlist_id is not None:
             conditions.append("items.seq IN (SELECT seq FROM watch_hits WHERE watchlist_id = ?)")
             params.append(self.watchlist_id)
+        if self.watched:
+            conditions.append("items.seq IN (SELECT seq FROM watch_hits)")
         return conditions, params
 
 

@@ -55,6 +55,12 @@ class StoredItem:
     note: str | None
     read: bool
     watch: tuple[str, ...] = ()  # names of the watchlists this item lights up
+    position: int = 0  # its line in its file: items of one minute keep their reading order
+
+    @property
+    def reading_order(self) -> tuple[dt.date, dt.datetime, int]:
+        """Day, time, place in the digest: the order a reader reads items in."""
+        return (self.day, self.time, self.position)
 
     @property
     def headline(self) -> str:
@@ -102,7 +108,8 @@ _ITEM_COLUMNS = (
     "items.kind, items.teaser_column, stars.item_id IS NOT NULL, notes.text, "
     "reads.item_id IS NOT NULL, "
     "(SELECT group_concat(watchlists.name, char(10)) FROM watch_hits "
-    "JOIN watchlists ON watchlists.id = watch_hits.watchlist_id WHERE watch_hits.seq = items.seq)"
+    "JOIN watchlists ON watchlists.id = watch_hits.watchlist_id WHERE watch_hits.seq = items.seq), "
+    "items.position"
 )
 _ITEM_JOINS = (
     "LEFT JOIN stars ON stars.item_id = items.id "
@@ -126,6 +133,7 @@ def _stored_item(row: Sequence) -> StoredItem:
         note=row[10],
         read=bool(row[11]),
         watch=tuple(sorted(row[12].split("\n"))) if row[12] else (),
+        position=row[13],
     )
 
 

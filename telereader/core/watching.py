@@ -250,25 +250,27 @@ def hit_days(store: Store) -> dict[dt.date, int]:
 
 
 def hits(
-    store: Store,
-    watchlist_name: str | None = None,
-    limit: int = 100,
-    offset: int = 0,
-    watchlist_id: int | None = None,
+    store: Store, watchlist_name: str | None = None, limit: int = 100, offset: int = 0
 ) -> tuple[list[StoredItem], int]:
-    """Items some watchlist (or the named one, or the one with that id) lights up, newest
-    first, and how many."""
-    condition, params = "", []
+    """Items some watchlist (or the named one) lights up, newest first, and how many."""
+    watchlist_id = None
     if watchlist_name is not None:
         watchlist = watchlist_named(store, watchlist_name)
         if watchlist is None:
             raise LibraryError(Problem("watch_unknown", params={"name": watchlist_name}))
         watchlist_id = watchlist.id
-    if watchlist_id is not None:
-        condition, params = " WHERE watchlist_id = ?", [watchlist_id]
-    total = store.db.execute(
-        f"SELECT count(DISTINCT seq) FROM watch_hits{condition}", params
-    ).fetchone()[0]
+    return hit_page(store, limit, offset, watchlist_id), hit_total(store, watchlist_id)
+
+
+def _hits_of(watchlist_id: int | None) -> tuple[str, list]:
+    return ("", []) if watchlist_id is None else (" WHERE watchlist_id = ?", [watchlist_id])
+
+
+def hit_page(
+    store: Store, limit: int, offset: int = 0, watchlist_id: int | None = None
+) -> list[StoredItem]:
+    """A page of the items some watchlist (or the one with that id) lights up, newest first."""
+    condition, params = _hits_of(watchlist_id)
     seqs = [
         row[0]
         for row in store.db.execute(
@@ -276,7 +278,14 @@ def hits(
             [*params, limit, offset],
         )
     ]
-    return store.items_by_seq(seqs), total
+    return store.items_by_seq(seqs)
+
+
+def hit_total(store: Store, watchlist_id: int | None = None) -> int:
+    condition, params = _hits_of(watchlist_id)
+    return store.db.execute(
+        f"SELECT count(DISTINCT seq) FROM watch_hits{condition}", params
+    ).fetchone()[0]
 
 
 def hit_counts(store: Store) -> dict[int, int]:
