@@ -3,7 +3,7 @@
 #
 #     bash packaging/build.sh
 #
-# 1. installs telereader (editable) and PyInstaller into this Python, 2. builds with packaging/telereader.spec,
+# 1. installs telereader (editable) and PyInstaller into .venv/ (made if missing, as the README does), 2. builds with packaging/telereader.spec,
 # 3. runs the built program: --version, the window on an empty library (it must import the
 # bundled sample day and show it), "Open with" on a digest file, and a command-line import of a
 # month of digests (enough files for the import to start its parsing processes, which in a
@@ -14,8 +14,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_ROOT_USER_ACTION=ignore
 
-python3 -m pip install -q -e . "pyinstaller>=6.10"
-python3 -m PyInstaller --noconfirm --clean --log-level WARN \
+python3 -m venv .venv
+.venv/bin/python -m pip install -q -e . "pyinstaller>=6.10"
+.venv/bin/python -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath dist --workpath build/pyinstaller packaging/telereader.spec
 
 app=dist/telereader/telereader
@@ -45,9 +46,9 @@ TELEREADER_SMOKE_TEST=1 "$app" --data-dir "$scratch/open" tests/fixtures/small.m
 grep -q "showing 2026-03-02 with 7 items" "$scratch/open.out"
 
 echo "== a month of digests from the command line (parsing processes)"
-python3 benchmarks/synth.py --days 30 --out "$scratch/month" > /dev/null
+.venv/bin/python benchmarks/synth.py --days 30 --out "$scratch/month" > /dev/null
 "$app" --data-dir "$scratch/month-lib" import --json "$scratch/month" > "$scratch/month.json"
-python3 - "$scratch/month.json" <<'PY'
+.venv/bin/python - "$scratch/month.json" <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1], encoding="utf-8"))
 files = report["files"]
