@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTranslator
@@ -13,6 +15,10 @@ from tests.conftest import ROOT
 
 TS = ROOT / "resources" / "translations" / "telereader_en.ts"
 QM = ROOT / "resources" / "translations" / "telereader_en.qm"
+# PySide6 installs its tools beside the interpreter, which is not on PATH in an unactivated venv.
+LUPDATE = shutil.which("pyside6-lupdate") or shutil.which(
+    "pyside6-lupdate", path=str(Path(sys.executable).parent)
+)
 
 
 def sources(ts_path) -> set[str]:
@@ -28,12 +34,12 @@ def test_every_message_is_translated():
     assert unfinished == []
 
 
-@pytest.mark.skipif(shutil.which("pyside6-lupdate") is None, reason="needs PySide6's tools")
+@pytest.mark.skipif(LUPDATE is None, reason="needs PySide6's tools")
 def test_the_translation_file_knows_every_string_in_the_code(tmp_path):
     fresh = tmp_path / "fresh.ts"
     app_files = sorted(str(p) for p in (ROOT / "telereader" / "app").glob("*.py"))
     subprocess.run(
-        ["pyside6-lupdate", *app_files, "-no-obsolete", "-locations", "none", "-ts", str(fresh)],
+        [LUPDATE, *app_files, "-no-obsolete", "-locations", "none", "-ts", str(fresh)],
         check=True,
         capture_output=True,
     )
