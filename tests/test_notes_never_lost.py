@@ -202,7 +202,6 @@ def test_closing_with_a_note_just_typed_saves_it_without_a_recovery_file(reader,
 
 def test_a_star_the_library_refused_shows_as_it_was_with_the_reason(reader, qtbot, disk):
     window = reader.open()
-    item = window.current_item()
     disk.make_read_only()
     with qtbot.waitSignal(window.writer.failed, timeout=WAIT_MS):
         window.toggle_star()
