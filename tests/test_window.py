@@ -313,9 +313,9 @@ def test_a_note_is_saved_shortly_after_typing_and_when_switching_items(reader, q
     qtbot.keyClicks(window.detail.note, "abc")
     qtbot.waitUntil(lambda: window.store.item(item.id).note == "abc", timeout=2000)
     qtbot.keyClicks(window.detail.note, "d")
-    window.move_selection(+1)  # switching flushes at once
-    assert window.store.item(item.id).note == "abcd"
-    assert rows(window)[0].note == "abcd"
+    window.move_selection(+1)  # switching hands the note to the writer at once
+    assert rows(window)[0].note == "abcd"  # shown at once, in the library a moment later
+    qtbot.waitUntil(lambda: window.store.item(item.id).note == "abcd", timeout=2000)
 
 
 def test_an_item_becomes_read_after_being_selected_for_a_moment(reader, qtbot):
@@ -434,7 +434,7 @@ def test_starring_and_notes_keep_a_rolling_automatic_backup(reader, qtbot):
 
     window = reader.open()
     assert latest_auto_backup(reader.data_dir) is None
-    window.toggle_star()
+    window.toggle_star()  # the backup follows as soon as the star is in the library
+    qtbot.waitUntil(lambda: latest_auto_backup(reader.data_dir) is not None, timeout=3000)
     backup = latest_auto_backup(reader.data_dir)
-    assert backup is not None
     assert window.current_item().id in backup.read_text(encoding="utf-8")

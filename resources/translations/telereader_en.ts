@@ -1,7 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name />
+    <name></name>
     <message numerus="yes">
         <source>%n 条</source>
         <translation>
@@ -75,6 +76,10 @@
     <message>
         <source>已保存</source>
         <translation>Saved</translation>
+    </message>
+    <message>
+        <source>未保存（%1），会自动重试；关闭窗口时也会保留</source>
+        <translation>Not saved (%1); it will be retried, and kept when the window closes</translation>
     </message>
     <message>
         <source>拒绝</source>
@@ -198,7 +203,7 @@
     </message>
     <message>
         <source>不再显示</source>
-        <translation>Don't show again</translation>
+        <translation>Don&apos;t show again</translation>
     </message>
     <message>
         <source>全部日期</source>
@@ -261,8 +266,8 @@
         <translation>Search all telegraphs (/ or Ctrl+F)</translation>
     </message>
     <message>
-        <source>输入即搜索整个资料库：空格分隔的词都要出现，-词 排除，"引号" 内按原样匹配</source>
-        <translation>Searches the whole library as you type: every space-separated term must occur, -term excludes, "quotes" match as written</translation>
+        <source>输入即搜索整个资料库：空格分隔的词都要出现，-词 排除，&quot;引号&quot; 内按原样匹配</source>
+        <translation>Searches the whole library as you type: every space-separated term must occur, -term excludes, &quot;quotes&quot; match as written</translation>
     </message>
     <message>
         <source>只在一个关注列表的命中中搜索</source>
@@ -389,16 +394,32 @@
         <translation>(showing %1 after filters)</translation>
     </message>
     <message>
+        <source>笔记没有保存：</source>
+        <translation>The note was not saved: </translation>
+    </message>
+    <message>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <source>保存失败：</source>
-        <translation>Saving failed: </translation>
+        <source>星标没有改动：</source>
+        <translation>The star was not changed: </translation>
+    </message>
+    <message>
+        <source>已读标记没有保存：</source>
+        <translation>The read mark was not saved: </translation>
     </message>
     <message>
         <source>自动备份失败：</source>
         <translation>Automatic backup failed: </translation>
+    </message>
+    <message>
+        <source>无法保留未保存的笔记：</source>
+        <translation>Cannot keep the unsaved notes: </translation>
+    </message>
+    <message>
+        <source>正在写回上次未能保存的 %1 条笔记</source>
+        <translation>Writing back %1 notes that could not be saved last time</translation>
     </message>
     <message>
         <source>搜索失败：</source>
@@ -700,7 +721,7 @@
     </message>
     <message>
         <source>无论选哪一项，原文件都不会删除：它会改名后留在资料库文件夹里。</source>
-        <translation>Whichever you choose, the file is not deleted: it is renamed and stays in the library's folder.</translation>
+        <translation>Whichever you choose, the file is not deleted: it is renamed and stays in the library&apos;s folder.</translation>
     </message>
     <message>
         <source>没有找到自动备份。</source>

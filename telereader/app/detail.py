@@ -26,6 +26,7 @@ from telereader.core.store import StoredItem
 from telereader.core.text import readable_body
 from telereader.core.watch import Watchlist
 
+SAVING, SAVED, FAILED = "saving", "saved", "failed"  # what the note box says of its note
 NOTE_SAVE_DELAY_MS = 700  # saved this long after the last keystroke, and at once on switching
 DEFAULT_POINT_SIZE = 12
 MIN_POINT_SIZE, MAX_POINT_SIZE = 8, 32
@@ -50,11 +51,16 @@ class DetailPane(QWidget):
     """Shows an item; saves its note as the user types through `save_note`."""
 
     star_toggled = Signal(str, bool)  # item id, starred
-    note_saved = Signal(str)  # item id
 
-    def __init__(self, save_note: Callable[[str, str], None], parent: QWidget | None = None):
+    def __init__(
+        self,
+        save_note: Callable[[str, str], None],
+        parent: QWidget | None = None,
+        retry: Callable[[], None] | None = None,
+    ):
         super().__init__(parent)
         self._save_note = save_note
+        self._retry = retry  # every flush also retries the notes that failed
         self.item: StoredItem | None = None
         self.terms: tuple[str, ...] = ()  # searched terms to highlight
         self.watchlists: list[Watchlist] = []  # whose keywords to mark, set by the window
@@ -248,15 +254,28 @@ class DetailPane(QWidget):
         self._note_timer.start()
 
     def flush_note(self) -> None:
-        """Write the note now if it changed: on a timer, on switching items, on closing."""
+        """Hand the note to `save_note` now if it changed (on a timer, on switching items, on
+        closing); it shows as being saved until `show_note_state` says how the write went."""
         self._note_timer.stop()
-        if not self._note_dirty or self.item is None:
-            return
-        text = self.note.toPlainText()
-        self._save_note(self.item.id, text)
-        self._note_dirty = False
-        self.note_state.setText(tr("已保存"))
-        self.note_saved.emit(self.item.id)
+        if self._note_dirty and self.item is not None:
+            self._note_dirty = False
+            self._save_note(self.item.id, self.note.toPlainText())
+            self.show_note_state(SAVING)
+        if self._retry is not None:
+            self._retry()
+
+    def show_note_state(self, state: str, reason: str = "") -> None:
+        """SAVING, SAVED, FAILED (with why) or "" for a note untouched since it was shown."""
+        if self._note_dirty:
+            return  # typing goes on: the next save will tell
+        text = {
+            SAVING: tr("正在保存…"),
+            SAVED: tr("已保存"),
+            FAILED: tr("未保存（%1），会自动重试；关闭窗口时也会保留").replace("%1", reason),
+        }.get(state, "")
+        self.note_state.setText(text)
+        self.note_state.setProperty("state", state)
+        self.note_state.setStyleSheet("color: #c62828;" if state == FAILED else "")
 
     # ---- reading comfort -----------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -92,6 +92,7 @@ class ExportDialog(QDialog):
         self.data_dir = data_dir
         self.language = language
         self.task: LibraryTask | None = None
+        self.pool: QThreadPool | None = None  # the window's writer: exports follow its writes
         self.setObjectName("export")
         self.setWindowTitle(tr("导出"))
 
@@ -169,7 +170,7 @@ class ExportDialog(QDialog):
         self.task = LibraryTask(self.data_dir, work, self)
         self.task.finished.connect(lambda count: self._written(path, count))
         self.task.failed.connect(self._failed)
-        self.task.start()
+        self.task.start(self.pool)
 
     def _written(self, path: Path, count: int) -> None:
         self.task = None

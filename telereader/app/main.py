@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 from telereader.core.messages import current_language
-from telereader.core.recovery import RECOVERABLE, open_unless_marked
+from telereader.core.model import Problem
+from telereader.core.recovery import RECOVERABLE, in_use_elsewhere, open_unless_marked
 from telereader.core.store import LibraryError, default_data_dir
 from telereader.desktop import DESKTOP_ID
 
@@ -88,8 +89,12 @@ def run_app(data_dir: Path | None = None, files: list[Path] | None = None) -> in
     try:
         store = open_unless_marked(directory)
     except LibraryError as error:
-        if error.problem.code not in RECOVERABLE:
-            QMessageBox.critical(None, "telereader", error.problem.message(language))
+        problem = error.problem
+        if problem.code in RECOVERABLE and in_use_elsewhere(directory):
+            # damaged or not, another program has it open: nothing is offered that moves it
+            problem = Problem("library_busy", params=problem.params)
+        if problem.code not in RECOVERABLE:
+            QMessageBox.critical(None, "telereader", problem.message(language))
             return 1
         recovered = offer_recovery(error.problem, directory, language)
         if recovered is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
@@ -97,6 +98,8 @@ class DayItemsModel(QAbstractListModel):
         self._all: list[StoredItem] = []
         self.day: dt.date | None = None
         self.item_filter = ItemFilter()
+        # How the window shows an item: the library's row with the writes under way applied.
+        self.overlay: Callable[[StoredItem], StoredItem] = lambda item: item
 
     # ---- loading ----------------------------------------------------------------------------
 
@@ -105,7 +108,7 @@ class DayItemsModel(QAbstractListModel):
         self.day = day
         if item_filter is not None:
             self.item_filter = item_filter
-        self._all = self._store.items_on(day) if day else []
+        self._all = [self.overlay(item) for item in self._store.items_on(day)] if day else []
         self._items = [item for item in self._all if self.item_filter.matches(item)]
         self.endResetModel()
 
@@ -117,6 +120,7 @@ class DayItemsModel(QAbstractListModel):
         fresh = self._store.item(item_id)
         if fresh is None:
             return
+        fresh = self.overlay(fresh)
         self._all = [fresh if item.id == item_id else item for item in self._all]
         for row, item in enumerate(self._items):
             if item.id == item_id:

@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 from telereader import __version__
 from telereader.app.calendar import LibraryCalendar, mark_days, to_date, to_qdate
 from telereader.app.delegate import ItemDelegate
-from telereader.app.detail import DEFAULT_POINT_SIZE, DetailPane
+from telereader.app.detail import DEFAULT_POINT_SIZE, FAILED, SAVED, SAVING, DetailPane
 from telereader.app.export_dialog import ExportChoice, ExportDialog, hits_choice, may_replace
 from telereader.app.i18n import QT_TR_NOOP, tr
 from telereader.app.models import DayItemsModel, ItemRole, SearchResultsModel, WatchHitsModel
@@ -55,6 +55,7 @@ from telereader.app.report import ImportReportDialog
 from telereader.app.search_service import SearchService
 from telereader.app.watch_dialog import WatchlistDialog
 from telereader.app.workers import ImportJob, IntegrityCheck, LibraryTask
+from telereader.app.writer import NOTE, STAR, Write, Writer
 from telereader.core.backup import RestoreReport, auto_backup, restore_backup, write_backup
 from telereader.core.export import Selection
 from telereader.core.filters import ItemFilter, count
@@ -64,6 +65,7 @@ from telereader.core.recovery import mark_damaged
 from telereader.core.search import SearchFilter, search
 from telereader.core.seeds import sample_days
 from telereader.core.store import LibraryError, Store, StoredItem, library_error
+from telereader.core.unsaved import load_unsaved, save_unsaved, unsaved_path
 from telereader.core.watching import hit_days, watchlists
 
 CHECK_EVERY_S = 24 * 3600  # the background check of the whole library file
@@ -78,6 +80,7 @@ SEARCH_SCOPES = (
     (QT_TR_NOOP("最近一年"), 365),
 )
 SETTINGS_FILE = "window.ini"
+CLOSE_WAIT_MS = 3000  # closing gives writes under way this long, then keeps notes in a file
 
 
 # (keys, what they do) for Help → Keyboard shortcuts; the bindings themselves are made below.
@@ -130,6 +133,11 @@ class MainWindow(QMainWindow):
         self.import_error = ""  # what stopped the last import that failed
         self.damage_found = False  # the background check found the library damaged
         self.task: LibraryTask | None = None  # the latest backup or restore
+        self.writer = Writer(data_dir, self)  # every write of the reader's own data
+        self.writer.written.connect(self._written)
+        self.writer.failed.connect(self._write_failed)
+        self._kept_notes: dict[str, str] = {}  # from unsaved-notes.json, for items not here
+        self.write_warning: QMessageBox | None = None
 
         self.setObjectName("main_window")
         self.setWindowTitle("telereader · " + tr("财联社电报"))
@@ -252,6 +260,7 @@ class MainWindow(QMainWindow):
         filter_bar.addStretch(1)
 
         self.model = DayItemsModel(self.store, self)
+        self.model.overlay = self.writer.overlay  # writes under way show at once
         self.hits_model = WatchHitsModel(self.store, self)
         self.list = QListView(self)
         self.list.setObjectName("items")
@@ -265,7 +274,7 @@ class MainWindow(QMainWindow):
         self.list.activated.connect(self._activated)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
-        self.detail = DetailPane(self._save_note, self)
+        self.detail = DetailPane(self._save_note, self, retry=self.writer.retry)
         self.detail.star_toggled.connect(self.set_starred)
 
         left_top = QWidget(self)
@@ -478,6 +487,7 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Show the library where the reader left it; an empty library gets the sample day."""
+        self._reapply_unsaved_notes()
         self._check_library_now_and_then()
         self.refresh_days()
         self.refresh_watchlists()
@@ -648,7 +658,11 @@ class MainWindow(QMainWindow):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         item = current.data(ItemRole) if current.isValid() else None
+        if item is not None:
+            item = self.writer.overlay(item)
         self.detail.show_item(item, self.search_model.terms if self.searching else ())
+        if item is not None:
+            self._show_note_state(item.id)
         self._read_timer.stop()
         if item is not None and not item.read:
             self._read_timer.start()
@@ -693,18 +707,75 @@ class MainWindow(QMainWindow):
 
     # ---- the reader's own data --------------------------------------------------------------------
 
-    def _write(self, action: Callable[[], None]) -> bool:
-        try:
-            action()
-        except (LibraryError, sqlite3.Error, OSError) as error:
-            message = (
-                error.problem.message(self.language)
-                if isinstance(error, LibraryError)
-                else str(error)
-            )
-            QMessageBox.warning(self, tr("无法保存"), tr("保存失败：") + message)
-            return False
-        return True
+    def _fresh(self, item_id: str) -> StoredItem | None:
+        """The item as the library has it, with the writes under way applied."""
+        item = self.store.item(item_id)
+        return self.writer.overlay(item) if item is not None else None
+
+    def _written(self, write: Write) -> None:
+        """A write landed: keep a backup, show the library's state."""
+        self._keep_backup()
+        if write.kind == NOTE:
+            self._show_change(write.item_ids[0])
+            self._show_note_state(write.item_ids[0])
+            self._keep_unsaved_notes(only_if_kept=True)
+        elif len(write.item_ids) == 1:
+            self._show_change(write.item_ids[0])
+        else:
+            self._reload_day()
+
+    def _write_failed(self, write: Write, error: LibraryError) -> None:
+        """A write did not land: a note stays unsaved (and is tried again); a star or read mark
+        shows as it was, with the reason."""
+        message = error.problem.message(self.language)
+        if write.kind == NOTE:
+            item_id = write.item_ids[0]
+            self._show_change(item_id)
+            self._show_note_state(item_id)
+            self.statusBar().showMessage(tr("笔记没有保存：") + message, 15_000)
+            self._keep_unsaved_notes()
+            return
+        if len(write.item_ids) == 1:
+            self._show_change(write.item_ids[0])
+        else:
+            self._reload_day()
+        if self.write_warning is None:
+            self.write_warning = QMessageBox(self)
+            self.write_warning.setObjectName("write_failed")
+            self.write_warning.setIcon(QMessageBox.Icon.Warning)
+            self.write_warning.setWindowTitle(tr("无法保存"))
+            self.write_warning.setTextFormat(Qt.TextFormat.PlainText)
+        what = tr("星标没有改动：") if write.kind == STAR else tr("已读标记没有保存：")
+        self.write_warning.setText(what + message)
+        self.write_warning.open()  # not modal: reading goes on
+
+    def _show_change(self, item_id: str) -> None:
+        self.model.refresh(item_id)
+        fresh = self._fresh(item_id)
+        self.search_model.refresh(item_id, fresh)
+        self.hits_model.refresh(item_id, fresh)
+        if fresh is not None:
+            self.detail.update_item(fresh)
+        self._update_counts()
+
+    def _show_note_state(self, item_id: str) -> None:
+        shown = self.detail.item
+        if shown is None or shown.id != item_id:
+            return
+        failure = self.writer.note_failure(item_id)
+        if failure is not None:
+            self.detail.show_note_state(FAILED, failure.problem.message(self.language))
+        elif self.writer.note_pending(item_id):
+            self.detail.show_note_state(SAVING)
+        elif self.detail.note_state.property("state") in (SAVING, FAILED):
+            self.detail.show_note_state(SAVED)
+
+    def _reload_day(self) -> None:
+        current = self.current_item()
+        self.model.reload()
+        if self.list.model() is self.model:
+            self._select(current.id if current else None)
+        self._update_counts()
 
     def _keep_backup(self) -> None:
         """A rolling automatic backup of the reader's data (it writes at most every few minutes,
@@ -716,19 +787,9 @@ class MainWindow(QMainWindow):
         except (OSError, sqlite3.Error) as error:
             self.statusBar().showMessage(tr("自动备份失败：") + str(error), 8000)
 
-    def _after_change(self, item_id: str) -> None:
-        self._keep_backup()
-        self.model.refresh(item_id)
-        fresh = self.store.item(item_id)
-        self.search_model.refresh(item_id, fresh)
-        self.hits_model.refresh(item_id, fresh)
-        if fresh is not None:
-            self.detail.update_item(fresh)
-        self._update_counts()
-
     def set_starred(self, item_id: str, starred: bool) -> None:
-        if self._write(lambda: self.store.set_starred([item_id], starred)):
-            self._after_change(item_id)
+        self.writer.set_starred([item_id], starred)
+        self._show_change(item_id)
 
     def toggle_star(self) -> None:
         item = self.current_item()
@@ -736,30 +797,54 @@ class MainWindow(QMainWindow):
             self.set_starred(item.id, not item.starred)
 
     def _save_note(self, item_id: str, text: str) -> None:
-        if self._write(lambda: self.store.set_note(item_id, text)):
-            self._keep_backup()
-            self.model.refresh(item_id)
-            fresh = self.store.item(item_id)
-            self.search_model.refresh(item_id, fresh)
-            self.hits_model.refresh(item_id, fresh)
+        self.writer.save_note(item_id, text)
+        self.model.refresh(item_id)
+        fresh = self._fresh(item_id)
+        self.search_model.refresh(item_id, fresh)
+        self.hits_model.refresh(item_id, fresh)
 
     def _mark_current_read(self) -> None:
         item = self.current_item()
-        if (
-            item is not None
-            and not item.read
-            and self._write(lambda: self.store.set_read([item.id]))
-        ):
-            self._after_change(item.id)
+        if item is not None and not item.read:
+            self.writer.set_read([item.id])
+            self._show_change(item.id)
 
     def mark_day_read(self) -> None:
         ids = [item.id for item in self.model.day_items if not item.read]
-        if ids and self._write(lambda: self.store.set_read(ids)):
-            current = self.current_item()
-            self.model.reload()
-            if self.list.model() is self.model:
-                self._select(current.id if current else None)
-            self._update_counts()
+        if ids:
+            self.writer.set_read(ids)
+            self._reload_day()
+
+    # ---- notes the library could not take ---------------------------------------------------------
+
+    def _keep_unsaved_notes(self, only_if_kept: bool = False) -> None:
+        """Keep the notes not yet in the library in unsaved-notes.json beside it (or remove the
+        file when every note is in)."""
+        if only_if_kept and not unsaved_path(self.data_dir).exists():
+            return
+        try:
+            save_unsaved(self.data_dir, {**self._kept_notes, **self.writer.unsaved_notes()})
+        except OSError as error:
+            self.statusBar().showMessage(tr("无法保留未保存的笔记：") + str(error), 15_000)
+
+    def _reapply_unsaved_notes(self) -> None:
+        """Notes an earlier window could not save are written now, without asking: they are the
+        reader's latest words. Notes of items not in this library stay in the file."""
+        notes = load_unsaved(self.data_dir)
+        if not notes:
+            return
+        missing = set(self.store.missing_ids(notes))
+        self._kept_notes = {key: text for key, text in notes.items() if key in missing}
+        for item_id, text in notes.items():
+            if item_id not in missing:
+                self.writer.save_note(item_id, text)
+        if len(notes) > len(self._kept_notes):
+            self.statusBar().showMessage(
+                tr("正在写回上次未能保存的 %1 条笔记").replace(
+                    "%1", str(len(notes) - len(self._kept_notes))
+                ),
+                15_000,
+            )
 
     # ---- focus and reading comfort ---------------------------------------------------------------
 
@@ -1200,6 +1285,7 @@ class MainWindow(QMainWindow):
         self.export_dialog = ExportDialog(
             self.export_choices(), self.data_dir, self.language, chosen or "list", self
         )
+        self.export_dialog.pool = self.writer.pool  # after the writes asked for before it
         self.export_dialog.exported.connect(
             lambda path, count: self.statusBar().showMessage(
                 tr("已导出 %1 条到 %2").replace("%1", str(count)).replace("%2", path), 8000
@@ -1290,7 +1376,7 @@ class MainWindow(QMainWindow):
                 ),
             )
         )
-        task.start()
+        task.start(self.writer.pool)  # in order with the reader's writes
         self.task = task
         return task
 
@@ -1335,6 +1421,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.detail.flush_note()
+        self._close_writer()
         if self.watch_dialog is not None:
             self.watch_dialog.finish()
         self.save_settings()
@@ -1344,3 +1431,14 @@ class MainWindow(QMainWindow):
         if self.job is not None and self.job.running:
             self.job.stop()  # every finished file is complete; the rest can be dropped again
         event.accept()
+
+    def _close_writer(self) -> None:
+        """Notes not yet in the library go to unsaved-notes.json first (a crash while waiting
+        loses nothing); writes under way get a moment to land; the file then keeps only what
+        did not. The next window start writes them."""
+        if self.writer.unsaved_notes():
+            self._keep_unsaved_notes()
+        self.writer.finish(CLOSE_WAIT_MS)
+        if unsaved_path(self.data_dir).exists():
+            self._keep_unsaved_notes()
+

@@ -95,6 +95,27 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "无法打开资料库 {path}：{error}",
         "cannot open the library {path}: {error}",
     ),
+    # opening the library: what it is, when it is not damage (issue 12, point 2)
+    "library_busy": (
+        "资料库 {path} 正被另一个程序占用（它锁住了文件）；没有做任何改动。请关闭那个程序后再试",
+        "the library {path} is in use by another program (it holds the file's lock); nothing "
+        "was changed. Close that program and try again",
+    ),
+    "data_dir_not_folder": (
+        "资料库文件夹 {path} 不是文件夹，而是一个文件；请移走它，或用 --data-dir 换一个位置",
+        "the library folder {path} is a file, not a folder; move it away, or choose another "
+        "place with --data-dir",
+    ),
+    "data_dir_link_broken": (
+        "资料库文件夹 {path} 是一个指向自身或不存在位置的链接；请修正它，或用 --data-dir 换一个位置",
+        "the library folder {path} is a link that loops or leads nowhere; fix it, or choose "
+        "another place with --data-dir",
+    ),
+    "recovery_no_space": (
+        "磁盘空间不够：保留原资料库的副本并新建资料库需要 {needed}，只剩 {free}；没有做任何改动",
+        "not enough disk space to keep a copy of the library and start a new one ({needed} "
+        "needed, {free} free); nothing was changed",
+    ),
     "watch_no_name": ("关注列表需要一个名字", "a watchlist needs a name"),
     "watch_name_taken": (
         "已经有名为「{name}」的关注列表",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -155,7 +156,11 @@ class Store:
         try:
             directory.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        except FileExistsError as error:  # a file, or a link to nowhere, where a folder should be
+            raise LibraryError(_not_a_folder(directory)) from error
         except (OSError, sqlite3.Error) as error:
+            if isinstance(error, OSError) and error.errno in (errno.ELOOP, errno.ENOTDIR):
+                raise LibraryError(_not_a_folder(directory)) from error
             raise LibraryError(
                 Problem("library_unavailable", params={"path": str(path), "error": _reason(error)})
             ) from error
@@ -491,10 +496,27 @@ def item_from_row(row: Sequence) -> Item:
 
 
 def _read_schema_version(conn: sqlite3.Connection, path: Path) -> int:
+    """The first read of the file: only SQLite's "not a database" means it is not a library;
+    a full disk, a read-only place or another program's lock say so (library_error)."""
     try:
         return conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as error:
-        raise LibraryError(Problem("not_a_library", params={"path": str(path)})) from error
+        if sqlite_code(error) == SQLITE_NOTADB:
+            raise LibraryError(Problem("not_a_library", params={"path": str(path)})) from error
+        raise library_error(path, error) from error
+
+
+def _not_a_folder(directory: Path) -> Problem:
+    """The data dir is not a folder: a file, a link that loops, a link to nowhere."""
+    if directory.is_symlink() or any(parent.is_symlink() for parent in directory.parents):
+        code = "data_dir_link_broken"
+    else:
+        code = "data_dir_not_folder"
+        for place in (directory, *directory.parents):
+            if place.exists() and not place.is_dir():
+                directory = place
+                break
+    return Problem(code, params={"path": str(directory)})
 
 
 def _migrate(db: sqlite_utils.Database, version: int) -> None:
@@ -509,31 +531,76 @@ def _chunks(values: list[str], size: int) -> Iterator[list[str]]:
         yield values[start : start + size]
 
 
+# SQLite's primary result codes (the low byte of `sqlite_errorcode`, which may be extended)
+SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR = 3, 5, 6, 8, 10
+SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 11, 13, 14, 26
+LOW_SPACE_BYTES = 1 << 20  # with less free than this, an I/O error is taken for a full disk
+
+
+def sqlite_code(error: BaseException) -> int | None:
+    """SQLite's primary result code of an error (Python 3.11+), or None."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
 def is_damage(error: BaseException) -> bool:
     """SQLite's words for a file whose pages are not what they should be."""
+    if not isinstance(error, sqlite3.DatabaseError):
+        return False
+    code = sqlite_code(error)
+    if code is not None:
+        return code in (SQLITE_CORRUPT, SQLITE_NOTADB)
     text = str(error).lower()
-    return isinstance(error, sqlite3.DatabaseError) and (
-        "malformed" in text or "not a database" in text or "corrupt" in text
-    )
+    return "malformed" in text or "not a database" in text or "corrupt" in text
 
 
 def library_error(path: Path, error: BaseException) -> LibraryError:
     """The reader's sentence for an error of the library file: damaged, a full disk, a
-    read-only folder, or otherwise unavailable."""
+    read-only place, another program holding it, or otherwise unavailable. Decided by SQLite's
+    result code where there is one, else by its words."""
     text = str(error).lower()
+    code = sqlite_code(error)
     if is_damage(error):
-        code = "library_damaged"
-    elif "disk is full" in text or (isinstance(error, OSError) and error.errno == errno.ENOSPC):
-        code = "disk_full"
+        problem = "library_damaged"
+    elif code == SQLITE_FULL or "disk is full" in text or _errno(error) == errno.ENOSPC:
+        problem = "disk_full"
+    elif code in (SQLITE_BUSY, SQLITE_LOCKED) or "database is locked" in text:
+        problem = "library_busy"
     elif (
-        "readonly" in text
+        code == SQLITE_READONLY
+        or "readonly" in text
         or "read-only" in text
-        or (isinstance(error, OSError) and error.errno in (errno.EROFS, errno.EACCES, errno.EPERM))
+        or _errno(error) in (errno.EROFS, errno.EACCES, errno.EPERM)
+        or (code in (SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_IOERR) and _read_only_place(path))
     ):
-        code = "library_read_only"
+        problem = "library_read_only"
+    elif code == SQLITE_IOERR and _free_bytes(path) < LOW_SPACE_BYTES:
+        problem = "disk_full"  # SQLite could not grow its shared-memory file: no space left
     else:
-        code = "library_unavailable"
-    return LibraryError(Problem(code, params={"path": str(path), "error": _reason(error)}))
+        problem = "library_unavailable"
+    return LibraryError(Problem(problem, params={"path": str(path), "error": _reason(error)}))
+
+
+def _errno(error: BaseException) -> int | None:
+    return error.errno if isinstance(error, OSError) else None
+
+
+def _read_only_place(path: Path) -> bool:
+    """The library's folder cannot be written here (a read-only mount, no permission)."""
+    folder = path.parent
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return True
+    except (OSError, AttributeError):  # no statvfs on Windows
+        pass
+    return folder.exists() and not os.access(folder, os.W_OK)
+
+
+def _free_bytes(path: Path) -> int:
+    try:
+        return shutil.disk_usage(path.parent).free
+    except OSError:
+        return LOW_SPACE_BYTES
 
 
 def _reason(error: BaseException) -> str:

@@ -1,0 +1,218 @@
+"""A note the reader typed is never dropped: not on a full disk, not while another program holds
+the library's write lock, not on closing the window; and the window never waits for the lock."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+
+from telereader.app.detail import FAILED, SAVED, SAVING
+from telereader.app.translation import install_translators
+from telereader.core.store import LIBRARY_FILE, Store
+from telereader.core.unsaved import UNSAVED_FILE
+from tests.test_window import Reader, rows
+
+# Too long to fit in the pages the library has: a disk with no room left refuses it.
+LONG_NOTE = "先看业绩，再看估值。" * 3000
+WAIT_MS = 8000
+
+
+@pytest.fixture(autouse=True, scope="module")
+def english(qapp):
+    translators = install_translators(qapp, "en")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def reader(qtbot, data_dir):
+    opened = Reader(qtbot, data_dir)
+    yield opened
+    opened.finish()
+
+
+class Disk:
+    """The library's disk, for every connection the window opens: it can fill up (SQLite's own
+    SQLITE_FULL, via max_page_count), be freed again, or turn read-only (query_only)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch):
+        self.stores: list[Store] = []
+        self.pragmas: list[str] = []
+        real_open = Store.open
+
+        def open_(directory=None):
+            store = real_open(directory)
+            self.stores.append(store)
+            for pragma in self.pragmas:
+                self._apply(store, pragma)
+            return store
+
+        monkeypatch.setattr(Store, "open", open_)
+
+    def fill(self) -> None:
+        self._everywhere("max_page_count")
+
+    def free(self) -> None:
+        self._everywhere("free")
+
+    def make_read_only(self) -> None:
+        self._everywhere("query_only")
+
+    def _everywhere(self, pragma: str) -> None:
+        self.pragmas = [pragma]
+        for store in self.stores:
+            self._apply(store, pragma)
+
+    @staticmethod
+    def _apply(store: Store, pragma: str) -> None:
+        try:
+            if pragma == "max_page_count":
+                pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+                store.db.execute(f"PRAGMA max_page_count = {pages}")
+            elif pragma == "free":
+                store.db.execute("PRAGMA max_page_count = 1073741823")
+                store.db.execute("PRAGMA query_only = 0")
+            else:
+                store.db.execute("PRAGMA query_only = 1")
+        except sqlite3.ProgrammingError:
+            pass  # closed
+
+
+@pytest.fixture
+def disk(monkeypatch) -> Disk:
+    return Disk(monkeypatch)
+
+
+def type_note(window, text: str) -> None:
+    window.detail.note.setFocus()
+    window.detail.note.setPlainText(text)  # as typing does: the box now holds unsaved text
+    window.detail.flush_note()
+
+
+def library_note(data_dir: Path, item_id: str) -> str | None:
+    with sqlite3.connect(data_dir / LIBRARY_FILE) as conn:
+        row = conn.execute("SELECT text FROM notes WHERE item_id = ?", [item_id]).fetchone()
+    return row[0] if row else None
+
+
+def test_a_note_the_full_disk_refused_stays_unsaved_survives_moving_away_and_lands_later(
+    reader, qtbot, disk
+):
+    window = reader.open()
+    item = window.current_item()
+    disk.fill()
+    with qtbot.waitSignal(window.writer.failed, timeout=WAIT_MS):
+        type_note(window, LONG_NOTE)
+    state = window.detail.note_state
+    assert state.property("state") == FAILED
+    assert "disk is full" in state.text() and "Saved" not in state.text()
+    assert library_note(reader.data_dir, item.id) is None
+    assert "disk is full" in window.statusBar().currentMessage()
+
+    window.move_selection(+1)
+    window.move_selection(-1)
+    assert window.current_item().id == item.id
+    assert window.detail.note.toPlainText() == LONG_NOTE  # still here, still marked unsaved
+    assert state.property("state") in (FAILED, SAVING)
+
+    disk.free()  # room again: the retry timer writes it without the reader doing a thing
+    qtbot.waitUntil(lambda: library_note(reader.data_dir, item.id) == LONG_NOTE, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: state.property("state") == SAVED, timeout=WAIT_MS)
+    assert "Saved" in state.text()
+    assert rows(window)[0].note == LONG_NOTE
+
+
+def test_a_later_save_retries_the_notes_that_failed(reader, qtbot, disk):
+    window = reader.open()
+    first = window.current_item()
+    disk.fill()
+    with qtbot.waitSignal(window.writer.failed, timeout=WAIT_MS):
+        type_note(window, LONG_NOTE)
+    disk.free()
+    window.writer._retry_timer.stop()  # only the next save may bring it in now
+    window.move_selection(+1)
+    with qtbot.waitSignals([window.writer.written, window.writer.written], timeout=WAIT_MS):
+        type_note(window, "第二条笔记")
+    assert library_note(reader.data_dir, first.id) == LONG_NOTE
+    assert library_note(reader.data_dir, window.current_item().id) == "第二条笔记"
+
+
+def test_the_window_keeps_working_while_another_program_holds_the_write_lock(reader, qtbot):
+    window = reader.open()
+    item = window.current_item()
+    events: list[str] = []
+    window.writer.written.connect(lambda _write: events.append("written"))
+    window.writer.failed.connect(lambda _write, _error: events.append("failed"))
+    other = sqlite3.connect(reader.data_dir / LIBRARY_FILE, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program's transaction, holding the lock
+    try:
+        type_note(window, "锁住时写的笔记")
+        QTimer.singleShot(0, lambda: events.append("timer"))
+        window.move_selection(+1)  # the reader reads on meanwhile
+        qtbot.waitUntil(lambda: "timer" in events, timeout=WAIT_MS)
+        assert events == ["timer"]  # the event loop ran while the write was waiting
+        assert window.detail.item.id != item.id
+        window.move_selection(-1)
+        assert window.detail.note.toPlainText() == "锁住时写的笔记"
+        assert window.detail.note_state.property("state") == SAVING
+    finally:
+        other.execute("COMMIT")
+        other.close()
+    qtbot.waitUntil(lambda: "written" in events, timeout=WAIT_MS)
+    assert events == ["timer", "written"]
+    assert library_note(reader.data_dir, item.id) == "锁住时写的笔记"
+    assert window.detail.note_state.property("state") == SAVED
+
+
+def test_closing_with_a_note_the_library_refused_keeps_it_and_the_next_start_writes_it(
+    reader, qtbot, disk
+):
+    window = reader.open()
+    item = window.current_item()
+    disk.fill()
+    with qtbot.waitSignal(window.writer.failed, timeout=WAIT_MS):
+        type_note(window, LONG_NOTE)
+    reader.close(window)
+    kept = reader.data_dir / UNSAVED_FILE
+    assert json.loads(kept.read_text(encoding="utf-8"))["notes"] == {item.id: LONG_NOTE}
+    assert library_note(reader.data_dir, item.id) is None
+    assert not list(reader.data_dir.glob(".unsaved-*"))  # written whole, no scraps
+
+    disk.free()
+    reopened = reader.open()
+    assert reopened.current_item().id == item.id
+    assert reopened.detail.note.toPlainText() == LONG_NOTE  # shown at once
+    qtbot.waitUntil(lambda: library_note(reader.data_dir, item.id) == LONG_NOTE, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not kept.exists(), timeout=WAIT_MS)
+
+
+def test_closing_with_a_note_just_typed_saves_it_without_a_recovery_file(reader, qtbot):
+    window = reader.open()
+    item = window.current_item()
+    window.detail.note.setPlainText("关窗前写的")  # not yet flushed by the timer
+    reader.close(window)
+    assert library_note(reader.data_dir, item.id) == "关窗前写的"
+    assert not (reader.data_dir / UNSAVED_FILE).exists()
+
+
+def test_a_star_the_library_refused_shows_as_it_was_with_the_reason(reader, qtbot, disk):
+    window = reader.open()
+    disk.make_read_only()
+    with qtbot.waitSignal(window.writer.failed, timeout=WAIT_MS):
+        window.toggle_star()
+        assert rows(window)[0].starred  # shown at once …
+    assert not rows(window)[0].starred  # … and back as it was once the write failed
+    assert not window.detail.star_button.isChecked()
+    assert window.write_warning.isVisible()
+    assert "read-only" in window.write_warning.text()
+    assert library_starred(reader.data_dir) == 0
+
+
+def library_starred(data_dir: Path) -> int:
+    with sqlite3.connect(data_dir / LIBRARY_FILE) as conn:
+        return conn.execute("SELECT count(*) FROM stars").fetchone()[0]
