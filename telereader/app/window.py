@@ -120,6 +120,10 @@ class MainWindow(QMainWindow):
         self._fresh_days: set[dt.date] = set()
         self.report_dialog: ImportReportDialog | None = None
         self.last_search = None
+        # The watchlist chosen in the search bar, for searches and for the Watch view apart:
+        # a list chosen to browse hits never narrows a later search.
+        self.search_watchlist: int | None = None
+        self.hits_watchlist: int | None = None
         self._pending_item: str | None = None  # to select once the day shown is loaded
         self.watchlists = []
         self.watch_dialog: WatchlistDialog | None = None
@@ -481,6 +485,7 @@ class MainWindow(QMainWindow):
         self._check_library_now_and_then()
         self.refresh_days()
         self.refresh_watchlists()
+        self.focus_list()  # j/k/S/N work at once; the calendar is a click away
         if not self._days:
             samples = sample_days()
             if samples:
@@ -505,15 +510,18 @@ class MainWindow(QMainWindow):
         self.watchlists = watchlists(self.store)
         self.delegate.watchlists = self.watchlists
         self.detail.watchlists = self.watchlists
-        chosen = self.watch_scope.currentData()
+        known = {watchlist.id for watchlist in self.watchlists}
+        if self.search_watchlist not in known:
+            self.search_watchlist = None
+        if self.hits_watchlist not in known:
+            self.hits_watchlist = None
         self.watch_scope.blockSignals(True)
         self.watch_scope.clear()
         self.watch_scope.addItem(tr("全部关注列表") if self.watching else tr("全部条目"), None)
         for watchlist in self.watchlists:
             self.watch_scope.addItem(watchlist.name, watchlist.id)
-        index = self.watch_scope.findData(chosen)
-        self.watch_scope.setCurrentIndex(max(0, index))
         self.watch_scope.blockSignals(False)
+        self._show_watch_scope()
 
     def watchlists_changed(self) -> None:
         """Keywords changed somewhere: hits, marks and the calendar follow."""
@@ -822,11 +830,28 @@ class MainWindow(QMainWindow):
         self.watch_scope.setItemText(
             0, tr("全部关注列表") if model is self.hits_model else tr("全部条目")
         )
+        self._show_watch_scope()
+
+    def _show_watch_scope(self) -> None:
+        """The watchlist choice names what narrows the list shown: the search's choice, the
+        Watch view's, or nothing (all items) in the day view."""
+        chosen = (
+            self.hits_watchlist
+            if self.watching
+            else self.search_watchlist
+            if self.searching
+            else None
+        )
+        self.watch_scope.blockSignals(True)
+        self.watch_scope.setCurrentIndex(max(0, self.watch_scope.findData(chosen)))
+        self.watch_scope.blockSignals(False)
 
     def _watch_scope_changed(self) -> None:
         if self.watching:
+            self.hits_watchlist = self.watch_scope.currentData()
             self.show_watch_view()
         else:
+            self.search_watchlist = self.watch_scope.currentData()
             self.run_search()
 
     def _search_text_changed(self, text: str) -> None:
@@ -855,7 +880,7 @@ class MainWindow(QMainWindow):
             starred_only=day_filter.starred_only,
             hide_teasers=day_filter.hide_teasers,
             unread_only=day_filter.unread_only,
-            watchlist_id=self.watch_scope.currentData(),
+            watchlist_id=self.search_watchlist,
         )
 
     def run_search(self) -> None:
@@ -934,7 +959,7 @@ class MainWindow(QMainWindow):
     def _reload_hits(self, current: StoredItem | None) -> None:
         """Read the hits of the chosen list afresh, keeping `current` selected if it still is
         one."""
-        self.hits_model.load(self.watch_scope.currentData())
+        self.hits_model.load(self.hits_watchlist)
         self._select(current.id if current else None)
 
     # ---- importing ------------------------------------------------------------------------------
