@@ -50,7 +50,7 @@ class ItemDelegate(QStyledItemDelegate):
 
         x = rect.left()
         if index.data(ShowDayRole):
-            day_text = f"{item.day:%Y-%m-%d}"
+            day_text = f"{item.time:%Y-%m-%d}"  # when it happened: 02:13 is the next day's
             painter.setPen(colours.dim if not selected else text_colour)
             painter.drawText(
                 QRect(x, rect.top(), rect.width(), rect.height()),

@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self.search_watchlist: int | None = None
         self.hits_watchlist: int | None = None
         self._pending_item: str | None = None  # to select once the day shown is loaded
+        self._clearing = False  # the window empties the search box, not the reader
         self.watchlists = []
         self.watch_dialog: WatchlistDialog | None = None
         self.export_dialog: ExportDialog | None = None
@@ -634,8 +635,11 @@ class MainWindow(QMainWindow):
         if self.searching:
             self.run_search()
             return
-        if self.watching:  # the filters are the day's: the hits list stays as it is
+        if self.watching:  # the hits and the day behind them both follow the filters
             self.model.load(self.model.day, self.current_filter())
+            self.detail.flush_note()
+            self._reload_hits(self.current_item())
+            self._update_counts()
             return
         current = self.current_item()
         self.detail.flush_note()
@@ -855,6 +859,8 @@ class MainWindow(QMainWindow):
             self.run_search()
 
     def _search_text_changed(self, text: str) -> None:
+        if self._clearing:
+            return
         if text.strip():
             if self.watching:
                 self.back_to_day()
@@ -921,10 +927,14 @@ class MainWindow(QMainWindow):
         self._update_counts()
 
     def _clear_search_text(self) -> None:
+        """Empty the box without the reactions to typing. Not by blocking its signals: the
+        box's clear button follows them, and would stay up in the empty box."""
         self._search_timer.stop()
-        self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
+        self._clearing = True
+        try:
+            self.search.clear()
+        finally:
+            self._clearing = False
 
     def open_result(self) -> None:
         """Open the selected search result or hit on its day, in the day's list."""
@@ -959,7 +969,7 @@ class MainWindow(QMainWindow):
     def _reload_hits(self, current: StoredItem | None) -> None:
         """Read the hits of the chosen list afresh, keeping `current` selected if it still is
         one."""
-        self.hits_model.load(self.hits_watchlist)
+        self.hits_model.load(self.hits_watchlist, self.current_filter())
         self._select(current.id if current else None)
 
     # ---- importing ------------------------------------------------------------------------------
@@ -1205,11 +1215,12 @@ class MainWindow(QMainWindow):
                 "list", label.replace("%1", str(total)), results, "telereader-search"
             )
         if self.watching:
-            watchlist_id = self.hits_model.watchlist_id
+            watchlist_id, hits_filter = self.hits_model.watchlist_id, self.hits_model.item_filter
+            hits = Selection(watchlist_id=watchlist_id, watched=watchlist_id is None).items
             return ExportChoice(
                 "list",
                 label.replace("%1", str(self.hits_model.total)),
-                Selection(watchlist_id=watchlist_id, watched=watchlist_id is None).items,
+                lambda store: [item for item in hits(store) if hits_filter.matches(item)],
                 "telereader-hits",
             )
         day, item_filter = self.model.day, self.model.item_filter
