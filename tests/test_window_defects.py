@@ -253,6 +253,8 @@ def test_the_filter_buttons_narrow_the_watch_view(reader, qtbot, palladium):
         assert 0 < len(expected) < 5, key
         assert [item.id for item in list_rows(window)] == expected, key
         assert f"{len(expected)} " in window.counts_label.text()
+        shown_list = window._shown_list_choice()  # File → Export… "the list shown"
+        assert [item.id for item in shown_list.items(window.store)] == expected[::-1], key
         window.filter_buttons[key].setChecked(False)
     assert len(list_rows(window)) == 5
 

@@ -209,6 +209,9 @@ class MainWindow(QMainWindow):
             tr('输入即搜索整个资料库：空格分隔的词都要出现，-词 排除，"引号" 内按原样匹配')
         )
         self.search.textChanged.connect(self._search_text_changed)
+        metrics = self.search.fontMetrics()  # never narrower than its placeholder
+        frame = self.search.sizeHint().width() - 17 * metrics.horizontalAdvance("x")
+        self.search.setMinimumWidth(frame + metrics.horizontalAdvance(self.search.placeholderText()))
         self.search.returnPressed.connect(self.focus_list)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -222,6 +225,8 @@ class MainWindow(QMainWindow):
         self.watch_scope = QComboBox(self)
         self.watch_scope.setObjectName("search_watchlist")
         self.watch_scope.setToolTip(tr("只在一个关注列表的命中中搜索"))
+        for combo in (self.scope, self.watch_scope):  # as wide as the longest choice, always
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.watch_scope.currentIndexChanged.connect(self._watch_scope_changed)
         self.best_first = QCheckBox(tr("按相关度"), self)
         self.best_first.setObjectName("best_first")
@@ -286,11 +291,13 @@ class MainWindow(QMainWindow):
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         bottom_layout.addWidget(self.hint)
         bottom_layout.addWidget(self.banner)
+        # The box has a row of its own, its choices the next: nothing is squeezed into "…".
+        bottom_layout.addWidget(self.search)
         search_bar = QHBoxLayout()
-        search_bar.addWidget(self.search, 1)
         search_bar.addWidget(self.scope)
         search_bar.addWidget(self.watch_scope)
         search_bar.addWidget(self.best_first)
+        search_bar.addStretch(1)
         bottom_layout.addLayout(search_bar)
         bottom_layout.addLayout(filter_bar)
         bottom_layout.addWidget(self.list, 1)
@@ -1345,6 +1352,16 @@ class MainWindow(QMainWindow):
             table.setItem(row, 1, QTableWidgetItem(tr(meaning)))
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
+        # Wide enough for every description in full, in every language.
+        header = table.horizontalHeader()
+        table.setMinimumWidth(
+            sum(
+                max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+                for column in range(table.columnCount())
+            )
+            + 2 * table.frameWidth()
+            + table.verticalScrollBar().sizeHint().width()
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
