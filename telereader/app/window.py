@@ -62,7 +62,7 @@ from telereader.core.importer import DIGEST_SUFFIXES
 from telereader.core.model import ImportReport
 from telereader.core.recovery import mark_damaged
 from telereader.core.search import SearchFilter, search
-from telereader.core.seeds import sample_days
+from telereader.core.seeds import sample_dates, sample_days
 from telereader.core.store import LibraryError, Store, StoredItem, library_error
 from telereader.core.watching import hit_days, watchlists
 
@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
         banner_close.setText("✕")
         banner_close.setToolTip(tr("关闭"))
         banner_close.clicked.connect(self.banner.hide)
+        banner_close.clicked.connect(self._update_hint)
         banner_layout = QHBoxLayout(self.banner)
         banner_layout.addWidget(self.banner_text, 1)
         banner_layout.addWidget(banner_show)
@@ -471,7 +472,7 @@ class MainWindow(QMainWindow):
             button.setChecked(s.value(f"filters/{key}", False, type=bool))
             button.blockSignals(False)
         self.detail.set_point_size(int(s.value("reading/point_size", DEFAULT_POINT_SIZE, type=int)))
-        self.hint.setVisible(not s.value("hint/dismissed", False, type=bool))
+        self._update_hint()
 
     def save_settings(self) -> None:
         s = self.settings
@@ -497,7 +498,6 @@ class MainWindow(QMainWindow):
         if not self._days:
             samples = sample_days()
             if samples:
-                self.hint.show()
                 self.start_import(samples, quiet=True)
             return
         remembered = self.settings.value("reading/day", "", type=str)
@@ -553,6 +553,7 @@ class MainWindow(QMainWindow):
         counts = self.store.day_counts()
         self._days = list(counts)
         mark_days(self.calendar, counts, self._fresh_days, hit_days(self.store))
+        self._update_hint()
         if self._days:
             self.calendar.setDateRange(
                 to_qdate(self._days[0]).addYears(-1), to_qdate(self._days[-1]).addYears(1)
@@ -814,6 +815,15 @@ class MainWindow(QMainWindow):
     def zoom(self, step: int) -> None:
         size = DEFAULT_POINT_SIZE if step == 0 else self.detail.point_size + step
         self.detail.set_point_size(size)
+
+    def _update_hint(self) -> None:
+        """The sample-day hint is for a library holding nothing but the bundled sample; it
+        never stands over the hits banner, and once dismissed it stays away."""
+        self.hint.setVisible(
+            set(self._days) <= sample_dates()
+            and not self.banner.isVisibleTo(self)
+            and not self.settings.value("hint/dismissed", False, type=bool)
+        )
 
     def _dismiss_hint(self) -> None:
         self.hint.hide()
@@ -1127,6 +1137,7 @@ class MainWindow(QMainWindow):
             return
         self.banner_text.setText(self.last_notice)
         self.banner.show()
+        self._update_hint()
 
     def _show_from_tray(self, *_args) -> None:
         self.come_forward()
