@@ -67,8 +67,9 @@ class ItemDelegate(QStyledItemDelegate):
         )
         x += metrics.horizontalAdvance("00:00") + PADDING * 2
 
+        ground = self.badge_ground(palette, selected)
         for badge, colour in self._badges(item, colours, self.watchlists):
-            x = self._draw_badge(painter, badge, colour, x, rect, metrics, selected)
+            x = self._draw_badge(painter, badge, colour, x, rect, metrics, ground)
 
         available = max(0, rect.right() - x)
         shown = metrics.elidedText(
@@ -127,12 +128,19 @@ class ItemDelegate(QStyledItemDelegate):
         return badges
 
     @staticmethod
-    def _draw_badge(painter, text, colour, x, rect, metrics, selected) -> int:
+    def badge_ground(palette: QPalette, selected: bool) -> QColor | None:
+        """What a badge is drawn on: the row itself, or on a selected row a chip of the list's
+        base colour, which the badge colours are chosen to stand out on (red or teal on the
+        highlight's blue would all but vanish)."""
+        return palette.color(QPalette.ColorRole.Base) if selected else None
+
+    @staticmethod
+    def _draw_badge(painter, text, colour, x, rect, metrics, ground: QColor | None) -> int:
         width = metrics.horizontalAdvance(text) + 8
         height = metrics.height() + 2
         box = QRect(x, rect.top() + (rect.height() - height) // 2, width, height)
-        painter.setPen(colour if not selected else QColor(colour).lighter(130))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(colour)
+        painter.setBrush(Qt.BrushStyle.NoBrush if ground is None else ground)
         painter.drawRoundedRect(box, 4, 4)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         return x + width + PADDING

@@ -50,6 +50,7 @@ from telereader.app.delegate import ItemDelegate
 from telereader.app.detail import DEFAULT_POINT_SIZE, DetailPane
 from telereader.app.export_dialog import ExportChoice, ExportDialog, hits_choice, may_replace
 from telereader.app.i18n import QT_TR_NOOP, tr
+from telereader.app.look import FilterButton
 from telereader.app.models import DayItemsModel, ItemRole, SearchResultsModel, WatchHitsModel
 from telereader.app.report import ImportReportDialog
 from telereader.app.search_service import SearchService
@@ -212,7 +213,8 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(self._search_text_changed)
         metrics = self.search.fontMetrics()  # never narrower than its placeholder
         frame = self.search.sizeHint().width() - 17 * metrics.horizontalAdvance("x")
-        self.search.setMinimumWidth(frame + metrics.horizontalAdvance(self.search.placeholderText()))
+        placeholder = metrics.horizontalAdvance(self.search.placeholderText())
+        self.search.setMinimumWidth(frame + placeholder)
         self.search.returnPressed.connect(self.focus_list)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -240,7 +242,7 @@ class MainWindow(QMainWindow):
         self.search_service.failed.connect(self._search_failed)
         self.search_model = SearchResultsModel(self.search_service, self)
 
-        self.filter_buttons: dict[str, QToolButton] = {}
+        self.filter_buttons: dict[str, FilterButton] = {}
         filter_bar = QHBoxLayout()
         all_button = QToolButton(self)
         all_button.setObjectName("filter_all")
@@ -253,7 +255,7 @@ class MainWindow(QMainWindow):
             ("starred", QT_TR_NOOP("星标")),
             ("hide_teasers", QT_TR_NOOP("隐藏预告")),
         ):
-            button = QToolButton(self)
+            button = FilterButton(self)
             button.setObjectName(f"filter_{key}")
             button.setText(tr(label))
             button.setCheckable(True)
