@@ -456,3 +456,16 @@ def test_a_checked_filter_button_looks_different_under_a_dark_palette(reader, qt
     QApplication.processEvents()
     checked = button.grab().toImage()
     assert abs(mean_lightness(checked) - mean_lightness(unchecked)) >= 25
+
+
+def test_a_keyword_marked_on_the_selected_row_stays_readable(reader):
+    from telereader.app.delegate import ItemDelegate
+    from telereader.app.look import contrast
+    from telereader.core.watching import PALETTE
+
+    window = reader.open()
+    for palette in (window.list.palette(), dark_palette()):
+        colours = Colours.for_palette(palette)
+        for colour in PALETTE:
+            marked = ItemDelegate.mark_format(colour, colours, palette)
+            assert contrast(marked.foreground().color(), marked.background().color()) >= 4.5

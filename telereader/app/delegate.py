@@ -4,7 +4,15 @@ and watchlist keywords marked in the headline."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QTextCharFormat,
+    QTextLayout,
+)
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from telereader.app.highlight import SEARCHED, lit_watchlists, marks
@@ -82,24 +90,20 @@ class ItemDelegate(QStyledItemDelegate):
             font,
             text_colour,
             colours,
-            palette.color(QPalette.ColorRole.Base),
+            palette,
             QPointF(x, rect.top() + (rect.height() - metrics.height()) / 2),
         )
         painter.restore()
 
     @staticmethod
-    def _draw_headline(painter, text, found, font, colour, colours, base, origin) -> None:
+    def _draw_headline(painter, text, found, font, colour, colours, palette, origin) -> None:
         """The headline as a text layout, so marked words get a background; no markup."""
         layout = QTextLayout(text, font)
         ranges = []
         for mark in found:
             marked = QTextLayout.FormatRange()
             marked.start, marked.length = mark.start, mark.end - mark.start
-            if mark.colour == SEARCHED:
-                marked.format.setBackground(colours.highlight)
-                marked.format.setForeground(colours.on_highlight)
-            else:
-                marked.format.setBackground(tint(mark.colour, base))
+            marked.format = ItemDelegate.mark_format(mark.colour, colours, palette)
             ranges.append(marked)
         layout.setFormats(ranges)
         layout.beginLayout()
@@ -108,6 +112,20 @@ class ItemDelegate(QStyledItemDelegate):
         layout.endLayout()
         painter.setPen(colour)
         layout.draw(painter, origin)
+
+    @staticmethod
+    def mark_format(mark_colour: str, colours: Colours, palette: QPalette) -> QTextCharFormat:
+        """A marked word: searched terms in the search colours, keywords on their list's colour
+        laid thinly over the base, in the base's text colour, so they read the same on a
+        selected row (where the row's own text is the highlight's)."""
+        marked = QTextCharFormat()
+        if mark_colour == SEARCHED:
+            marked.setBackground(colours.highlight)
+            marked.setForeground(colours.on_highlight)
+        else:
+            marked.setBackground(tint(mark_colour, palette.color(QPalette.ColorRole.Base)))
+            marked.setForeground(palette.color(QPalette.ColorRole.Text))
+        return marked
 
     @staticmethod
     def _badges(
