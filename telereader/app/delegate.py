@@ -4,7 +4,15 @@ and watchlist keywords marked in the headline."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QTextCharFormat,
+    QTextLayout,
+)
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from telereader.app.highlight import SEARCHED, lit_watchlists, marks
@@ -50,7 +58,7 @@ class ItemDelegate(QStyledItemDelegate):
 
         x = rect.left()
         if index.data(ShowDayRole):
-            day_text = f"{item.day:%Y-%m-%d}"
+            day_text = f"{item.time:%Y-%m-%d}"  # when it happened: 02:13 is the next day's
             painter.setPen(colours.dim if not selected else text_colour)
             painter.drawText(
                 QRect(x, rect.top(), rect.width(), rect.height()),
@@ -67,8 +75,9 @@ class ItemDelegate(QStyledItemDelegate):
         )
         x += metrics.horizontalAdvance("00:00") + PADDING * 2
 
+        ground = self.badge_ground(palette, selected)
         for badge, colour in self._badges(item, colours, self.watchlists):
-            x = self._draw_badge(painter, badge, colour, x, rect, metrics, selected)
+            x = self._draw_badge(painter, badge, colour, x, rect, metrics, ground)
 
         available = max(0, rect.right() - x)
         shown = metrics.elidedText(
@@ -81,24 +90,20 @@ class ItemDelegate(QStyledItemDelegate):
             font,
             text_colour,
             colours,
-            palette.color(QPalette.ColorRole.Base),
+            palette,
             QPointF(x, rect.top() + (rect.height() - metrics.height()) / 2),
         )
         painter.restore()
 
     @staticmethod
-    def _draw_headline(painter, text, found, font, colour, colours, base, origin) -> None:
+    def _draw_headline(painter, text, found, font, colour, colours, palette, origin) -> None:
         """The headline as a text layout, so marked words get a background; no markup."""
         layout = QTextLayout(text, font)
         ranges = []
         for mark in found:
             marked = QTextLayout.FormatRange()
             marked.start, marked.length = mark.start, mark.end - mark.start
-            if mark.colour == SEARCHED:
-                marked.format.setBackground(colours.highlight)
-                marked.format.setForeground(colours.on_highlight)
-            else:
-                marked.format.setBackground(tint(mark.colour, base))
+            marked.format = ItemDelegate.mark_format(mark.colour, colours, palette)
             ranges.append(marked)
         layout.setFormats(ranges)
         layout.beginLayout()
@@ -107,6 +112,20 @@ class ItemDelegate(QStyledItemDelegate):
         layout.endLayout()
         painter.setPen(colour)
         layout.draw(painter, origin)
+
+    @staticmethod
+    def mark_format(mark_colour: str, colours: Colours, palette: QPalette) -> QTextCharFormat:
+        """A marked word: searched terms in the search colours, keywords on their list's colour
+        laid thinly over the base, in the base's text colour, so they read the same on a
+        selected row (where the row's own text is the highlight's)."""
+        marked = QTextCharFormat()
+        if mark_colour == SEARCHED:
+            marked.setBackground(colours.highlight)
+            marked.setForeground(colours.on_highlight)
+        else:
+            marked.setBackground(tint(mark_colour, palette.color(QPalette.ColorRole.Base)))
+            marked.setForeground(palette.color(QPalette.ColorRole.Text))
+        return marked
 
     @staticmethod
     def _badges(
@@ -127,12 +146,19 @@ class ItemDelegate(QStyledItemDelegate):
         return badges
 
     @staticmethod
-    def _draw_badge(painter, text, colour, x, rect, metrics, selected) -> int:
+    def badge_ground(palette: QPalette, selected: bool) -> QColor | None:
+        """What a badge is drawn on: the row itself, or on a selected row a chip of the list's
+        base colour, which the badge colours are chosen to stand out on (red or teal on the
+        highlight's blue would all but vanish)."""
+        return palette.color(QPalette.ColorRole.Base) if selected else None
+
+    @staticmethod
+    def _draw_badge(painter, text, colour, x, rect, metrics, ground: QColor | None) -> int:
         width = metrics.horizontalAdvance(text) + 8
         height = metrics.height() + 2
         box = QRect(x, rect.top() + (rect.height() - height) // 2, width, height)
-        painter.setPen(colour if not selected else QColor(colour).lighter(130))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(colour)
+        painter.setBrush(Qt.BrushStyle.NoBrush if ground is None else ground)
         painter.drawRoundedRect(box, 4, 4)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         return x + width + PADDING

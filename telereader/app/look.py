@@ -6,8 +6,14 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyleOptionToolButton,
+    QStylePainter,
+    QToolButton,
+)
 
 # Families that cover Simplified Chinese on Linux, Windows and macOS, best first.
 CJK_FAMILIES = (
@@ -98,6 +104,48 @@ def tint(colour: str | QColor, base: QColor, strength: float = 0.35) -> QColor:
         base.greenF() + (over.greenF() - base.greenF()) * strength,
         base.blueF() + (over.blueF() - base.blueF()) * strength,
     )
+
+
+def contrast(one: QColor, other: QColor) -> float:
+    """The WCAG contrast ratio of two colours: 1 (the same) to 21 (black on white)."""
+
+    def luminance(colour: QColor) -> float:
+        def channel(value: float) -> float:
+            return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * channel(colour.redF())
+            + 0.7152 * channel(colour.greenF())
+            + 0.0722 * channel(colour.blueF())
+        )
+
+    lighter, darker = sorted((luminance(one), luminance(other)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+class FilterButton(QToolButton):
+    """A checkable tool button whose checked state shows in any palette: when checked it is
+    drawn in the highlight colours, as a selected row is (some styles draw a checked tool
+    button barely darker than an unchecked one, which a dark palette makes invisible)."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.isChecked():
+            super().paintEvent(event)
+            return
+        option = QStyleOptionToolButton()
+        self.initStyleOption(option)
+        palette = option.palette
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(
+                group, QPalette.ColorRole.Button, palette.color(group, QPalette.ColorRole.Highlight)
+            )
+            palette.setColor(
+                group,
+                QPalette.ColorRole.ButtonText,
+                palette.color(group, QPalette.ColorRole.HighlightedText),
+            )
+        option.palette = palette
+        QStylePainter(self).drawComplexControl(QStyle.ComplexControl.CC_ToolButton, option)
 
 
 def icon_folder() -> Path:

@@ -30,7 +30,7 @@ def plain_tooltip(text: str) -> str:
 def item_data(item: StoredItem, role: int, with_day: bool = False):
     """What every item list shows of an item, by role."""
     if role == Qt.ItemDataRole.DisplayRole:
-        day = f"{item.day}  " if with_day else ""
+        day = f"{item.time:%Y-%m-%d}  " if with_day else ""  # the real date, after midnight too
         return f"{day}{item.time:%H:%M}  {one_line(item.headline, 200)}"
     if role == Qt.ItemDataRole.ToolTipRole:
         return plain_tooltip(one_line(item.title or item.body, 300))
@@ -238,13 +238,16 @@ class WatchHitsModel(ItemListModel):
         self._store = store
         self.total = 0
         self.watchlist_id: int | None = None
+        self.item_filter = ItemFilter()
         self._fetching = False
 
-    def load(self, watchlist_id: int | None) -> None:
+    def load(self, watchlist_id: int | None, item_filter: ItemFilter | None = None) -> None:
+        """The hits of one list (None: of every list) that pass the list's filters."""
         self.beginResetModel()
         self.watchlist_id = watchlist_id
-        self._items = hit_page(self._store, self.PAGE, watchlist_id=watchlist_id)
-        self.total = hit_total(self._store, watchlist_id)
+        self.item_filter = item_filter or ItemFilter()
+        self._items = hit_page(self._store, self.PAGE, 0, watchlist_id, self.item_filter)
+        self.total = hit_total(self._store, watchlist_id, self.item_filter)
         self.endResetModel()
 
     def clear(self) -> None:
@@ -260,7 +263,9 @@ class WatchHitsModel(ItemListModel):
             return
         self._fetching = True  # the view may ask again while rows go in: one page at a time
         try:
-            page = hit_page(self._store, self.PAGE, len(self._items), self.watchlist_id)
+            page = hit_page(
+                self._store, self.PAGE, len(self._items), self.watchlist_id, self.item_filter
+            )
             known = {item.id for item in self._items}
             fresh = [item for item in page if item.id not in known]
             if not fresh:

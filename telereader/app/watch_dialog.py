@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from telereader.app.i18n import QT_TR_NOOP, tr
 from telereader.app.workers import LibraryTask
 from telereader.core.store import LibraryError, Store
-from telereader.core.watch import Watchlist, parse_keyword
+from telereader.core.watch import Watchlist, parse_keyword, parse_keywords
 from telereader.core.watching import (
     delete_watchlist,
     hit_counts,
@@ -50,6 +50,11 @@ SYNTAX_HELP = QT_TR_NOOP(
     "=AI：整词匹配英文，AIDC 不算\n"
     "美联储 降息：同一行的几个词都要出现"
 )
+
+
+def _keyword_lines(text: str) -> list[str]:
+    """The keywords a text holds, as the library keeps them (blank lines and spacing aside)."""
+    return [keyword.line for keyword in parse_keywords(text)]
 
 
 def colour_icon(colour: str) -> QIcon:
@@ -185,21 +190,27 @@ class WatchlistDialog(QDialog):
         self._show_keywords()
 
     def _show_keywords(self) -> None:
+        """Put the chosen list's keywords in the editor. The list already in it keeps the
+        reader's text and cursor: a write that arrives changes only the counts and the state
+        (the editor is rewritten only when the library's keywords differ from its text, as
+        after a restore)."""
         watchlist = self.current()
-        if self._dirty and watchlist is not None and watchlist.id == self._shown_id:
-            return  # the reader is typing: keep their text
+        same_list = watchlist is not None and watchlist.id == self._shown_id
+        if same_list and (self._dirty or watchlist.id in self._sent):
+            return  # the reader is typing, or what they typed is on its way
         self._shown_id = watchlist.id if watchlist else None
         for widget in (self.keywords, self.rename_button, self.colour_button, self.delete_button):
             widget.setEnabled(watchlist is not None)
-        self.keywords.blockSignals(True)
         if watchlist is None:
             text = ""
         elif watchlist.id in self._sent:
             text = "\n".join(self._sent[watchlist.id][0])
         else:
             text = "\n".join(k.line for k in watchlist.keywords)
-        self.keywords.setPlainText(text)
-        self.keywords.blockSignals(False)
+        if not same_list or _keyword_lines(self.keywords.toPlainText()) != _keyword_lines(text):
+            self.keywords.blockSignals(True)
+            self.keywords.setPlainText(text)
+            self.keywords.blockSignals(False)
         self._dirty = False
         if watchlist is None:
             self.state.setText(tr("还没有关注列表。点“新建…”建一个，再写下关键词。"))

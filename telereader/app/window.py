@@ -50,6 +50,7 @@ from telereader.app.delegate import ItemDelegate
 from telereader.app.detail import DEFAULT_POINT_SIZE, FAILED, SAVED, SAVING, DetailPane
 from telereader.app.export_dialog import ExportChoice, ExportDialog, hits_choice, may_replace
 from telereader.app.i18n import QT_TR_NOOP, tr
+from telereader.app.look import FilterButton
 from telereader.app.models import DayItemsModel, ItemRole, SearchResultsModel, WatchHitsModel
 from telereader.app.report import ImportReportDialog
 from telereader.app.search_service import SearchService
@@ -63,7 +64,7 @@ from telereader.core.importer import DIGEST_SUFFIXES
 from telereader.core.model import ImportReport
 from telereader.core.recovery import mark_damaged
 from telereader.core.search import SearchFilter, search
-from telereader.core.seeds import sample_days
+from telereader.core.seeds import sample_dates, sample_days
 from telereader.core.store import LibraryError, Store, StoredItem, library_error
 from telereader.core.unsaved import load_unsaved, save_unsaved, unsaved_path
 from telereader.core.watching import hit_days, watchlists
@@ -123,7 +124,12 @@ class MainWindow(QMainWindow):
         self._fresh_days: set[dt.date] = set()
         self.report_dialog: ImportReportDialog | None = None
         self.last_search = None
+        # The watchlist chosen in the search bar, for searches and for the Watch view apart:
+        # a list chosen to browse hits never narrows a later search.
+        self.search_watchlist: int | None = None
+        self.hits_watchlist: int | None = None
         self._pending_item: str | None = None  # to select once the day shown is loaded
+        self._clearing = False  # the window empties the search box, not the reader
         self.watchlists = []
         self.watch_dialog: WatchlistDialog | None = None
         self.export_dialog: ExportDialog | None = None
@@ -198,6 +204,7 @@ class MainWindow(QMainWindow):
         banner_close.setText("✕")
         banner_close.setToolTip(tr("关闭"))
         banner_close.clicked.connect(self.banner.hide)
+        banner_close.clicked.connect(self._update_hint)
         banner_layout = QHBoxLayout(self.banner)
         banner_layout.addWidget(self.banner_text, 1)
         banner_layout.addWidget(banner_show)
@@ -212,6 +219,10 @@ class MainWindow(QMainWindow):
             tr('输入即搜索整个资料库：空格分隔的词都要出现，-词 排除，"引号" 内按原样匹配')
         )
         self.search.textChanged.connect(self._search_text_changed)
+        metrics = self.search.fontMetrics()  # never narrower than its placeholder
+        frame = self.search.sizeHint().width() - 17 * metrics.horizontalAdvance("x")
+        placeholder = metrics.horizontalAdvance(self.search.placeholderText())
+        self.search.setMinimumWidth(frame + placeholder)
         self.search.returnPressed.connect(self.focus_list)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -225,6 +236,8 @@ class MainWindow(QMainWindow):
         self.watch_scope = QComboBox(self)
         self.watch_scope.setObjectName("search_watchlist")
         self.watch_scope.setToolTip(tr("只在一个关注列表的命中中搜索"))
+        for combo in (self.scope, self.watch_scope):  # as wide as the longest choice, always
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.watch_scope.currentIndexChanged.connect(self._watch_scope_changed)
         self.best_first = QCheckBox(tr("按相关度"), self)
         self.best_first.setObjectName("best_first")
@@ -237,7 +250,7 @@ class MainWindow(QMainWindow):
         self.search_service.failed.connect(self._search_failed)
         self.search_model = SearchResultsModel(self.search_service, self)
 
-        self.filter_buttons: dict[str, QToolButton] = {}
+        self.filter_buttons: dict[str, FilterButton] = {}
         filter_bar = QHBoxLayout()
         all_button = QToolButton(self)
         all_button.setObjectName("filter_all")
@@ -250,7 +263,7 @@ class MainWindow(QMainWindow):
             ("starred", QT_TR_NOOP("星标")),
             ("hide_teasers", QT_TR_NOOP("隐藏预告")),
         ):
-            button = QToolButton(self)
+            button = FilterButton(self)
             button.setObjectName(f"filter_{key}")
             button.setText(tr(label))
             button.setCheckable(True)
@@ -290,11 +303,13 @@ class MainWindow(QMainWindow):
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         bottom_layout.addWidget(self.hint)
         bottom_layout.addWidget(self.banner)
+        # The box has a row of its own, its choices the next: nothing is squeezed into "…".
+        bottom_layout.addWidget(self.search)
         search_bar = QHBoxLayout()
-        search_bar.addWidget(self.search, 1)
         search_bar.addWidget(self.scope)
         search_bar.addWidget(self.watch_scope)
         search_bar.addWidget(self.best_first)
+        search_bar.addStretch(1)
         bottom_layout.addLayout(search_bar)
         bottom_layout.addLayout(filter_bar)
         bottom_layout.addWidget(self.list, 1)
@@ -468,7 +483,7 @@ class MainWindow(QMainWindow):
             button.setChecked(s.value(f"filters/{key}", False, type=bool))
             button.blockSignals(False)
         self.detail.set_point_size(int(s.value("reading/point_size", DEFAULT_POINT_SIZE, type=int)))
-        self.hint.setVisible(not s.value("hint/dismissed", False, type=bool))
+        self._update_hint()
 
     def save_settings(self) -> None:
         s = self.settings
@@ -491,10 +506,10 @@ class MainWindow(QMainWindow):
         self._check_library_now_and_then()
         self.refresh_days()
         self.refresh_watchlists()
+        self.focus_list()  # j/k/S/N work at once; the calendar is a click away
         if not self._days:
             samples = sample_days()
             if samples:
-                self.hint.show()
                 self.start_import(samples, quiet=True)
             return
         remembered = self.settings.value("reading/day", "", type=str)
@@ -515,15 +530,18 @@ class MainWindow(QMainWindow):
         self.watchlists = watchlists(self.store)
         self.delegate.watchlists = self.watchlists
         self.detail.watchlists = self.watchlists
-        chosen = self.watch_scope.currentData()
+        known = {watchlist.id for watchlist in self.watchlists}
+        if self.search_watchlist not in known:
+            self.search_watchlist = None
+        if self.hits_watchlist not in known:
+            self.hits_watchlist = None
         self.watch_scope.blockSignals(True)
         self.watch_scope.clear()
         self.watch_scope.addItem(tr("全部关注列表") if self.watching else tr("全部条目"), None)
         for watchlist in self.watchlists:
             self.watch_scope.addItem(watchlist.name, watchlist.id)
-        index = self.watch_scope.findData(chosen)
-        self.watch_scope.setCurrentIndex(max(0, index))
         self.watch_scope.blockSignals(False)
+        self._show_watch_scope()
 
     def watchlists_changed(self) -> None:
         """Keywords changed somewhere: hits, marks and the calendar follow."""
@@ -547,6 +565,7 @@ class MainWindow(QMainWindow):
         counts = self.store.day_counts()
         self._days = list(counts)
         mark_days(self.calendar, counts, self._fresh_days, hit_days(self.store))
+        self._update_hint()
         if self._days:
             self.calendar.setDateRange(
                 to_qdate(self._days[0]).addYears(-1), to_qdate(self._days[-1]).addYears(1)
@@ -636,8 +655,11 @@ class MainWindow(QMainWindow):
         if self.searching:
             self.run_search()
             return
-        if self.watching:  # the filters are the day's: the hits list stays as it is
+        if self.watching:  # the hits and the day behind them both follow the filters
             self.model.load(self.model.day, self.current_filter())
+            self.detail.flush_note()
+            self._reload_hits(self.current_item())
+            self._update_counts()
             return
         current = self.current_item()
         self.detail.flush_note()
@@ -881,6 +903,15 @@ class MainWindow(QMainWindow):
         size = DEFAULT_POINT_SIZE if step == 0 else self.detail.point_size + step
         self.detail.set_point_size(size)
 
+    def _update_hint(self) -> None:
+        """The sample-day hint is for a library holding nothing but the bundled sample; it
+        never stands over the hits banner, and once dismissed it stays away."""
+        self.hint.setVisible(
+            set(self._days) <= sample_dates()
+            and not self.banner.isVisibleTo(self)
+            and not self.settings.value("hint/dismissed", False, type=bool)
+        )
+
     def _dismiss_hint(self) -> None:
         self.hint.hide()
         self.settings.setValue("hint/dismissed", True)
@@ -907,14 +938,33 @@ class MainWindow(QMainWindow):
         self.watch_scope.setItemText(
             0, tr("全部关注列表") if model is self.hits_model else tr("全部条目")
         )
+        self._show_watch_scope()
+
+    def _show_watch_scope(self) -> None:
+        """The watchlist choice names what narrows the list shown: the search's choice, the
+        Watch view's, or nothing (all items) in the day view."""
+        chosen = (
+            self.hits_watchlist
+            if self.watching
+            else self.search_watchlist
+            if self.searching
+            else None
+        )
+        self.watch_scope.blockSignals(True)
+        self.watch_scope.setCurrentIndex(max(0, self.watch_scope.findData(chosen)))
+        self.watch_scope.blockSignals(False)
 
     def _watch_scope_changed(self) -> None:
         if self.watching:
+            self.hits_watchlist = self.watch_scope.currentData()
             self.show_watch_view()
         else:
+            self.search_watchlist = self.watch_scope.currentData()
             self.run_search()
 
     def _search_text_changed(self, text: str) -> None:
+        if self._clearing:
+            return
         if text.strip():
             if self.watching:
                 self.back_to_day()
@@ -940,7 +990,7 @@ class MainWindow(QMainWindow):
             starred_only=day_filter.starred_only,
             hide_teasers=day_filter.hide_teasers,
             unread_only=day_filter.unread_only,
-            watchlist_id=self.watch_scope.currentData(),
+            watchlist_id=self.search_watchlist,
         )
 
     def run_search(self) -> None:
@@ -981,10 +1031,14 @@ class MainWindow(QMainWindow):
         self._update_counts()
 
     def _clear_search_text(self) -> None:
+        """Empty the box without the reactions to typing. Not by blocking its signals: the
+        box's clear button follows them, and would stay up in the empty box."""
         self._search_timer.stop()
-        self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
+        self._clearing = True
+        try:
+            self.search.clear()
+        finally:
+            self._clearing = False
 
     def open_result(self) -> None:
         """Open the selected search result or hit on its day, in the day's list."""
@@ -1019,7 +1073,7 @@ class MainWindow(QMainWindow):
     def _reload_hits(self, current: StoredItem | None) -> None:
         """Read the hits of the chosen list afresh, keeping `current` selected if it still is
         one."""
-        self.hits_model.load(self.watch_scope.currentData())
+        self.hits_model.load(self.hits_watchlist, self.current_filter())
         self._select(current.id if current else None)
 
     # ---- importing ------------------------------------------------------------------------------
@@ -1170,6 +1224,7 @@ class MainWindow(QMainWindow):
             return
         self.banner_text.setText(self.last_notice)
         self.banner.show()
+        self._update_hint()
 
     def _show_from_tray(self, *_args) -> None:
         self.come_forward()
@@ -1265,11 +1320,12 @@ class MainWindow(QMainWindow):
                 "list", label.replace("%1", str(total)), results, "telereader-search"
             )
         if self.watching:
-            watchlist_id = self.hits_model.watchlist_id
+            watchlist_id, hits_filter = self.hits_model.watchlist_id, self.hits_model.item_filter
+            hits = Selection(watchlist_id=watchlist_id, watched=watchlist_id is None).items
             return ExportChoice(
                 "list",
                 label.replace("%1", str(self.hits_model.total)),
-                Selection(watchlist_id=watchlist_id, watched=watchlist_id is None).items,
+                lambda store: [item for item in hits(store) if hits_filter.matches(item)],
                 "telereader-hits",
             )
         day, item_filter = self.model.day, self.model.item_filter
@@ -1395,6 +1451,16 @@ class MainWindow(QMainWindow):
             table.setItem(row, 1, QTableWidgetItem(tr(meaning)))
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
+        # Wide enough for every description in full, in every language.
+        header = table.horizontalHeader()
+        table.setMinimumWidth(
+            sum(
+                max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+                for column in range(table.columnCount())
+            )
+            + 2 * table.frameWidth()
+            + table.verticalScrollBar().sizeHint().width()
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)

@@ -13,7 +13,9 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 
+from telereader.core.filters import ItemFilter
 from telereader.core.model import Problem
+from telereader.core.search import SearchFilter
 from telereader.core.search_index import INDEX_TABLE, is_exact, term_expression
 from telereader.core.store import LibraryError, Store, StoredItem, now
 from telereader.core.watch import Keyword, Watchlist, parse_keywords
@@ -262,29 +264,55 @@ def hits(
     return hit_page(store, limit, offset, watchlist_id), hit_total(store, watchlist_id)
 
 
-def _hits_of(watchlist_id: int | None) -> tuple[str, list]:
-    return ("", []) if watchlist_id is None else (" WHERE watchlist_id = ?", [watchlist_id])
+def _hits_of(watchlist_id: int | None, item_filter: ItemFilter | None) -> tuple[str, list]:
+    """FROM … WHERE for the hits of one list (or all), of items that pass the filter."""
+    conditions, params = [], []
+    if watchlist_id is not None:
+        conditions.append("watch_hits.watchlist_id = ?")
+        params.append(watchlist_id)
+    source = "watch_hits"
+    if item_filter is not None and item_filter.is_active:
+        source += " JOIN items ON items.seq = watch_hits.seq"
+        only, only_params = SearchFilter(
+            important_only=item_filter.important_only,
+            starred_only=item_filter.starred_only,
+            hide_teasers=item_filter.hide_teasers,
+            unread_only=item_filter.unread_only,
+        ).sql()
+        conditions += only
+        params += only_params
+    where = " WHERE " + " AND ".join(conditions) if conditions else ""
+    return source + where, params
 
 
 def hit_page(
-    store: Store, limit: int, offset: int = 0, watchlist_id: int | None = None
+    store: Store,
+    limit: int,
+    offset: int = 0,
+    watchlist_id: int | None = None,
+    item_filter: ItemFilter | None = None,
 ) -> list[StoredItem]:
-    """A page of the items some watchlist (or the one with that id) lights up, newest first."""
-    condition, params = _hits_of(watchlist_id)
+    """A page of the items some watchlist (or the one with that id) lights up that pass the
+    filter, newest first: `seq` is in the order the items happened (store.seq_for), so an item
+    of 02:13 after midnight comes before the evening of its digest day."""
+    source, params = _hits_of(watchlist_id, item_filter)
     seqs = [
         row[0]
         for row in store.db.execute(
-            f"SELECT DISTINCT seq FROM watch_hits{condition} ORDER BY seq DESC LIMIT ? OFFSET ?",
+            f"SELECT DISTINCT watch_hits.seq FROM {source} "
+            "ORDER BY watch_hits.seq DESC LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
     ]
     return store.items_by_seq(seqs)
 
 
-def hit_total(store: Store, watchlist_id: int | None = None) -> int:
-    condition, params = _hits_of(watchlist_id)
+def hit_total(
+    store: Store, watchlist_id: int | None = None, item_filter: ItemFilter | None = None
+) -> int:
+    source, params = _hits_of(watchlist_id, item_filter)
     return store.db.execute(
-        f"SELECT count(DISTINCT seq) FROM watch_hits{condition}", params
+        f"SELECT count(DISTINCT watch_hits.seq) FROM {source}", params
     ).fetchone()[0]
 
 
