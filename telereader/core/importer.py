@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import os
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ from telereader.core.model import (
 )
 from telereader.core.parse import parse_all
 from telereader.core.pool import Pool, parsing_pool
-from telereader.core.store import ItemRow, Store, item_from_row, item_rows
+from telereader.core.store import ItemRow, Store, item_from_row, item_rows, library_error
 from telereader.core.watching import match_pending
 
 DIGEST_SUFFIXES = (".md", ".markdown", ".txt")
@@ -400,12 +401,14 @@ def import_paths(
     by_hash: dict[str, FileReport] = {}
     with parsing_pool(len(candidates), workers) as pool:
         outcomes = _outcomes(store, candidates, pool)
-        for done, outcome in enumerate(outcomes, start=1):
+        for done, (path, digest_hash, outcome) in enumerate(outcomes, start=1):
             if cancelled and cancelled():
                 report.cancelled = True
                 outcomes.close()
                 break
-            file_report = _finish(store, outcome, by_hash)
+            file_report = _finish_safely(store, path, outcome, by_hash)
+            if digest_hash is not None:
+                by_hash.setdefault(digest_hash, file_report)
             report.files.append(file_report)
             items_so_far += file_report.added + file_report.updated
             if progress:
@@ -428,24 +431,45 @@ def _outcomes(store: Store, candidates: Sequence[Candidate], pool: Pool) -> Iter
     window: collections.deque = collections.deque()
     hashes: set[str] = set()
     for candidate in candidates:
+        path = str(candidate.path)
         looked = first_look(store, candidate)
         if isinstance(looked, FileReport):
-            window.append(looked)
+            window.append((path, None, looked))
         else:
             data, digest_hash = looked
             if digest_hash in hashes:
-                window.append(_SameBytes(str(candidate.path), digest_hash))
+                window.append((path, None, _SameBytes(path, digest_hash)))
             else:
                 hashes.add(digest_hash)
-                window.append(pool.submit(prepare, str(candidate.path), data, digest_hash))
+                window.append((path, digest_hash, pool.submit(prepare, path, data, digest_hash)))
         while len(window) > pool.ahead:
-            yield _resolved(window.popleft())
+            yield window.popleft()
     while window:
-        yield _resolved(window.popleft())
+        yield window.popleft()
 
 
-def _resolved(outcome):
-    return outcome.result() if isinstance(outcome, Future) else outcome
+def _finish_safely(store: Store, path: str, outcome, by_hash: dict[str, FileReport]) -> FileReport:
+    """The file's report; whatever goes wrong with this one file (a bug, a worker that died)
+    rolls back its transaction and makes it a rejected file with the reason, and the batch
+    goes on. Only trouble of the library itself (a full disk, a damaged or read-only file, a
+    lock held too long) stops the batch: every later file would meet it too."""
+    try:
+        return _finish(store, outcome.result() if isinstance(outcome, Future) else outcome, by_hash)
+    except sqlite3.Error as error:
+        if library_error(store.path, error).problem.code != "library_unavailable":
+            raise
+        return _failed(path, error)
+    except Exception as error:  # one file's trouble must not stop the batch
+        return _failed(path, error)
+
+
+def _failed(path: str, error: BaseException) -> FileReport:
+    reason = str(error) or type(error).__name__
+    return FileReport(
+        path=path,
+        status=FileStatus.REJECTED,
+        reason=Problem("store_failed", params={"error": f"{type(error).__name__}: {reason}"}),
+    )
 
 
 def _finish(store: Store, outcome, by_hash: dict[str, FileReport]) -> FileReport:
@@ -459,9 +483,7 @@ def _finish(store: Store, outcome, by_hash: dict[str, FileReport]) -> FileReport
             twin.unchanged = earlier.added + earlier.updated + earlier.unchanged
             twin.warnings = []
         return twin
-    file_report = store_prepared(store, outcome)
-    by_hash[outcome.content_hash] = file_report
-    return file_report
+    return store_prepared(store, outcome)
 
 
 def _unreadable(error: OSError) -> Problem:

@@ -63,6 +63,24 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "统计周期行无法识别，按 05:30 分界",
         "the 统计周期 line is not understood; using 05:30 as the day boundary",
     ),
+    # import hardening (issue 12): dates the app cannot hold, a file that fails, padded captures
+    "impossible_date": (
+        "标题行的日期 {date} 不存在，无法确定电报日期",
+        "the header's date {date} does not exist, so the digest day is unknown",
+    ),
+    "date_out_of_range": (
+        "标题行的日期 {date} 超出可接受的范围（{first} 至 {last}）",
+        "the header's date {date} is outside the dates this app holds ({first} to {last})",
+    ),
+    "store_failed": (
+        "这个文件没能导入（{error}）；资料库未作改动，其他文件照常导入",
+        "this file could not be imported ({error}); the library was not changed by it and the "
+        "other files were imported as usual",
+    ),
+    "nul_padding": (
+        "文件末尾是 {count} 个空字节（多半是崩溃后留下的），已读到空字节之前为止",
+        "the file ends in {count} NUL bytes (likely left by a crash); it was read up to them",
+    ),
     # the library itself
     "newer_library": (
         "资料库 {path} 由更新版本的 telereader 创建（结构版本 {found}，本程序支持到 {known}），"

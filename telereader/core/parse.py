@@ -10,6 +10,10 @@ from dataclasses import dataclass, field
 from telereader.core.model import Digest, Kind, Level, ParsedItem, Problem, Refused
 
 DEFAULT_BOUNDARY = dt.time(5, 30)
+# Digest days the app holds: an item of the last day may happen on the next calendar day, and
+# every date must survive that step, the calendar and the library's time keys.
+EARLIEST_DAY = dt.date(1900, 1, 1)
+LATEST_DAY = dt.date(2999, 12, 31)
 
 _HEADER = re.compile(
     r"^#\s*(?P<outlet>[^【\n]*)【(?P<level>[^】\n]*)】\s*电报\s*[-–—]\s*"
@@ -49,6 +53,7 @@ class _Section:
 
     day: dt.date | None = None
     has_header: bool = False
+    bad_day: Problem | None = None  # the header's date, when it is not one the app can hold
     level: Level = Level.NORMAL
     boundary: dt.time = DEFAULT_BOUNDARY
     items: list[ParsedItem] = field(default_factory=list)
@@ -98,7 +103,7 @@ def parse_all(text: str, file_name: str = "") -> list[Digest]:
                 section = _Section()
                 sections.append(section)
             section.has_header = True
-            section.day = _date(header["y"], header["m"], header["d"])
+            section.day, section.bad_day = _header_day(header, number)
             level_name = header["level"].strip()
             if level_name in LEVELS:
                 section.level = LEVELS[level_name]
@@ -126,10 +131,14 @@ def parse_all(text: str, file_name: str = "") -> list[Digest]:
     for section in sections:
         if not section.has_header and not section.items:
             continue
+        if section.bad_day is not None:
+            if not section.items:
+                continue  # a header with an impossible date and nothing under it
+            raise Refused(section.bad_day)
         day = section.day or day_from_file_name(file_name)
         if day is None:
             if not section.items:
-                continue  # a header with an impossible date and nothing under it
+                continue
             raise Refused(Problem("no_digest_date"))
         digests.append(section.digest(day))
     if not digests:
@@ -212,8 +221,25 @@ def _clock(hour: str, minute: str) -> dt.time | None:
     return dt.time(h, m) if 0 <= h <= 23 and 0 <= m <= 59 else None
 
 
+def _header_day(header: re.Match[str], line: int) -> tuple[dt.date | None, Problem | None]:
+    """The header's digest day, or the reason it cannot be one (named as written)."""
+    written = f"{header['y']}-{header['m']}-{header['d']}"
+    try:
+        day = dt.date(int(header["y"]), int(header["m"]), int(header["d"]))
+    except ValueError:
+        return None, Problem("impossible_date", line, {"date": written})
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        return None, Problem(
+            "date_out_of_range",
+            line,
+            {"date": written, "first": EARLIEST_DAY.isoformat(), "last": LATEST_DAY.isoformat()},
+        )
+    return day, None
+
+
 def _date(year: str, month: str, day: str) -> dt.date | None:
     try:
-        return dt.date(int(year), int(month), int(day))
+        found = dt.date(int(year), int(month), int(day))
     except ValueError:
         return None
+    return found if EARLIEST_DAY <= found <= LATEST_DAY else None
