@@ -12,9 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from telereader.core.fold import fold
 from telereader.core.importer import import_paths
-from telereader.core.model import FileStatus, Refused
+from telereader.core.model import FileStatus, Kind, ParsedItem, Refused
 from telereader.core.parse import parse
 
 
@@ -74,10 +77,10 @@ def test_a_file_that_fails_to_store_gets_a_reason_and_later_files_still_import(
     files.append(twin)
     real = importer._store_digest
 
-    def breaks_on_the_second(store, prepared, part):
+    def breaks_on_the_second(store, prepared, part, *rest):
         if part.day == dt.date(2026, 2, 2):
             raise ValueError("something unexpected")
-        return real(store, prepared, part)
+        return real(store, prepared, part, *rest)
 
     monkeypatch.setattr(importer, "_store_digest", breaks_on_the_second)
     report = import_paths(store, files)
@@ -191,3 +194,211 @@ def test_killing_an_import_leaves_no_worker_processes_behind(tmp_path):
                 os.kill(pid, signal.SIGKILL)
         if importing.poll() is None:
             importing.kill()
+
+
+# ---- folding a crowded minute (point 5) -----------------------------------------------------
+
+
+def quadratic_fold(items):
+    """The fold as it was (compare each item with every kept item of its minute): the
+    reference the faster fold must agree with."""
+    from dataclasses import replace
+
+    from telereader.core.fold import extends
+
+    kept, contents, by_minute, folded = [], [], {}, 0
+    for item in items:
+        content = item.content
+        same_minute = by_minute.setdefault(item.minute, [])
+        for index in same_minute:
+            if extends(contents[index], content):
+                folded += 1
+                break
+            if extends(content, contents[index]):
+                kept[index] = replace(item, line=kept[index].line)
+                contents[index] = content
+                folded += 1
+                break
+        else:
+            same_minute.append(len(kept))
+            kept.append(item)
+            contents.append(content)
+    return kept, folded
+
+
+_texts = st.text(alphabet="ab。 ", max_size=5)
+_items = st.lists(
+    st.tuples(st.sampled_from([dt.time(6, 0), dt.time(6, 1)]), st.none() | _texts, _texts),
+    max_size=14,
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_items)
+def test_folding_agrees_with_comparing_every_pair(rows):
+    items = [
+        ParsedItem(line, minute, title, body, None, Kind.NEWS, None)
+        for line, (minute, title, body) in enumerate(rows, start=1)
+    ]
+    assert fold(items) == quadratic_fold(items)
+
+
+def test_a_minute_of_thousands_of_different_items_keeps_them_all_in_file_order():
+    count = 20_000
+    text = "# 财联社【普通】电报 - 2026-01-14\n\n" + "\n\n".join(
+        f"**[06:00]** 财联社1月14日电，第{n}条消息。" for n in range(count)
+    )
+    kept, folded = fold(parse(text).items)
+    assert (len(kept), folded) == (count, 0)
+    assert [item.line for item in kept] == sorted(item.line for item in kept)
+
+
+def test_folding_looks_at_each_item_a_bounded_number_of_times(monkeypatch):
+    # Comparing each item with every kept item of its minute strips punctuation n²/2 times.
+    from telereader.core import fold as fold_module
+
+    calls = 0
+    real = fold_module.strip_trailing_punctuation
+
+    def counting(text):
+        nonlocal calls
+        calls += 1
+        return real(text)
+
+    monkeypatch.setattr(fold_module, "strip_trailing_punctuation", counting)
+    count = 2000
+    items = [
+        ParsedItem(n, dt.time(6, 0), None, f"第{n}条消息。", None, Kind.NEWS, None)
+        for n in range(count)
+    ]
+    fold(items)
+    assert calls <= 2 * count
+
+
+def crowded_day(day: dt.date, count: int) -> str:
+    lines = [f"# 财联社【普通】电报 - {day}", ""]
+    lines += [f"**[{6 + n // 60 % 18:02}:{n % 60:02}]** 第{n}条消息 {day}。" for n in range(count)]
+    return "\n\n".join(lines) + "\n"
+
+
+def cancel_on_call(number: int):
+    """A cancel flag that the reader sets while the import is at its `number`th look."""
+    calls = 0
+
+    def cancelled() -> bool:
+        nonlocal calls
+        calls += 1
+        return calls >= number
+
+    return cancelled
+
+
+def test_cancel_reaches_inside_one_big_file_and_keeps_nothing_of_it(store, tmp_path):
+    big = write(tmp_path / "in", "big.md", crowded_day(dt.date(2026, 3, 1), 30_000))
+    report = import_paths(store, [big], cancelled=cancel_on_call(3))
+    assert report.cancelled and report.files == []
+    assert store.day_counts() == {}
+    assert store.db.execute("SELECT count(*) FROM items").fetchone()[0] == 0
+
+
+def test_cancel_inside_a_streamed_export_rolls_back_its_earlier_days(store, tmp_path, monkeypatch):
+    from telereader.core import importer
+
+    monkeypatch.setattr(importer, "STREAM_FROM_BYTES", 1024)
+    days = [dt.date(2026, 3, 1) + dt.timedelta(days=n) for n in range(6)]
+    export = write(tmp_path / "in", "export.md", "".join(crowded_day(d, 3000) for d in days))
+    report = import_paths(store, [export], cancelled=cancel_on_call(12))
+    assert report.cancelled and report.files == []
+    assert store.db.execute("SELECT count(*) FROM items").fetchone()[0] == 0
+
+
+def test_a_streamed_export_gives_the_same_library_as_one_read_whole(tmp_path, monkeypatch):
+    from telereader.core import importer
+    from telereader.core.store import Store
+
+    days = [dt.date(2026, 3, 1) + dt.timedelta(days=n) for n in range(4)]
+    text = "".join(crowded_day(d, 500) for d in days) + "**[25:00]** 不可能的时间\n"
+    export = write(tmp_path / "in", "export.md", text)
+
+    def imported(name: str):
+        with Store.open(tmp_path / name) as library:
+            report = import_paths(library, [export])
+            rows = library.db.execute(
+                "SELECT seq, id, day, time, title, body, position FROM items ORDER BY seq"
+            ).fetchall()
+            return report.to_json(), rows
+
+    whole = imported("whole")
+    monkeypatch.setattr(importer, "STREAM_FROM_BYTES", 1024)
+    streamed = imported("streamed")
+    assert streamed == whole
+    assert whole[0]["files"][0]["days"] == [d.isoformat() for d in days]
+    assert [w["code"] for w in whole[0]["files"][0]["warnings"]] == ["impossible_time"]
+
+
+def test_a_file_that_breaks_while_being_read_does_not_stop_the_batch(store, tmp_path, monkeypatch):
+    from telereader.core import importer
+
+    real = importer.identify
+
+    def breaks_on_the_first(digest, *rest):
+        if digest.day == dt.date(2026, 2, 1):
+            raise OverflowError("date value out of range")
+        return real(digest, *rest)
+
+    monkeypatch.setattr(importer, "identify", breaks_on_the_first)
+    files = [write(tmp_path / "in", f"{d}.md", crowded_day(d, 3)) for d in
+             (dt.date(2026, 2, 1), dt.date(2026, 2, 2))]  # fmt: skip
+    report = import_paths(store, files)
+    assert [f.status for f in report.files] == [FileStatus.REJECTED, FileStatus.IMPORTED]
+    assert "OverflowError" in report.files[0].reason.message("en")
+
+
+# ---- very large exports and padded captures (point 14) --------------------------------------
+
+
+def test_an_export_over_20_mib_imports_back(store, tmp_path):
+    from tests.conftest import SAMPLE
+
+    sample = SAMPLE.read_text(encoding="utf-8")
+    days = [dt.date(2020, 1, 1) + dt.timedelta(days=n) for n in range(470)]
+    export = tmp_path / "ten-years.md"
+    with export.open("w", encoding="utf-8") as out:
+        for day in days:
+            out.write(sample.replace("2026-01-14", day.isoformat()) + "\n")
+    assert export.stat().st_size > 20 * 1024 * 1024
+    report = import_paths(store, [export])
+    (file_report,) = report.files
+    assert file_report.status is FileStatus.IMPORTED, file_report.reason
+    assert file_report.days == days
+    assert store.day_counts() == dict.fromkeys(days, 93)
+
+
+def test_an_absurdly_large_file_is_still_refused_without_being_read(store, tmp_path):
+    from telereader.core.importer import MAX_FILE_BYTES
+
+    huge = tmp_path / "huge.md"
+    with huge.open("wb") as out:  # sparse: takes no disk
+        out.truncate(MAX_FILE_BYTES + 1)
+    (file_report,) = import_paths(store, [huge]).files
+    assert file_report.reason.code == "too_large"
+    assert "limit" in file_report.reason.message("en")
+
+
+def test_a_capture_padded_with_nul_bytes_is_read_up_to_the_padding(store, tmp_path):
+    capture = tmp_path / "crashed-2026-01-14.md"
+    text = "# 财联社【普通】电报 - 2026-01-14\n\n**[09:00]** 第一条\n\n**[09:05]** 第二条\n"
+    capture.write_bytes(text.encode("utf-8") + b"\x00" * 8192)
+    (file_report,) = import_paths(store, [capture]).files
+    assert file_report.status is FileStatus.IMPORTED
+    assert file_report.added == 2
+    (warning,) = file_report.warnings
+    assert warning.code == "nul_padding"
+    assert "8192" in warning.message("en")
+
+
+def test_nul_bytes_inside_the_text_still_mean_binary(store, tmp_path):
+    odd = tmp_path / "odd.md"
+    odd.write_bytes(b"# \xe8\xb4\xa2\x00\x00 text\x00 more\x01\x02\x03 text" * 50)
+    (file_report,) = import_paths(store, [odd]).files
+    assert file_report.status is FileStatus.REJECTED

@@ -35,8 +35,8 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "no digest date: the file has no header line and its name holds no date",
     ),
     "too_large": (
-        "文件太大（{size}），不像是一天的电报",
-        "the file is too large to be a daily digest ({size})",
+        "文件太大（{size}，上限 {limit}），不像是电报或导出文件",
+        "the file is too large to be a digest or an export ({size}; the limit is {limit})",
     ),
     "unreadable": ("无法读取文件：{error}", "cannot read the file: {error}"),
     "not_found": ("文件或文件夹不存在", "no such file or folder"),

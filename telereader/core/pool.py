@@ -32,11 +32,13 @@ class Pool:
         self._executor: Executor | None = None
         self.ahead = workers * 3
 
+    @property
+    def in_process(self) -> bool:
+        return self._workers == 0
+
     def submit(self, function: Callable, *args: Any) -> Future:
         if self._workers == 0:
-            future: Future = Future()
-            future.set_result(function(*args))
-            return future
+            return run_here(function, *args)
         if self._executor is None:
             # "spawn" everywhere: forking a process that runs Qt threads is unsafe, and it is
             # what Windows and macOS do anyway, so every platform runs the same way.
@@ -51,6 +53,17 @@ class Pool:
     def close(self) -> None:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+def run_here(function: Callable, *args: Any) -> Future:
+    """Run now, in this process; the result (or the exception) waits in the future, as it
+    would from a worker."""
+    future: Future = Future()
+    try:
+        future.set_result(function(*args))
+    except Exception as error:
+        future.set_exception(error)
+    return future
 
 
 PARENT_CHECK_S = 0.5
