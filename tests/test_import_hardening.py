@@ -402,3 +402,31 @@ def test_nul_bytes_inside_the_text_still_mean_binary(store, tmp_path):
     odd.write_bytes(b"# \xe8\xb4\xa2\x00\x00 text\x00 more\x01\x02\x03 text" * 50)
     (file_report,) = import_paths(store, [odd]).files
     assert file_report.status is FileStatus.REJECTED
+
+
+def test_ctrl_c_in_the_command_line_cancels_inside_a_file_and_reports_the_files_before(
+    tmp_path, monkeypatch, capsys
+):
+    from telereader.cli import main
+    from telereader.core import importer
+    from telereader.core.store import Store
+
+    first = write(tmp_path / "in", "a.md", crowded_day(dt.date(2026, 2, 1), 5))
+    second = write(tmp_path / "in", "b.md", crowded_day(dt.date(2026, 2, 2), 5000))
+    real = importer.fold
+
+    def reader_presses_ctrl_c_during_the_second(items, *rest):
+        items = list(items)
+        if len(items) > 100:
+            os.kill(os.getpid(), signal.SIGINT)
+        return real(items, *rest)
+
+    monkeypatch.setattr(importer, "fold", reader_presses_ctrl_c_during_the_second)
+    library = tmp_path / "lib"
+    code = main(["--data-dir", str(library), "import", str(first), str(second)])
+    out = capsys.readouterr().out
+    assert code == 130
+    assert "a.md" in out and "b.md" not in out
+    assert "cancelled: the file being imported was not written" in out
+    with Store.open(library) as store:
+        assert list(store.day_counts()) == [dt.date(2026, 2, 1)]

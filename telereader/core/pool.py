@@ -78,6 +78,9 @@ def die_with_parent(parent: int) -> None:
     platform a daemon thread also watches the parent: multiprocessing's sentinel for it (a pipe
     the parent holds open, a process handle on Windows) and, on POSIX, the parent's process id,
     which changes when the worker is adopted."""
+    # Ctrl-C in a terminal reaches the whole process group: the importing process handles it
+    # (it cancels and shuts the pool down); a worker that died of it would print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if sys.platform.startswith("linux"):
         _kill_me_when_parent_dies()
     if os.name == "posix" and os.getppid() != parent:  # died before the signal was asked for
