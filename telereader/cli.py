@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import datetime as dt
 import json
 import multiprocessing
 import os
+import signal
 import sqlite3
 import sys
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from telereader import __version__, desktop
@@ -42,6 +45,7 @@ from telereader.core.watching import (
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # as a shell reports a command ended by Ctrl-C
 
 
 class UsageError(Exception):
@@ -314,15 +318,47 @@ def parse_day(text: str) -> dt.date:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
-        report = import_paths(store, args.paths)
+    with open_store(args) as store, interrupt_cancels() as cancelled:
+        report = import_paths(store, args.paths, cancelled=cancelled)
     if args.json:
         print_json(report.to_json())
     else:
         for file_report in report.files:
             print(describe_file(file_report))
         print(describe_total(report))
+        if report.cancelled:
+            print(
+                t(
+                    "已取消：正在导入的文件没有写入，之前的文件已完整导入",
+                    "cancelled: the file being imported was not written; "
+                    "the files before it are complete",
+                )
+            )
+    if report.cancelled:
+        return EXIT_INTERRUPTED
     return EXIT_FAILED if report.rejected else EXIT_OK
+
+
+@contextlib.contextmanager
+def interrupt_cancels() -> Iterator[Callable[[], bool]]:
+    """Ctrl-C during an import cancels it, even inside a huge file: the file being imported
+    is rolled back and the report of the files before it is printed. A second Ctrl-C
+    interrupts at once."""
+    pressed = threading.Event()
+
+    def on_interrupt(signum: int, frame: object) -> None:
+        if pressed.is_set():
+            raise KeyboardInterrupt
+        pressed.set()
+
+    if threading.current_thread() is not threading.main_thread():
+        yield pressed.is_set
+        return
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield pressed.is_set
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def describe_file(report: FileReport) -> str:

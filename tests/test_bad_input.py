@@ -16,7 +16,7 @@ import pytest
 
 from telereader.app.report import ReportModel
 from telereader.cli import main
-from telereader.core.importer import read_bytes
+from telereader.core.importer import MAX_FILE_BYTES, read_bytes
 from tests.conftest import FIXTURES, SAMPLE
 from tests.test_window import drop_and_wait, english, reader  # noqa: F401
 
@@ -35,7 +35,7 @@ EXPECTED = {
     "cut-mid-character.md": ("imported", "cut", 20),
     "utf16-with-bom.md": ("imported", None, None),
     "utf16-without-bom.md": ("imported", None, None),
-    "fifty-megabytes.md": ("rejected", "too large", None),
+    "over-the-size-limit.md": ("rejected", "too large", None),
     "one-megabyte-line.md": ("imported", None, None),
     "unreadable.md": ("rejected", "Permission denied", None),
     "back-up": ("rejected", "loop", None),
@@ -47,9 +47,9 @@ def dropped(tmp_path, monkeypatch) -> list[Path]:
     """Every bad input, as a reader drops them: files, and a folder with a link loop."""
     folder = tmp_path / "dropped"
     shutil.copytree(BAD, folder)
-    with (folder / "fifty-megabytes.md").open("wb") as big:
+    with (folder / "over-the-size-limit.md").open("wb") as big:  # sparse: takes no disk
         big.write(HEADER.encode("utf-8"))
-        big.truncate(50 * 1024 * 1024)
+        big.truncate(MAX_FILE_BYTES + 1)
     long_line = "**[10:00]** 财联社4月2日电，" + "很长的一行。" * (1024 * 1024 // 18)
     (folder / "one-megabyte-line.md").write_text(
         HEADER + long_line + "\n\n**[10:05]** 财联社4月2日电，短的一条。\n", encoding="utf-8"

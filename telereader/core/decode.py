@@ -38,11 +38,27 @@ def decode(data: bytes) -> DecodedText:
     """Decode a digest file's bytes; raise Refused with the reason when they are not text."""
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise Refused(Problem("empty_file"))
+    data, padding = _without_nul_padding(data)
     text, encoding, warnings = _decode_text(data)
     text = normalise_line_ends(text)
+    if padding:
+        line = text.count("\n") + 1
+        warnings.append(Problem("nul_padding", line=line, params={"count": str(padding)}))
     if _looks_binary(text):
         raise Refused(Problem("binary"))
     return DecodedText(text=text, encoding=encoding, warnings=tuple(warnings))
+
+
+def _without_nul_padding(data: bytes) -> tuple[bytes, int]:
+    """A file system that crashed while a capture was written can leave its end as NUL bytes:
+    the text before them is read, and how many there were is told. NULs elsewhere (UTF-16, or
+    binary data) are left for the decoder to judge."""
+    if not data.endswith(b"\x00") or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data, 0
+    text = data.rstrip(b"\x00")
+    if b"\x00" in text:
+        return data, 0
+    return text, len(data) - len(text)
 
 
 def _decode_text(data: bytes) -> tuple[str, str, list[Problem]]:

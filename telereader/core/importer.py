@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import os
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -30,19 +31,31 @@ from telereader.core.model import (
     Problem,
     Refused,
 )
-from telereader.core.parse import parse_all
-from telereader.core.pool import Pool, parsing_pool
-from telereader.core.store import ItemRow, Store, item_from_row, item_rows
+from telereader.core.parse import iter_digests
+from telereader.core.pool import Pool, parsing_pool, run_here
+from telereader.core.store import ItemRow, Store, item_from_row, item_rows, library_error
 from telereader.core.watching import match_pending
 
 DIGEST_SUFFIXES = (".md", ".markdown", ".txt")
-MAX_FILE_BYTES = 20 * 1024 * 1024  # a day's digest is ~300 KB; anything this big is not one
+# A day's digest is ~300 KB and a year's export ~17 MB, so a ten-year export is ~170 MB; a
+# file over this many bytes is not a digest or an export of ours.
+MAX_FILE_BYTES = 512 * 1024 * 1024
+# Files this big are read here, one day at a time, not whole in a worker: memory then holds
+# their text and one day's items, and a cancel reaches inside them.
+STREAM_FROM_BYTES = 16 * 1024 * 1024
 # Untitled items of one minute whose bodies open with this many equal letters (after the
 # dateline) are one story whose text was edited between two captures.
 SAME_OPENING_LETTERS = 8
 
 Progress = Callable[[int, int, int], None]  # files done, files total, items so far
 Cancelled = Callable[[], bool]
+Check = Callable[[], None]  # raises ImportCancelled once the import is cancelled
+CHECK_EVERY_ITEMS = 4096
+WAIT_S = 0.2  # how often waiting for a worker's file looks at the cancel flag
+
+
+class ImportCancelled(Exception):
+    """Raised inside a file's work when the import is cancelled: the file is rolled back."""
 
 
 @dataclass(frozen=True)
@@ -136,7 +149,12 @@ def read_bytes(path: Path) -> bytes:
     if not path.is_file():
         raise Refused(Problem("not_regular"))
     if info.st_size > MAX_FILE_BYTES:
-        raise Refused(Problem("too_large", params={"size": _megabytes(info.st_size)}))
+        raise Refused(
+            Problem(
+                "too_large",
+                params={"size": _megabytes(info.st_size), "limit": _megabytes(MAX_FILE_BYTES)},
+            )
+        )
     try:
         return path.read_bytes()
     except OSError as error:
@@ -147,18 +165,19 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_digests(data: bytes, file_name: str) -> list[Digest]:
+def read_digests(data: bytes, file_name: str, check: Check | None = None) -> list[Digest]:
     """Bytes to folded digests (a file may hold several days, as exports do), the decoder's
     warnings with the first."""
+    return list(iter_read_digests(data, file_name, check))
+
+
+def iter_read_digests(data: bytes, file_name: str, check: Check | None = None) -> Iterator[Digest]:
+    """`read_digests` one digest at a time, each read as it is asked for."""
     decoded = decode(data)
-    digests = []
-    for number, digest in enumerate(parse_all(decoded.text, file_name)):
-        kept, folded = fold(digest.items)
+    for number, digest in enumerate(iter_digests(decoded.text, file_name, check)):
+        kept, folded = fold(digest.items, check)
         warnings = (*decoded.warnings, *digest.warnings) if number == 0 else digest.warnings
-        digests.append(
-            dataclasses.replace(digest, items=tuple(kept), warnings=warnings, folded=folded)
-        )
-    return digests
+        yield dataclasses.replace(digest, items=tuple(kept), warnings=warnings, folded=folded)
 
 
 def read_digest(data: bytes, file_name: str) -> Digest:
@@ -166,13 +185,15 @@ def read_digest(data: bytes, file_name: str) -> Digest:
     return read_digests(data, file_name)[0]
 
 
-def identify(digest: Digest) -> list[Item]:
+def identify(digest: Digest, check: Check | None = None) -> list[Item]:
     """Give each item of a folded digest its content-derived id."""
     ids = IdMaker(digest.day)
     occurrences: dict[tuple[dt.time, str], int] = {}
     times: dict[dt.time, dt.datetime] = {}
     items = []
-    for parsed in digest.items:
+    for count, parsed in enumerate(digest.items):
+        if check is not None and count % CHECK_EVERY_ITEMS == 0:
+            check()
         minute = parsed.minute
         key = item_key(parsed.title, parsed.body)
         occurrence = occurrences[minute, key] = occurrences.get((minute, key), 0) + 1
@@ -297,46 +318,80 @@ class Prepared:
     problem: Problem | None = None
     folded: int = 0
     warnings: tuple[Problem, ...] = ()
-    digests: list[PreparedDigest] = dataclasses.field(default_factory=list)
+    # a list from a worker; an iterator for a big file read here, day by day as it is stored
+    digests: Iterable[PreparedDigest] = dataclasses.field(default_factory=list)
 
 
-def prepare(path: str, data: bytes, digest_hash: str) -> Prepared:
-    """decode → parse → fold → identify, touching nothing: it may run in another process."""
+def prepare(path: str, data: bytes, digest_hash: str, check: Check | None = None) -> Prepared:
+    """decode → parse → fold → identify, touching nothing: it may run in another process.
+    `check` (in this process only) lets a cancel stop it inside a big file."""
     prepared = Prepared(path=path, content_hash=digest_hash, size=len(data))
     try:
-        digests = read_digests(data, Path(path).name)
+        digests = read_digests(data, Path(path).name, check)
     except Refused as refusal:
         prepared.problem = refusal.problem
         return prepared
     prepared.folded = sum(digest.folded for digest in digests)
     prepared.warnings = tuple(warning for digest in digests for warning in digest.warnings)
     prepared.digests = [
-        PreparedDigest(digest.day, digest.level, item_rows(identify(digest))) for digest in digests
+        PreparedDigest(digest.day, digest.level, item_rows(identify(digest, check)))
+        for digest in digests
     ]
     return prepared
 
 
-def store_prepared(store: Store, prepared: Prepared) -> FileReport:
-    """Merge one prepared file into the library, in one transaction."""
+def prepare_lazily(path: str, data: bytes, digest_hash: str, check: Check) -> Prepared:
+    """`prepare` for a big file (an export of years): each day is read, folded and identified
+    only when the store asks for it, so memory holds the text and one day, not every item.
+    A refusal surfaces while storing, which rolls the file back."""
+    prepared = Prepared(path=path, content_hash=digest_hash, size=len(data))
+
+    def days() -> Iterator[PreparedDigest]:
+        warnings: list[Problem] = []
+        for digest in iter_read_digests(data, Path(path).name, check):
+            prepared.folded += digest.folded
+            warnings.extend(digest.warnings)
+            prepared.warnings = tuple(warnings)
+            yield PreparedDigest(digest.day, digest.level, item_rows(identify(digest, check)))
+
+    prepared.digests = days()
+    return prepared
+
+
+def store_prepared(store: Store, prepared: Prepared, check: Check | None = None) -> FileReport:
+    """Merge one prepared file into the library, in one transaction (a cancel between two of
+    its days rolls it back whole)."""
     report = FileReport(path=prepared.path)
     if prepared.problem is not None:
         report.status = FileStatus.REJECTED
         report.reason = prepared.problem
         return report
-    with store.transaction():  # a file of several days is still one transaction
-        for part in prepared.digests:
-            added, updated, unchanged = _store_digest(store, prepared, part)
-            report.added += added
-            report.updated += updated
-            report.unchanged += unchanged
-    report.days = [part.day for part in prepared.digests]
-    report.day, report.level = prepared.digests[0].day, prepared.digests[0].level
+    items = 0
+    try:
+        with store.transaction():  # a file of several days is still one transaction
+            for part in prepared.digests:
+                if check is not None:
+                    check()
+                items += len(part.rows)
+                added, updated, unchanged = _store_digest(store, prepared, part, items)
+                report.added += added
+                report.updated += updated
+                report.unchanged += unchanged
+                report.days.append(part.day)
+                report.level = report.level or part.level
+    except Refused as refusal:  # found in a big file read while it is stored: nothing kept
+        return FileReport(path=prepared.path, status=FileStatus.REJECTED, reason=refusal.problem)
+    report.day = report.days[0]
     report.folded = prepared.folded
     report.warnings = list(prepared.warnings)
     return report
 
 
-def _store_digest(store: Store, prepared: Prepared, part: PreparedDigest) -> tuple[int, int, int]:
+def _store_digest(
+    store: Store, prepared: Prepared, part: PreparedDigest, items: int
+) -> tuple[int, int, int]:
+    """Merge one day of a file; `items` is how many the file has given so far (all of them,
+    once its last day is stored)."""
     existing = store.raw_items_on(part.day)
     if existing:
         plan = merge(existing, [item_from_row(row) for row in part.rows])
@@ -352,7 +407,7 @@ def _store_digest(store: Store, prepared: Prepared, part: PreparedDigest) -> tup
             "size": prepared.size,
             "day": part.day.isoformat(),
             "level": str(part.level),
-            "items": sum(len(p.rows) for p in prepared.digests),
+            "items": items,
         },
     )
     return len(inserts), len(updates), unchanged
@@ -392,20 +447,30 @@ def import_paths(
 
     Parsing is pure Python and CPU-bound: for a large batch it runs in `workers` processes
     (default: one per core) while this process merges and writes, in file order. Cancelling
-    stops between files; every file written before is complete.
+    stops inside the file being read or written, which is rolled back; every file written
+    before is complete.
     """
     candidates = collect(paths)
     report = ImportReport()
     items_so_far = 0
     by_hash: dict[str, FileReport] = {}
+
+    def check() -> None:
+        if cancelled is not None and cancelled():
+            raise ImportCancelled
+
     with parsing_pool(len(candidates), workers) as pool:
-        outcomes = _outcomes(store, candidates, pool)
-        for done, outcome in enumerate(outcomes, start=1):
-            if cancelled and cancelled():
+        outcomes = _outcomes(store, candidates, pool, check)
+        for done, (path, digest_hash, outcome) in enumerate(outcomes, start=1):
+            try:
+                check()
+                file_report = _finish_safely(store, path, outcome, by_hash, check)
+            except ImportCancelled:
                 report.cancelled = True
                 outcomes.close()
                 break
-            file_report = _finish(store, outcome, by_hash)
+            if digest_hash is not None:
+                by_hash.setdefault(digest_hash, file_report)
             report.files.append(file_report)
             items_so_far += file_report.added + file_report.updated
             if progress:
@@ -422,33 +487,77 @@ class _SameBytes:
     content_hash: str
 
 
-def _outcomes(store: Store, candidates: Sequence[Candidate], pool: Pool) -> Iterator:
+def _outcomes(store: Store, candidates: Sequence[Candidate], pool: Pool, check: Check) -> Iterator:
     """Each candidate's outcome in order: a FileReport, a Prepared, or a _SameBytes; parsing
     runs ahead in the pool while earlier files are written."""
     window: collections.deque = collections.deque()
     hashes: set[str] = set()
     for candidate in candidates:
+        path = str(candidate.path)
         looked = first_look(store, candidate)
         if isinstance(looked, FileReport):
-            window.append(looked)
+            window.append((path, None, looked))
         else:
             data, digest_hash = looked
             if digest_hash in hashes:
-                window.append(_SameBytes(str(candidate.path), digest_hash))
+                window.append((path, None, _SameBytes(path, digest_hash)))
             else:
                 hashes.add(digest_hash)
-                window.append(pool.submit(prepare, str(candidate.path), data, digest_hash))
+                if len(data) > STREAM_FROM_BYTES:
+                    outcome = run_here(prepare_lazily, path, data, digest_hash, check)
+                elif pool.in_process:
+                    outcome = run_here(prepare, path, data, digest_hash, check)
+                else:
+                    outcome = pool.submit(prepare, path, data, digest_hash)
+                window.append((path, digest_hash, outcome))
+            del looked, data  # only the outcome keeps a file's bytes, while it needs them
         while len(window) > pool.ahead:
-            yield _resolved(window.popleft())
+            yield window.popleft()
     while window:
-        yield _resolved(window.popleft())
+        yield window.popleft()
 
 
-def _resolved(outcome):
-    return outcome.result() if isinstance(outcome, Future) else outcome
+def _finish_safely(
+    store: Store, path: str, outcome, by_hash: dict[str, FileReport], check: Check
+) -> FileReport:
+    """The file's report; whatever goes wrong with this one file (a bug, a worker that died)
+    rolls back its transaction and makes it a rejected file with the reason, and the batch
+    goes on. Only trouble of the library itself (a full disk, a damaged or read-only file, a
+    lock held too long) stops the batch: every later file would meet it too."""
+    try:
+        if isinstance(outcome, Future):
+            outcome = _waited(outcome, check)
+        return _finish(store, outcome, by_hash, check)
+    except ImportCancelled:
+        raise
+    except sqlite3.Error as error:
+        if library_error(store.path, error).problem.code != "library_unavailable":
+            raise
+        return _failed(path, error)
+    except Exception as error:  # one file's trouble must not stop the batch
+        return _failed(path, error)
 
 
-def _finish(store: Store, outcome, by_hash: dict[str, FileReport]) -> FileReport:
+def _failed(path: str, error: BaseException) -> FileReport:
+    reason = str(error) or type(error).__name__
+    return FileReport(
+        path=path,
+        status=FileStatus.REJECTED,
+        reason=Problem("store_failed", params={"error": f"{type(error).__name__}: {reason}"}),
+    )
+
+
+def _waited(future: Future, check: Check):
+    """A worker's result, looking at the cancel flag while it is not ready."""
+    while True:
+        check()
+        try:
+            return future.result(timeout=WAIT_S)
+        except TimeoutError:
+            continue
+
+
+def _finish(store: Store, outcome, by_hash: dict[str, FileReport], check: Check) -> FileReport:
     if isinstance(outcome, FileReport):
         return outcome
     if isinstance(outcome, _SameBytes):
@@ -459,9 +568,7 @@ def _finish(store: Store, outcome, by_hash: dict[str, FileReport]) -> FileReport
             twin.unchanged = earlier.added + earlier.updated + earlier.unchanged
             twin.warnings = []
         return twin
-    file_report = store_prepared(store, outcome)
-    by_hash[outcome.content_hash] = file_report
-    return file_report
+    return store_prepared(store, outcome, check)
 
 
 def _unreadable(error: OSError) -> Problem:

@@ -35,8 +35,8 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "no digest date: the file has no header line and its name holds no date",
     ),
     "too_large": (
-        "文件太大（{size}），不像是一天的电报",
-        "the file is too large to be a daily digest ({size})",
+        "文件太大（{size}，上限 {limit}），不像是电报或导出文件",
+        "the file is too large to be a digest or an export ({size}; the limit is {limit})",
     ),
     "unreadable": ("无法读取文件：{error}", "cannot read the file: {error}"),
     "not_found": ("文件或文件夹不存在", "no such file or folder"),
@@ -62,6 +62,24 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "bad_window": (
         "统计周期行无法识别，按 05:30 分界",
         "the 统计周期 line is not understood; using 05:30 as the day boundary",
+    ),
+    # import hardening (issue 12): dates the app cannot hold, a file that fails, padded captures
+    "impossible_date": (
+        "标题行的日期 {date} 不存在，无法确定电报日期",
+        "the header's date {date} does not exist, so the digest day is unknown",
+    ),
+    "date_out_of_range": (
+        "标题行的日期 {date} 超出可接受的范围（{first} 至 {last}）",
+        "the header's date {date} is outside the dates this app holds ({first} to {last})",
+    ),
+    "store_failed": (
+        "这个文件没能导入（{error}）；资料库未作改动，其他文件照常导入",
+        "this file could not be imported ({error}); the library was not changed by it and the "
+        "other files were imported as usual",
+    ),
+    "nul_padding": (
+        "文件末尾是 {count} 个空字节（多半是崩溃后留下的），已读到空字节之前为止",
+        "the file ends in {count} NUL bytes (likely left by a crash); it was read up to them",
     ),
     # the library itself
     "newer_library": (

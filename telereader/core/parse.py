@@ -5,11 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from telereader.core.model import Digest, Kind, Level, ParsedItem, Problem, Refused
 
 DEFAULT_BOUNDARY = dt.time(5, 30)
+# Digest days the app holds: an item of the last day may happen on the next calendar day, and
+# every date must survive that step, the calendar and the library's time keys.
+EARLIEST_DAY = dt.date(1900, 1, 1)
+LATEST_DAY = dt.date(2999, 12, 31)
+CHECK_EVERY_LINES = 4096
 
 _HEADER = re.compile(
     r"^#\s*(?P<outlet>[^【\n]*)【(?P<level>[^】\n]*)】\s*电报\s*[-–—]\s*"
@@ -49,6 +55,7 @@ class _Section:
 
     day: dt.date | None = None
     has_header: bool = False
+    bad_day: Problem | None = None  # the header's date, when it is not one the app can hold
     level: Level = Level.NORMAL
     boundary: dt.time = DEFAULT_BOUNDARY
     items: list[ParsedItem] = field(default_factory=list)
@@ -58,11 +65,24 @@ class _Section:
         return Digest(day, self.level, self.boundary, tuple(self.items), tuple(self.warnings))
 
 
-def parse_all(text: str, file_name: str = "") -> list[Digest]:
+def parse_all(
+    text: str, file_name: str = "", check: Callable[[], None] | None = None
+) -> list[Digest]:
     """Every digest in a decoded file, in file order: each `# 财联社【…】电报 - DAY` header starts
     one. Raise Refused when the text holds none."""
-    sections = [_Section()]
-    section = sections[0]
+    return list(iter_digests(text, file_name, check))
+
+
+def iter_digests(
+    text: str, file_name: str = "", check: Callable[[], None] | None = None
+) -> Iterator[Digest]:
+    """The digests of a decoded file one at a time, each as soon as it is read (an export of
+    ten years is never held as items whole). Raise Refused, at the end, when the text holds
+    none, or at a digest whose day cannot be known. `check` is called every few thousand lines
+    (it may raise to stop a cancelled import)."""
+    section = _Section()
+    found = 0
+    seen_header = False
     # The item being read: its first line number, its content lines; None between items.
     current: tuple[int, dt.time, list[str]] | None = None
     skipping = False  # inside an item whose time was impossible: its extra lines go with it
@@ -74,7 +94,9 @@ def parse_all(text: str, file_name: str = "") -> list[Digest]:
                 parse_item(line, minute, parts[0] if len(parts) == 1 else "\n".join(parts))
             )
 
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(_lines(text), start=1):
+        if check is not None and number % CHECK_EVERY_LINES == 0:
+            check()
         stripped = line.strip()
         if not stripped:
             continue
@@ -95,10 +117,12 @@ def parse_all(text: str, file_name: str = "") -> list[Digest]:
             finish()
             current, skipping = None, False
             if section.has_header or section.items:
+                if (digest := _finished(section, file_name)) is not None:
+                    found += 1
+                    yield digest
                 section = _Section()
-                sections.append(section)
-            section.has_header = True
-            section.day = _date(header["y"], header["m"], header["d"])
+            section.has_header = seen_header = True
+            section.day, section.bad_day = _header_day(header, number)
             level_name = header["level"].strip()
             if level_name in LEVELS:
                 section.level = LEVELS[level_name]
@@ -121,21 +145,37 @@ def parse_all(text: str, file_name: str = "") -> list[Digest]:
         elif not skipping:
             section.warnings.append(Problem("orphan_text", number))
     finish()
+    if (section.has_header or section.items) and (
+        digest := _finished(section, file_name)
+    ) is not None:
+        found += 1
+        yield digest
+    if not found:
+        raise Refused(Problem("no_digest_date" if seen_header else "not_digest"))
 
-    digests = []
-    for section in sections:
-        if not section.has_header and not section.items:
-            continue
-        day = section.day or day_from_file_name(file_name)
-        if day is None:
-            if not section.items:
-                continue  # a header with an impossible date and nothing under it
-            raise Refused(Problem("no_digest_date"))
-        digests.append(section.digest(day))
-    if not digests:
-        has_header = any(section.has_header for section in sections)
-        raise Refused(Problem("no_digest_date" if has_header else "not_digest"))
-    return digests
+
+def _finished(section: _Section, file_name: str) -> Digest | None:
+    """A section read whole as a digest; None for a header with nothing under it whose date
+    is not known; Refused when items have no day."""
+    if section.bad_day is not None:
+        if not section.items:
+            return None  # a header with an impossible date and nothing under it
+        raise Refused(section.bad_day)
+    day = section.day or day_from_file_name(file_name)
+    if day is None:
+        if not section.items:
+            return None
+        raise Refused(Problem("no_digest_date"))
+    return section.digest(day)
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of a text one at a time: a split copies a big export's text whole."""
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
 
 
 def parse_item(line: int, minute: dt.time, content: str) -> ParsedItem:
@@ -212,8 +252,25 @@ def _clock(hour: str, minute: str) -> dt.time | None:
     return dt.time(h, m) if 0 <= h <= 23 and 0 <= m <= 59 else None
 
 
+def _header_day(header: re.Match[str], line: int) -> tuple[dt.date | None, Problem | None]:
+    """The header's digest day, or the reason it cannot be one (named as written)."""
+    written = f"{header['y']}-{header['m']}-{header['d']}"
+    try:
+        day = dt.date(int(header["y"]), int(header["m"]), int(header["d"]))
+    except ValueError:
+        return None, Problem("impossible_date", line, {"date": written})
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        return None, Problem(
+            "date_out_of_range",
+            line,
+            {"date": written, "first": EARLIEST_DAY.isoformat(), "last": LATEST_DAY.isoformat()},
+        )
+    return day, None
+
+
 def _date(year: str, month: str, day: str) -> dt.date | None:
     try:
-        return dt.date(int(year), int(month), int(day))
+        found = dt.date(int(year), int(month), int(day))
     except ValueError:
         return None
+    return found if EARLIEST_DAY <= found <= LATEST_DAY else None

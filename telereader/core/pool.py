@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing
+import multiprocessing.connection
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -25,22 +32,82 @@ class Pool:
         self._executor: Executor | None = None
         self.ahead = workers * 3
 
+    @property
+    def in_process(self) -> bool:
+        return self._workers == 0
+
     def submit(self, function: Callable, *args: Any) -> Future:
         if self._workers == 0:
-            future: Future = Future()
-            future.set_result(function(*args))
-            return future
+            return run_here(function, *args)
         if self._executor is None:
             # "spawn" everywhere: forking a process that runs Qt threads is unsafe, and it is
             # what Windows and macOS do anyway, so every platform runs the same way.
             self._executor = ProcessPoolExecutor(
-                self._workers, mp_context=multiprocessing.get_context("spawn")
+                self._workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=die_with_parent,
+                initargs=(os.getpid(),),
             )
         return self._executor.submit(function, *args)
 
     def close(self) -> None:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+def run_here(function: Callable, *args: Any) -> Future:
+    """Run now, in this process; the result (or the exception) waits in the future, as it
+    would from a worker."""
+    future: Future = Future()
+    try:
+        future.set_result(function(*args))
+    except Exception as error:
+        future.set_exception(error)
+    return future
+
+
+PARENT_CHECK_S = 0.5
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """Run first in every worker: end this process when the importing process ends, however it
+    ends (a SIGKILL included), so that no worker parses on for nobody.
+
+    On Linux the kernel sends SIGKILL at the parent's death (prctl PR_SET_PDEATHSIG). On every
+    platform a daemon thread also watches the parent: multiprocessing's sentinel for it (a pipe
+    the parent holds open, a process handle on Windows) and, on POSIX, the parent's process id,
+    which changes when the worker is adopted."""
+    # Ctrl-C in a terminal reaches the whole process group: the importing process handles it
+    # (it cancels and shuts the pool down); a worker that died of it would print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        _kill_me_when_parent_dies()
+    if os.name == "posix" and os.getppid() != parent:  # died before the signal was asked for
+        os._exit(1)
+    process = multiprocessing.parent_process()
+    sentinel = process.sentinel if process is not None else None
+    threading.Thread(target=_watch_parent, args=(parent, sentinel), daemon=True).start()
+
+
+def _kill_me_when_parent_dies() -> None:
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # the watching thread still ends the worker, a moment later
+
+
+def _watch_parent(parent: int, sentinel: Any) -> None:
+    while True:
+        if sentinel is not None:
+            if multiprocessing.connection.wait([sentinel], timeout=PARENT_CHECK_S):
+                break
+        else:
+            time.sleep(PARENT_CHECK_S)
+        if os.name == "posix" and os.getppid() != parent:
+            break
+    os._exit(1)
 
 
 def worker_count(files: int, workers: int | None) -> int:
