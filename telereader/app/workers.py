@@ -79,7 +79,7 @@ class ImportJob(QObject):
         self._cancel.set()
 
     def stop(self, timeout_s: float = 30) -> None:
-        """Cancel and wait for the worker to let go (it stops after the file it is writing),
+        """Cancel and wait for the worker to let go (it stops inside the file it is writing, which is rolled back),
         so that the window can close without the worker signalling into deleted objects."""
         self._cancel.set()
         if self.running:
