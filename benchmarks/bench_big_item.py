@@ -95,7 +95,6 @@ def run(megabytes: float, scratch: Path) -> list[tuple[str, dict]]:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from telereader.app.models import ItemRole
     from telereader.app.window import MainWindow
     from telereader.core.store import Store
     from telereader.core.watching import save_watchlist
