@@ -26,6 +26,10 @@
         <translation>Teaser</translation>
     </message>
     <message>
+        <source>显示全部</source>
+        <translation>Show all</translation>
+    </message>
+    <message>
         <source>笔记</source>
         <translation>Note</translation>
     </message>
@@ -40,6 +44,10 @@
     <message>
         <source>来源：</source>
         <translation>Source: </translation>
+    </message>
+    <message>
+        <source>正文很长：这里只显示前 %1 字，共 %2 字。</source>
+        <translation>A long text: only its first %1 characters are shown, of %2.</translation>
     </message>
     <message>
         <source>（%1 电报）</source>

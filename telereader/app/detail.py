@@ -8,9 +8,11 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QSizePolicy,
     QTextEdit,
     QToolButton,
@@ -30,6 +32,12 @@ SAVING, SAVED, FAILED = "saving", "saved", "failed"  # what the note box says of
 NOTE_SAVE_DELAY_MS = 700  # saved this long after the last keystroke, and at once on switching
 DEFAULT_POINT_SIZE = 12
 MIN_POINT_SIZE, MAX_POINT_SIZE = 8, 32
+# A telegraph is a few hundred characters. A body of megabytes would freeze the window for
+# seconds while Qt lays it out: its opening is shown, and the whole of it when the reader asks
+# (显示全部). Words are marked only within the opening, and only so many of them.
+SHOWN_CHARS = 100_000
+MARKED_CHARS = 20_000
+MAX_MARKS = 500
 
 
 def plain_label(parent: QWidget, object_name: str) -> QLabel:
@@ -63,6 +71,7 @@ class DetailPane(QWidget):
         self._retry = retry  # every flush also retries the notes that failed
         self.item: StoredItem | None = None
         self.terms: tuple[str, ...] = ()  # searched terms to highlight
+        self._body_text = ""  # the body as shown (`readable_body`), kept to mark its words
         self.watchlists: list[Watchlist] = []  # whose keywords to mark, set by the window
         self._note_dirty = False
         self._point_size = DEFAULT_POINT_SIZE
@@ -78,6 +87,11 @@ class DetailPane(QWidget):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.source = plain_label(self, "source")
+        self.cut_label = QLabel(self)  # says that only the opening of a long body is shown
+        self.cut_label.setObjectName("cut_label")
+        self.show_all_button = QPushButton(tr("显示全部"), self)
+        self.show_all_button.setObjectName("show_all")
+        self.show_all_button.clicked.connect(self.show_whole_body)
 
         self.star_button = QToolButton(self)
         self.star_button.setObjectName("star")
@@ -112,6 +126,10 @@ class DetailPane(QWidget):
         layout.addWidget(self.meta)
         layout.addWidget(self.title)
         layout.addWidget(self.body, 3)
+        cut_bar = QHBoxLayout()
+        cut_bar.addWidget(self.cut_label, 1)
+        cut_bar.addWidget(self.show_all_button)
+        layout.addLayout(cut_bar)
         layout.addWidget(self.source)
         layout.addLayout(note_bar)
         layout.addWidget(self.note, 1)
@@ -139,13 +157,13 @@ class DetailPane(QWidget):
             widget.setVisible(has_item)
         self.empty.setVisible(not has_item)
         if item is None:
+            self._body_text = ""
+            self._show_cut(False)
             return
         self.meta.setText(self._meta_text(item))
         self._show_title(item.title or "")
         self.title.setVisible(bool(item.title))
-        self.body.setPlainText(readable_body(item.body))
-        self._highlight_body()
-        self.body.verticalScrollBar().setValue(0)
+        self._show_body(item.body[:SHOWN_CHARS])
         self.source.setText(tr("来源：") + item.source if item.source else "")
         self.source.setVisible(bool(item.source))
         self._show_star(item.starred)
@@ -154,6 +172,39 @@ class DetailPane(QWidget):
         self.note.blockSignals(False)
         self._note_dirty = False
         self.note_state.setText("")
+
+    def _show_body(self, text: str) -> None:
+        """Show `text` (the body, or its opening) and mark its words."""
+        assert self.item is not None
+        self._body_text = readable_body(text)
+        self.body.setPlainText(self._body_text)
+        self._highlight_body()
+        self.body.verticalScrollBar().setValue(0)
+        self._show_cut(len(text) < len(self.item.body))
+
+    def _show_cut(self, cut: bool) -> None:
+        self.cut_label.setVisible(cut)
+        self.show_all_button.setVisible(cut)
+        if cut and self.item is not None:
+            text = tr("正文很长：这里只显示前 %1 字，共 %2 字。")
+            self.cut_label.setText(
+                text.replace("%1", f"{SHOWN_CHARS:,}").replace("%2", f"{len(self.item.body):,}")
+            )
+
+    @property
+    def body_is_cut(self) -> bool:
+        """Whether only the opening of the item's body is shown."""
+        return self.show_all_button.isVisibleTo(self)
+
+    def show_whole_body(self) -> None:
+        """Show the whole of a long body (the reader asked: it may take a moment)."""
+        if self.item is None or not self.body_is_cut:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self._show_body(self.item.body)
+        finally:
+            QApplication.restoreOverrideCursor()
 
     def update_item(self, item: StoredItem) -> None:
         """The same item changed elsewhere (star from the list): refresh without touching the
@@ -171,9 +222,9 @@ class DetailPane(QWidget):
             self._show_title(self.item.title or "")
             self._highlight_body()
 
-    def _colours_of(self, mark: Mark) -> tuple[str, str | None]:
+    def _colours_of(self, mark: Mark, colours: Colours | None = None) -> tuple[str, str | None]:
         """(background, text colour or None to keep the palette's) of a mark."""
-        colours = Colours.for_palette(self.palette())
+        colours = colours or Colours.for_palette(self.palette())
         if mark.colour == SEARCHED:
             return colours.highlight.name(), colours.on_highlight.name()
         return tint(mark.colour, self.palette().color(self.backgroundRole())).name(), None
@@ -204,9 +255,10 @@ class DetailPane(QWidget):
 
     def _highlight_body(self) -> None:
         selections = []
-        for mark in self._marks(self.body.toPlainText()):
+        colours = Colours.for_palette(self.palette())
+        for mark in self._marks(self._body_text[:MARKED_CHARS])[:MAX_MARKS]:
             start, end = mark.start, mark.end
-            background, foreground = self._colours_of(mark)
+            background, foreground = self._colours_of(mark, colours)
             selection = QTextEdit.ExtraSelection()
             selection.format.setBackground(QColor(background))
             if foreground:

@@ -15,6 +15,14 @@ def readable_body(body: str) -> str:
 
 
 def one_line(text: str, limit: int = 120) -> str:
-    """A single-line excerpt for lists and tooltips."""
-    flat = " ".join(text.split())
+    """A single-line excerpt for lists and tooltips.
+
+    Only the opening of a long text is looked at: lists ask for every row as they paint, and
+    one item may hold megabytes. When the opening already flattens to more than `limit`
+    characters, the excerpt is the same as the whole text's would be.
+    """
+    opening = text[: 4 * limit + 64]
+    flat = " ".join(opening.split())
+    if len(opening) < len(text) and len(flat) <= limit:
+        flat = " ".join(text.split())  # mostly white space: look further
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
