@@ -6,14 +6,13 @@ import argparse
 import contextlib
 import dataclasses
 import datetime as dt
-import json
 import multiprocessing
 import os
 import signal
 import sqlite3
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from telereader import __version__, desktop
@@ -32,6 +31,7 @@ from telereader.core.store import (
     default_data_dir,
     library_error,
 )
+from telereader.core.terminal import inert, inert_json
 from telereader.core.watching import (
     add_keywords,
     hit_counts,
@@ -46,6 +46,7 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130  # as a shell reports a command ended by Ctrl-C
+MAX_LIMIT = 1_000_000_000  # --limit: far beyond any library, well inside SQLite's integers
 
 
 class UsageError(Exception):
@@ -77,7 +78,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return open_window(args)
     try:
-        return args.run(args)
+        code = args.run(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit where it cannot be handled
+        return code
+    except BrokenPipeError:
+        # `telereader items … | head`: the reader stopped reading, which is not an error; as
+        # Python's documentation advises, the rest of the output goes to devnull so that the
+        # flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except LibraryError as error:
         return fail(error.problem.message())
     except UsageError as error:
@@ -92,15 +101,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(t(f"操作失败：{error}", f"the operation failed: {error}"))
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        # `telereader items … | head`: the reader stopped reading, which is not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
 
 
 def fail(sentence: str, code: int = EXIT_FAILED) -> int:
-    print(f"telereader: {sentence}", file=sys.stderr)
+    print(inert(f"telereader: {sentence}"), file=sys.stderr)
     return code
+
+
+def warn(sentence: str) -> None:
+    print(inert(f"telereader: {sentence}"), file=sys.stderr)
+
+
+def say(text: str) -> None:
+    """Print text for a reader: what came from files or the command line cannot drive the
+    terminal (core/terminal.py)."""
+    print(inert(text))
+
+
+def limit(text: str) -> int:
+    """--limit N: a whole number from 0 to MAX_LIMIT, or argparse's one-line refusal."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(
+            t(
+                f"应为 0 到 {MAX_LIMIT} 之间的整数，而不是 {text}",
+                f"expected a whole number from 0 to {MAX_LIMIT}, not {text}",
+            )
+        )
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -155,7 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--to", dest="day_to", metavar="DAY", help=t("结束日期", "last day"))
     sub.add_argument(
         "--limit",
-        type=int,
+        type=limit,
         default=DEFAULT_LIMIT,
         metavar="N",
         help=t("最多列出多少条（默认 100）", "how many items at most (default 100)"),
@@ -258,7 +289,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument(
         "--list", dest="list_name", metavar="LIST", help=t("只看这个列表", "this list only")
     )
-    sub.add_argument("--limit", type=int, default=DEFAULT_LIMIT, metavar="N")
+    sub.add_argument("--limit", type=limit, default=DEFAULT_LIMIT, metavar="N")
     add_json(sub)
     sub.set_defaults(run=run_watch_hits)
     sub = command("star", run_star, "给条目加星标", "star items")
@@ -301,7 +332,16 @@ def open_store(args: argparse.Namespace) -> Store:
 
 
 def print_json(value: object) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2))
+    print(inert_json(value))
+
+
+def print_json_array(values: Iterable[object]) -> None:
+    """Print `values` as print_json prints a list, each as it comes: memory stays flat."""
+    opening = "["
+    for value in values:
+        sys.stdout.write(opening + "\n  " + inert_json(value).replace("\n", "\n  "))
+        opening = ","
+    sys.stdout.write("[]\n" if opening == "[" else "\n]\n")
 
 
 def parse_day(text: str) -> dt.date:
@@ -324,10 +364,10 @@ def run_import(args: argparse.Namespace) -> int:
         print_json(report.to_json())
     else:
         for file_report in report.files:
-            print(describe_file(file_report))
-        print(describe_total(report))
+            say(describe_file(file_report))
+        say(describe_total(report))
         if report.cancelled:
-            print(
+            say(
                 t(
                     "已取消：正在导入的文件没有写入，之前的文件已完整导入",
                     "cancelled: the file being imported was not written; "
@@ -406,14 +446,14 @@ def run_days(args: argparse.Namespace) -> int:
         print_json([day.to_json() for day in days])
         return EXIT_OK
     if not days:
-        print(
+        say(
             t(
                 "资料库是空的：先用 telereader import 导入电报文件",
                 "the library is empty: import digest files with telereader import",
             )
         )
     for day in days:
-        print(
+        say(
             t(
                 f"{day.day}  {day.items:5} 条  加红 {day.important:4}  星标 {day.starred:4}  "
                 f"未读 {day.unread:5}",
@@ -427,14 +467,16 @@ def run_days(args: argparse.Namespace) -> int:
 def run_items(args: argparse.Namespace) -> int:
     day = parse_day(args.day)
     with open_store(args) as store:
-        items = store.items_on(day)
-    if args.json:
-        print_json([item.to_json() for item in items])
-        return EXIT_OK
-    if not items:
-        print(t(f"{day} 没有条目", f"no items on {day}"))
-    for item in items:
-        print(describe_row(item))
+        items = store.iter_items_on(day)  # printed as read: a day of any size, flat memory
+        if args.json:
+            print_json_array(item.to_json() for item in items)
+            return EXIT_OK
+        empty = True
+        for item in items:
+            say(describe_row(item))
+            empty = False
+    if empty:
+        say(t(f"{day} 没有条目", f"no items on {day}"))
     return EXIT_OK
 
 
@@ -472,13 +514,11 @@ def run_show(args: argparse.Namespace) -> int:
     if item.note:
         lines.append(t(f"笔记：{item.note}", f"note: {item.note}"))
     lines.append(f"id: {item.id}  ({t('电报日', 'digest day')} {item.day})")
-    print("\n".join(lines))
+    say("\n".join(lines))
     return EXIT_OK
 
 
 def run_search(args: argparse.Namespace) -> int:
-    if args.limit < 0:
-        raise UsageError(t("--limit 不能是负数", "--limit cannot be negative"))
     search_filter = SearchFilter(
         day_from=parse_day(args.day_from) if args.day_from else None,
         day_to=parse_day(args.day_to) if args.day_to else None,
@@ -500,8 +540,8 @@ def run_search(args: argparse.Namespace) -> int:
         print_json(result.to_json())
         return EXIT_OK
     for item in result.items:
-        print(f"{item.day}  " + describe_row(item))
-    print(
+        say(f"{item.day}  " + describe_row(item))
+    say(
         t(
             f"共 {result.total} 条匹配，用时 {result.elapsed_ms:.1f} 毫秒",
             f"{result.total} matches in {result.elapsed_ms:.1f} ms",
@@ -523,7 +563,7 @@ def change_keywords(args: argparse.Namespace, change: Callable) -> int:
         watchlist = change(store, args.list_name, args.keywords)
         total = hit_counts(store).get(watchlist.id, 0)
         after_change(store)
-    print(
+    say(
         t(
             f"{watchlist.name}：{len(watchlist.keywords)} 个关键词，命中 {total} 条",
             f"{watchlist.name}: {len(watchlist.keywords)} keywords, {total} hits",
@@ -541,7 +581,7 @@ def run_watch_list(args: argparse.Namespace) -> int:
         print_json([w.to_json() | {"hits": total} for w, total in lists])
         return EXIT_OK
     if not lists:
-        print(
+        say(
             t(
                 "还没有关注列表：用 telereader watch add 列表名 关键词 新建",
                 "no watchlists yet: create one with telereader watch add LIST KEYWORD",
@@ -551,7 +591,7 @@ def run_watch_list(args: argparse.Namespace) -> int:
         keywords = "、".join(k.line for k in watchlist.keywords) or t(
             "（无关键词）", "(no keywords)"
         )
-        print(
+        say(
             t(
                 f"{watchlist.name}（命中 {total}）：{keywords}",
                 f"{watchlist.name} ({total} hits): {keywords}",
@@ -568,8 +608,8 @@ def run_watch_hits(args: argparse.Namespace) -> int:
         print_json([item.to_json() for item in items])
         return EXIT_OK
     for item in items:
-        print(f"{item.day}  " + describe_row(item) + f"  [{'、'.join(item.watch)}]")
-    print(t(f"共命中 {total} 条", f"{total} hits"))
+        say(f"{item.day}  " + describe_row(item) + f"  [{'、'.join(item.watch)}]")
+    say(t(f"共命中 {total} 条", f"{total} hits"))
     return EXIT_OK
 
 
@@ -621,7 +661,7 @@ def run_restore(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.to_json())
     else:
-        print(t(
+        say(t(
             f"恢复了 {report.stars} 个星标、{report.notes} 条笔记、{report.reads} 个已读标记、"
             f"{report.watchlists} 个关注列表；{report.waiting} 个条目尚未导入，导入其日期后自动关联",
             f"restored {report.stars} stars, {report.notes} notes, {report.reads} read marks, "
@@ -632,8 +672,18 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def after_change(store: Store) -> None:
-    """The reader's data changed: keep a rolling automatic backup (at most every few minutes)."""
-    auto_backup(store, store.path.parent)
+    """The reader's data changed (and is committed): keep a rolling automatic backup (at most
+    every few minutes). A backup that cannot be written (a full disk) is a warning, not a
+    failure: the change itself is saved."""
+    try:
+        auto_backup(store, store.path.parent)
+    except OSError as error:
+        warn(
+            t(
+                f"已保存，但自动备份没能写入：{error.strerror or error}",
+                f"saved, but the automatic backup could not be written: {error.strerror or error}",
+            )
+        )
 
 
 def run_install_desktop(args: argparse.Namespace) -> int:
@@ -643,11 +693,11 @@ def run_install_desktop(args: argparse.Namespace) -> int:
         )
     if args.remove:
         removed = desktop.remove()
-        print(t(f"已移除 {len(removed)} 个文件", f"removed {len(removed)} files"))
+        say(t(f"已移除 {len(removed)} 个文件", f"removed {len(removed)} files"))
         return EXIT_OK
     written = desktop.install()
-    print(desktop.describe(written))
-    print(
+    say(desktop.describe(written))
+    say(
         t(
             f"已安装 {len(written)} 个文件；菜单里可找到 telereader，Markdown 文件可“用 telereader 打开”",
             f"installed {len(written)} files; telereader is in the menu and opens Markdown files",

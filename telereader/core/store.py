@@ -252,12 +252,17 @@ class Store:
         ]
 
     def items_on(self, day: dt.date) -> list[StoredItem]:
+        return list(self.iter_items_on(day))
+
+    def iter_items_on(self, day: dt.date) -> Iterator[StoredItem]:
+        """A day's items in reading order, one at a time: a huge day never sits in memory."""
         rows = self.db.execute(
             f"SELECT {_ITEM_COLUMNS} FROM items {_ITEM_JOINS} "
             "WHERE items.day = ? ORDER BY items.time, items.position",
             [day.isoformat()],
-        ).fetchall()
-        return [_stored_item(row) for row in rows]
+        )
+        for row in rows:
+            yield _stored_item(row)
 
     def items_where(self, conditions: Sequence[str], params: Sequence) -> list[StoredItem]:
         """Items meeting every SQL condition (on `items`, `stars`, `notes`), in reading order."""
