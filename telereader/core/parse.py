@@ -7,6 +7,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from telereader.core.mdescape import unescape_markup
 from telereader.core.model import Digest, Kind, Level, ParsedItem, Problem, Refused
 
 DEFAULT_BOUNDARY = dt.time(5, 30)
@@ -139,7 +140,7 @@ def parse_all(text: str, file_name: str = "") -> list[Digest]:
 
 
 def parse_item(line: int, minute: dt.time, content: str) -> ParsedItem:
-    title, body, column = split_title(content)
+    title, body, column = split_title(unescape_markup(content))  # as a Markdown export wrote it
     return ParsedItem(
         line=line,
         minute=minute,
