@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from PySide6.QtWidgets import QMessageBox
 
 from telereader.app.recovery import offer_recovery
 from telereader.cli import main
@@ -447,13 +448,17 @@ def test_the_newest_good_automatic_backup_is_chosen_when_the_newest_is_damaged(d
         assert {row[0] for row in store.db.execute("SELECT item_id FROM stars")} == set(starred)
 
 
-def test_the_window_restores_the_good_backup_beside_an_empty_newest_one(qapp, data_dir):
+def test_the_window_restores_the_good_backup_beside_an_empty_newest_one(
+    qapp, data_dir, monkeypatch
+):
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: errors.append(text))
     starred = used_library(data_dir)
     spoil_newest_backup(data_dir, "empty")
     (data_dir / LIBRARY_FILE).write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 5000)
     problem = Problem("not_a_library", params={"path": str(data_dir / LIBRARY_FILE)})
     store = offer_recovery(problem, data_dir, "en", choose=press("restore"))
-    assert store is not None
+    assert errors == [] and store is not None
     with store:
         import_paths(store, [SAMPLE])
         assert {row[0] for row in store.db.execute("SELECT item_id FROM stars")} == set(starred)
