@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from telereader import __version__, desktop
-from telereader.core.backup import auto_backup, restore_backup, write_backup
+from telereader.core.backup import auto_backup, backup_text, restore_backup, write_backup
 from telereader.core.export import FORMATS, Selection, export
 from telereader.core.files import write_atomically
 from telereader.core.importer import import_paths
@@ -47,6 +47,7 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130  # as a shell reports a command ended by Ctrl-C
 MAX_LIMIT = 1_000_000_000  # --limit: far beyond any library, well inside SQLite's integers
+STANDARD_OUTPUT = Path("-")  # `-o -`
 
 
 class UsageError(Exception):
@@ -228,7 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         type=Path,
         metavar="FILE",
-        help=t("写入文件（默认标准输出）", "write to FILE (default: standard output)"),
+        help=t("写入文件（默认或 - 为标准输出）", "write to FILE (default, or -: standard output)"),
     )
     sub.add_argument(
         "--force", action="store_true", help=t("覆盖已有文件", "overwrite an existing FILE")
@@ -618,6 +619,8 @@ def run_export(args: argparse.Namespace) -> int:
         raise UsageError(t("--day 不能与 --from/--to 同用", "--day cannot go with --from/--to"))
     day_from = parse_day(args.day or args.day_from) if (args.day or args.day_from) else None
     day_to = parse_day(args.day or args.day_to) if (args.day or args.day_to) else None
+    if args.output == STANDARD_OUTPUT:
+        args.output = None
     if args.output is not None and args.output.exists() and not args.force:
         raise UsageError(
             t(
@@ -642,6 +645,10 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    if args.output == STANDARD_OUTPUT:
+        with open_store(args) as store:
+            sys.stdout.write(backup_text(store))
+        return EXIT_OK
     if args.output.exists() and not args.force:
         raise UsageError(
             t(

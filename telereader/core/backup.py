@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from telereader import __version__
+from telereader.core.backup_schema import FORMAT, FORMAT_VERSION, check_backup
 from telereader.core.files import write_atomically
 from telereader.core.model import Problem
 from telereader.core.store import LibraryError, Store, now
 from telereader.core.watching import save_watchlist, watchlist_named
 
-FORMAT = "telereader-backup"
-FORMAT_VERSION = 1
 AUTO_FOLDER = "backups"
 AUTO_KEEP = 10
 AUTO_INTERVAL_S = 300
@@ -50,9 +49,13 @@ def snapshot(store: Store) -> dict:
     }
 
 
+def backup_text(store: Store) -> str:
+    return json.dumps(snapshot(store), ensure_ascii=False, indent=1)
+
+
 def write_backup(store: Store, path: Path) -> Path:
-    """Write a backup file whole or not at all."""
-    return write_atomically(path, json.dumps(snapshot(store), ensure_ascii=False, indent=1))
+    """Write a backup file whole or not at all, and on the disk when this returns."""
+    return write_atomically(path, backup_text(store))
 
 
 @dataclass
@@ -68,69 +71,61 @@ class RestoreReport:
 
 
 def read_backup(path: Path) -> dict:
+    """The backup's data, checked whole against the format (`check_backup`) before anything is
+    changed: LibraryError naming the first thing that is wrong, else the data."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+    except RecursionError as error:
+        raise LibraryError(Problem("backup_too_deep", params={"path": str(path)})) from error
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise LibraryError(
             Problem("backup_unreadable", params={"path": str(path), "error": str(error)})
         ) from error
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise LibraryError(Problem("backup_not_ours", params={"path": str(path)}))
-    if int(data.get("version", 0)) > FORMAT_VERSION:
-        raise LibraryError(Problem("backup_newer", params={"path": str(path)}))
+    check_backup(data, path)
     return data
 
 
 def restore_backup(store: Store, path: Path) -> RestoreReport:
     """Merge a backup into the library in one transaction: stars and read marks are added, a
     note replaces the library's note only when the backup's is newer, watchlists are added or
-    gain the backup's keywords."""
+    gain the backup's keywords. A backup that is not whole changes nothing."""
     data = read_backup(path)
     report = RestoreReport()
     entries = [entry for key in ("stars", "notes", "reads") for entry in data.get(key, [])]
     known_ids = {row[0] for row in store.db.execute("SELECT id FROM items")} if entries else set()
     with store.transaction() as db:
-        for star in _entries(data, "stars", ("item_id",)):
+        for star in data.get("stars", []):
             cursor = db.execute(
                 "INSERT OR IGNORE INTO stars (item_id, starred_at) VALUES (?, ?)",
                 [star["item_id"], star.get("starred_at") or now()],
             )
             report.stars += cursor.rowcount
-        for note in _entries(data, "notes", ("item_id", "text")):
+        for note in data.get("notes", []):
             cursor = db.execute(
                 "INSERT INTO notes (item_id, text, updated_at) VALUES (?, ?, ?) "
                 "ON CONFLICT (item_id) DO UPDATE SET text = excluded.text, "
                 "updated_at = excluded.updated_at WHERE excluded.updated_at > notes.updated_at",
-                [note["item_id"], str(note["text"]), note.get("updated_at") or now()],
+                [note["item_id"], note["text"], note.get("updated_at") or now()],
             )
             report.notes += cursor.rowcount
-        for read in _entries(data, "reads", ("item_id",)):
+        for read in data.get("reads", []):
             cursor = db.execute(
                 "INSERT OR IGNORE INTO reads (item_id, read_at) VALUES (?, ?)",
                 [read["item_id"], read.get("read_at") or now()],
             )
             report.reads += cursor.rowcount
-        report.waiting = len({e["item_id"] for e in entries if isinstance(e, dict)} - known_ids)
+        report.waiting = len({entry["item_id"] for entry in entries} - known_ids)
         for watchlist in data.get("watchlists", []):
-            if not isinstance(watchlist, dict) or not str(watchlist.get("name", "")).strip():
-                continue
-            existing = watchlist_named(store, str(watchlist["name"]).strip())
-            keywords = [str(k) for k in watchlist.get("keywords", [])]
+            name = watchlist["name"].strip()
+            existing = watchlist_named(store, name)
+            keywords = list(watchlist.get("keywords", []))
             if existing is None:
-                save_watchlist(store, str(watchlist["name"]), keywords, watchlist.get("colour"))
+                save_watchlist(store, name, keywords, watchlist.get("colour"))
                 report.watchlists += 1
             else:
                 merged = [k.line for k in existing.keywords] + keywords
                 save_watchlist(store, existing.name, merged, watchlist_id=existing.id)
     return report
-
-
-def _entries(data: dict, key: str, required: tuple[str, ...]) -> list[dict]:
-    return [
-        entry
-        for entry in data.get(key, [])
-        if isinstance(entry, dict) and all(isinstance(entry.get(name), str) for name in required)
-    ]
 
 
 # ---- rolling automatic backups --------------------------------------------------------------------
@@ -140,7 +135,11 @@ def auto_backup(
     store: Store, data_dir: Path, min_interval_s: int = AUTO_INTERVAL_S, keep: int = AUTO_KEEP
 ) -> Path | None:
     """Write an automatic backup unless one was written less than `min_interval_s` ago or
-    nothing changed since the last; keep the newest `keep`. Returns the new file, if any."""
+    nothing changed since the last; keep the newest `keep`. Returns the new file, if any.
+
+    The new backup is on the disk (file and folder flushed) before any older one is removed. A
+    newest backup that cannot be read (a power cut left it empty) neither counts as recent nor
+    as unchanged."""
     folder = data_dir / AUTO_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     existing = sorted(folder.glob("backup-*.json"))
@@ -148,23 +147,31 @@ def auto_backup(
     comparable = {key: value for key, value in data.items() if key != "written_at"}
     if existing:
         newest = existing[-1]
-        age = dt.datetime.now().timestamp() - newest.stat().st_mtime
-        if age < min_interval_s:
-            return None
         try:
-            previous = json.loads(newest.read_text(encoding="utf-8"))
+            previous = read_backup(newest)
+        except LibraryError:
+            previous = None
+        if previous is not None:
+            age = dt.datetime.now().timestamp() - newest.stat().st_mtime
+            if age < min_interval_s:
+                return None
             previous.pop("written_at", None)
             if previous == comparable:
                 return None
-        except (OSError, ValueError):
-            pass
     path = folder / f"backup-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.json"
-    write_backup(store, path)
+    write_backup(store, path)  # flushed to the disk before anything older goes
     for old in sorted(folder.glob("backup-*.json"))[:-keep]:
         old.unlink(missing_ok=True)
     return path
 
 
 def latest_auto_backup(data_dir: Path) -> Path | None:
-    found = sorted((data_dir / AUTO_FOLDER).glob("backup-*.json"))
-    return found[-1] if found else None
+    """The newest automatic backup that can be restored: one that a power cut left empty or cut
+    short is passed over for the good one before it."""
+    for candidate in sorted((data_dir / AUTO_FOLDER).glob("backup-*.json"), reverse=True):
+        try:
+            read_backup(candidate)
+        except LibraryError:
+            continue
+        return candidate
+    return None

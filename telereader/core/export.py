@@ -12,10 +12,12 @@ import datetime as dt
 import html
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
+from telereader.core.mdescape import escape_markup
 from telereader.core.model import Kind, Level
 from telereader.core.parse import DEFAULT_BOUNDARY
 from telereader.core.search import SearchFilter
@@ -79,10 +81,13 @@ def _digest(day: dt.date, level: str, items: list[StoredItem], notes: bool) -> s
         "",
     ]
     for item in items:
-        lines.append(f"**[{item.time:%H:%M}]** {_content(item)}")
+        lines.append(f"**[{item.time:%H:%M}]** {escape_markup(_content(item))}")
         if notes and item.note:
             lines.append("")
-            lines.extend(f"> {line}" if line.strip() else ">" for line in item.note.splitlines())
+            lines.extend(
+                f"> {escape_markup(line)}" if line.strip() else ">"
+                for line in item.note.splitlines()
+            )
         lines.append("")
     return "\n".join(lines)
 
@@ -110,18 +115,36 @@ def _boundary(day: dt.date, items: list[StoredItem]) -> dt.time:
 # ---- CSV, JSON, HTML --------------------------------------------------------------------------------
 
 
+# A cell a spreadsheet would take as a formula (OWASP "CSV injection"): one that starts with
+# = + - @, a tab or a carriage return, also after leading spaces (some programs trim them).
+_FORMULA_START = re.compile(r"[\t\r]|\s*[=+\-@]")
+# A plain negative number or percentage is only a number: nothing to run, and a quote before it
+# would stop it being one.
+_PLAIN_NUMBER = re.compile(r"-\d+(?:\.\d+)?%?")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def csv_cell(value: str) -> str:
+    """`value` as a spreadsheet shows it and never runs it: a cell that would start a formula
+    gets a leading single quote (the value itself follows unchanged)."""
+    if _FORMULA_START.match(value) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def to_csv(items: Iterable[StoredItem]) -> str:
-    """UTF-8 with a BOM, so that Excel opens Chinese correctly; one row per item."""
+    """UTF-8 with a BOM, so that Excel opens Chinese correctly; one row per item; no cell runs
+    as a formula (`csv_cell`); watchlist names stay on one line."""
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for item in items:
-        writer.writerow(
-            (item.day.isoformat(), f"{item.time:%Y-%m-%d %H:%M}", item.title or "", item.body,
-             item.source or "", item.level.value, item.kind.value, "; ".join(item.watch),
-             "yes" if item.starred else "", item.note or "")
-        )  # fmt: skip
+        watch = "; ".join(_CONTROL.sub(" ", name) for name in item.watch)
+        row = (item.day.isoformat(), f"{item.time:%Y-%m-%d %H:%M}", item.title or "", item.body,
+               item.source or "", item.level.value, item.kind.value, watch,
+               "yes" if item.starred else "", item.note or "")  # fmt: skip
+        writer.writerow([csv_cell(value) for value in row])
     return out.getvalue()
 
 

@@ -146,6 +146,83 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "备份 {path} 由更新版本的 telereader 写成，请先升级",
         "the backup {path} was written by a newer telereader; please upgrade first",
     ),
+    # ---- exports and backups: what is written, and which backups are restored ----
+    # a backup that is not whole: `field` is where in the file, as stars[2].item_id
+    "backup_missing": (
+        "备份 {path} 无法恢复：缺少「{field}」；没有做任何改动",
+        "the backup {path} cannot be restored: “{field}” is missing; nothing was changed",
+    ),
+    "backup_expects_object": (
+        "备份 {path} 无法恢复：「{field}」应当是一组键值（JSON 对象）；没有做任何改动",
+        "the backup {path} cannot be restored: “{field}” should be a JSON object; "
+        "nothing was changed",
+    ),
+    "backup_expects_list": (
+        "备份 {path} 无法恢复：「{field}」应当是列表；没有做任何改动",
+        "the backup {path} cannot be restored: “{field}” should be a list; nothing was changed",
+    ),
+    "backup_expects_text": (
+        "备份 {path} 无法恢复：「{field}」应当是文字；没有做任何改动",
+        "the backup {path} cannot be restored: “{field}” should be text; nothing was changed",
+    ),
+    "backup_expects_number": (
+        "备份 {path} 无法恢复：「{field}」应当是整数；没有做任何改动",
+        "the backup {path} cannot be restored: “{field}” should be a whole number; "
+        "nothing was changed",
+    ),
+    "backup_expects_time": (
+        "备份 {path} 无法恢复：「{field}」应当是 2026-01-14T09:30:00 这样的时间；没有做任何改动",
+        "the backup {path} cannot be restored: “{field}” should be a time such as "
+        "2026-01-14T09:30:00; nothing was changed",
+    ),
+    "backup_expects_colour": (
+        "备份 {path} 无法恢复：「{field}」应当是 #1e88e5 这样的颜色；没有做任何改动",
+        "the backup {path} cannot be restored: “{field}” should be a colour such as #1e88e5; "
+        "nothing was changed",
+    ),
+    "backup_expects_name": (
+        "备份 {path} 无法恢复：「{field}」应当是一行不含控制字符的名字；没有做任何改动",
+        "the backup {path} cannot be restored: “{field}” should be a one-line name without "
+        "control characters; nothing was changed",
+    ),
+    "backup_too_deep": (
+        "备份 {path} 无法恢复：嵌套层数太多，不是 telereader 写的备份；没有做任何改动",
+        "the backup {path} cannot be restored: it is nested too deeply to be a telereader "
+        "backup; nothing was changed",
+    ),
+    # where an export or a backup is written: only a regular file is ever replaced
+    "output_symlink": (
+        "{path} 是指向 {target} 的符号链接；为安全起见不经链接写入，请直接写到目标文件",
+        "{path} is a symbolic link to {target}; nothing is written through a link: name the "
+        "target file itself",
+    ),
+    "output_folder": (
+        "{path} 是一个文件夹，不能写成文件；请给出文件名",
+        "{path} is a folder, not a file: give a file name",
+    ),
+    "output_fifo": (
+        "{path} 是命名管道（FIFO），不是普通文件；没有写入。要写到标准输出请用 -o -",
+        "{path} is a named pipe (FIFO), not a regular file; nothing was written. For standard "
+        "output use -o -",
+    ),
+    "output_device": (
+        "{path} 是设备文件，不是普通文件；没有写入",
+        "{path} is a device file, not a regular file; nothing was written",
+    ),
+    "output_socket": (
+        "{path} 是套接字，不是普通文件；没有写入",
+        "{path} is a socket, not a regular file; nothing was written",
+    ),
+    "output_special": (
+        "{path} 不是普通文件；没有写入",
+        "{path} is not a regular file; nothing was written",
+    ),
+    "watch_bad_name": (
+        "关注列表的名字「{name}」含有换行等控制字符；请用一行普通文字",
+        "the watchlist name “{name}” holds a line break or another control character; "
+        "use one line of plain text",
+    ),
+    # ---- end of exports and backups ----
     "unknown_item": ("没有编号为 {id} 的条目", "there is no item with id {id}"),
     "bad_day": (
         "无法识别日期「{day}」，请写成 2026-01-14 的形式",

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from telereader.core.mdescape import unescape_markup
 from telereader.core.model import Digest, Kind, Level, ParsedItem, Problem, Refused
 
 DEFAULT_BOUNDARY = dt.time(5, 30)
@@ -179,7 +180,7 @@ def _lines(text: str) -> Iterator[str]:
 
 
 def parse_item(line: int, minute: dt.time, content: str) -> ParsedItem:
-    title, body, column = split_title(content)
+    title, body, column = split_title(unescape_markup(content))  # as a Markdown export wrote it
     return ParsedItem(
         line=line,
         minute=minute,

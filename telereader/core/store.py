@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import json
 import os
 import shutil
 import sqlite3
@@ -108,7 +109,7 @@ _ITEM_COLUMNS = (
     "items.id, items.day, items.time, items.title, items.body, items.source, items.level, "
     "items.kind, items.teaser_column, stars.item_id IS NOT NULL, notes.text, "
     "reads.item_id IS NOT NULL, "
-    "(SELECT group_concat(watchlists.name, char(10)) FROM watch_hits "
+    "(SELECT json_group_array(watchlists.name) FROM watch_hits "  # names may hold any character
     "JOIN watchlists ON watchlists.id = watch_hits.watchlist_id WHERE watch_hits.seq = items.seq), "
     "items.position"
 )
@@ -133,7 +134,7 @@ def _stored_item(row: Sequence) -> StoredItem:
         starred=bool(row[9]),
         note=row[10],
         read=bool(row[11]),
-        watch=tuple(sorted(row[12].split("\n"))) if row[12] else (),
+        watch=tuple(sorted(json.loads(row[12]))) if row[12] and row[12] != "[]" else (),
         position=row[13],
     )
 

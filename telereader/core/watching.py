@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import unicodedata
 from collections.abc import Iterable
 
 from telereader.core.filters import ItemFilter
@@ -22,6 +23,27 @@ from telereader.core.watch import Keyword, Watchlist, parse_keywords
 
 # Readable on light and dark backgrounds alike; new lists take the next one.
 PALETTE = ("#e53935", "#fb8c00", "#43a047", "#1e88e5", "#8e24aa", "#00897b", "#6d4c41", "#d81b60")
+
+
+# Bidirectional overrides and isolates: they reorder what follows them on screen.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def is_one_line_name(name: str) -> bool:
+    """A name shows as itself on one line: no line breaks, tabs, escapes or other control
+    characters (Unicode Cc, line and paragraph separators, bidirectional overrides)."""
+    return not any(
+        unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in _BIDI_CONTROLS
+        for char in name
+    )
+
+
+def visible(text: str) -> str:
+    """`text` with its control characters written out (a line break as \\n), for messages."""
+    return "".join(
+        char if is_one_line_name(char) else char.encode("unicode_escape").decode("ascii")
+        for char in text
+    )
 
 
 def watchlists(store: Store) -> list[Watchlist]:
@@ -53,6 +75,12 @@ def save_watchlist(
         raise LibraryError(Problem("watch_no_name"))
     lines = [keyword.line for keyword in parse_keywords(list(keywords))]
     with store.transaction() as db:
+        if not is_one_line_name(name):
+            current = db.execute(
+                "SELECT name FROM watchlists WHERE id = ?", [watchlist_id]
+            ).fetchone()
+            if current is None or current[0] != name:  # an old list keeps its name until renamed
+                raise LibraryError(Problem("watch_bad_name", params={"name": visible(name)}))
         clash = db.execute(
             "SELECT id FROM watchlists WHERE name = ? AND id IS NOT ?", [name, watchlist_id]
         ).fetchone()
