@@ -438,3 +438,17 @@ def test_starring_and_notes_keep_a_rolling_automatic_backup(reader, qtbot):
     qtbot.waitUntil(lambda: latest_auto_backup(reader.data_dir) is not None, timeout=3000)
     backup = latest_auto_backup(reader.data_dir)
     assert window.current_item().id in backup.read_text(encoding="utf-8")
+
+
+def test_closing_while_an_import_ends_drops_the_batch_waiting_behind_it(reader, qtbot):
+    """Files dropped during an import wait their turn; closing the window drops them, even when
+    the running import's end arrives after the close (its worker would otherwise start the next
+    batch on a window about to be deleted)."""
+    window = reader.open(wait_for_sample=False)  # the sample day is importing
+    assert window.job is not None and window.job.running
+    window.start_import([FIXTURES / "small.md"])  # waits behind it
+    first = window.job
+    window.close()  # waits for the running import's worker to let go
+    qtbot.wait(100)  # its end is delivered now, after the close
+    assert window.job is first
+    assert window.store.items_on(dt.date(2026, 3, 2)) == []

@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self.settings = QSettings(str(data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
         self.job: ImportJob | None = None
         self._queued: list[Path] = []
+        self._closing = False
         self._quiet_import = False
         self._days: list[dt.date] = []
         self._fresh_days: set[dt.date] = set()
@@ -1112,6 +1113,8 @@ class MainWindow(QMainWindow):
 
     def start_import(self, paths: Sequence[Path], quiet: bool = False) -> None:
         """Import in the background; the window stays usable. A drop during an import waits."""
+        if self._closing:
+            return  # a queued batch whose turn came after the close: dropped, as on close
         if self.job is not None and self.job.running:
             self._queued.extend(paths)
             self.statusBar().showMessage(tr("上一批导入完成后继续导入新拖入的文件"), 5000)
@@ -1486,6 +1489,10 @@ class MainWindow(QMainWindow):
     # ---- closing ---------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # The last import's end may still be on its way; it must not start the queued batch
+        # on a window that is going away (its worker would signal into deleted objects).
+        self._closing = True
+        self._queued.clear()
         self.detail.flush_note()
         self._close_writer()
         if self.watch_dialog is not None:
