@@ -17,15 +17,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
+from telereader.core.filters import ItemFilter
 from telereader.core.mdescape import escape_markup
 from telereader.core.model import Kind, Level
 from telereader.core.parse import DEFAULT_BOUNDARY
-from telereader.core.search import SearchFilter
 from telereader.core.store import Store, StoredItem
 
 FORMATS = ("md", "csv", "json", "html")
 CSV_COLUMNS = ("day", "time", "title", "body", "source", "level", "kind", "watchlists", "starred",
                "note")  # fmt: skip
+
+
+def selected(store: Store, item_filter: ItemFilter) -> list[StoredItem]:
+    """The items to export, in reading order (day, time, file order)."""
+    conditions, params = item_filter.sql()
+    return store.items_where(conditions, params)
 
 
 @dataclass(frozen=True)
@@ -39,15 +45,16 @@ class Selection:
     watched: bool = False  # any watchlist's hits
 
     def items(self, store: Store) -> list[StoredItem]:
-        """The chosen items in reading order (day, time, file order)."""
-        conditions, params = SearchFilter(
-            day_from=self.day_from,
-            day_to=self.day_to,
-            starred_only=self.starred,
-            watchlist_id=self.watchlist_id,
-            watched=self.watched,
-        ).sql()
-        return store.items_where(conditions, params)
+        return selected(
+            store,
+            ItemFilter(
+                day_from=self.day_from,
+                day_to=self.day_to,
+                starred_only=self.starred,
+                watchlist_id=self.watchlist_id,
+                watched=self.watched,
+            ),
+        )
 
 
 def export(items: Sequence[StoredItem], fmt: str) -> str:

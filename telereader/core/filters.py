@@ -1,7 +1,8 @@
-"""Which of a day's items the reader wants to see: the list's filters, as plain rules."""
+"""Which items the reader wants to see: one filter for a day's list, a search and an export."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -11,19 +12,57 @@ from telereader.core.store import StoredItem
 
 @dataclass(frozen=True)
 class ItemFilter:
+    """Every given condition must hold. The list's buttons set the flags; search and export add
+    a date range and watchlists."""
+
     unread_only: bool = False
     important_only: bool = False
     starred_only: bool = False
     hide_teasers: bool = False
+    day_from: dt.date | None = None
+    day_to: dt.date | None = None
+    watchlist_id: int | None = None  # only items this watchlist lights up
+    watched: bool = False  # only items some watchlist lights up
 
     def matches(self, item: StoredItem) -> bool:
+        """For items already read from the library (a day's list). Watchlist conditions need the
+        library's hits and are answered by `sql` only."""
         if self.unread_only and item.read:
             return False
         if self.important_only and item.level is not Level.IMPORTANT:
             return False
         if self.starred_only and not item.starred:
             return False
+        if self.day_from is not None and item.day < self.day_from:
+            return False
+        if self.day_to is not None and item.day > self.day_to:
+            return False
         return not (self.hide_teasers and item.kind is Kind.TEASER)
+
+    def sql(self) -> tuple[list[str], list]:
+        """The same conditions as SQL over `items`: (conditions to AND, their parameters)."""
+        conditions: list[str] = []
+        params: list = []
+        if self.day_from:
+            conditions.append("items.day >= ?")
+            params.append(self.day_from.isoformat())
+        if self.day_to:
+            conditions.append("items.day <= ?")
+            params.append(self.day_to.isoformat())
+        if self.important_only:
+            conditions.append("items.level = 'important'")
+        if self.hide_teasers:
+            conditions.append("items.kind != 'teaser'")
+        if self.starred_only:
+            conditions.append("items.id IN (SELECT item_id FROM stars)")
+        if self.unread_only:
+            conditions.append("items.id NOT IN (SELECT item_id FROM reads)")
+        if self.watchlist_id is not None:
+            conditions.append("items.seq IN (SELECT seq FROM watch_hits WHERE watchlist_id = ?)")
+            params.append(self.watchlist_id)
+        if self.watched:
+            conditions.append("items.seq IN (SELECT seq FROM watch_hits)")
+        return conditions, params
 
     @property
     def is_active(self) -> bool:

@@ -7,11 +7,11 @@ so results are always exactly `Query.matches`.
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from telereader.core.filters import ItemFilter
 from telereader.core.query import Query, parse_query
 from telereader.core.search_index import INDEX_TABLE, is_exact, term_expression
 from telereader.core.store import Store, StoredItem
@@ -22,40 +22,8 @@ DEFAULT_LIMIT = 100
 RANK_AT_MOST = 20_000
 
 
-@dataclass(frozen=True)
-class SearchFilter:
-    day_from: dt.date | None = None
-    day_to: dt.date | None = None
-    important_only: bool = False
-    starred_only: bool = False
-    hide_teasers: bool = False
-    unread_only: bool = False
-    watchlist_id: int | None = None  # only items this watchlist lights up
-    watched: bool = False  # only items some watchlist lights up
-
-    def sql(self) -> tuple[list[str], list]:
-        conditions: list[str] = []
-        params: list = []
-        if self.day_from:
-            conditions.append("items.day >= ?")
-            params.append(self.day_from.isoformat())
-        if self.day_to:
-            conditions.append("items.day <= ?")
-            params.append(self.day_to.isoformat())
-        if self.important_only:
-            conditions.append("items.level = 'important'")
-        if self.hide_teasers:
-            conditions.append("items.kind != 'teaser'")
-        if self.starred_only:
-            conditions.append("items.id IN (SELECT item_id FROM stars)")
-        if self.unread_only:
-            conditions.append("items.id NOT IN (SELECT item_id FROM reads)")
-        if self.watchlist_id is not None:
-            conditions.append("items.seq IN (SELECT seq FROM watch_hits WHERE watchlist_id = ?)")
-            params.append(self.watchlist_id)
-        if self.watched:
-            conditions.append("items.seq IN (SELECT seq FROM watch_hits)")
-        return conditions, params
+# The search bar's and the command line's filter is the list's: one type (core/filters.py).
+SearchFilter = ItemFilter
 
 
 @dataclass
@@ -80,7 +48,7 @@ def search(
     *,
     limit: int = DEFAULT_LIMIT,
     offset: int = 0,
-    search_filter: SearchFilter | None = None,
+    search_filter: ItemFilter | None = None,
     best_first: bool = False,
 ) -> SearchResult:
     """The page of `limit` matches after the first `offset`, and the number of all matches."""
@@ -89,7 +57,7 @@ def search(
     result = SearchResult(query)
     if query.include or query.exclude:
         page = (max(0, offset), max(0, limit))
-        _run(store, query, page, search_filter or SearchFilter(), best_first, result)
+        _run(store, query, page, search_filter or ItemFilter(), best_first, result)
     result.elapsed_ms = (time.perf_counter() - began) * 1000
     return result
 

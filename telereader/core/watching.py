@@ -16,7 +16,6 @@ from collections.abc import Iterable
 
 from telereader.core.filters import ItemFilter
 from telereader.core.model import Problem
-from telereader.core.search import SearchFilter
 from telereader.core.search_index import INDEX_TABLE, is_exact, term_expression
 from telereader.core.store import LibraryError, Store, StoredItem, now
 from telereader.core.watch import Keyword, Watchlist, parse_keywords
@@ -301,12 +300,7 @@ def _hits_of(watchlist_id: int | None, item_filter: ItemFilter | None) -> tuple[
     source = "watch_hits"
     if item_filter is not None and item_filter.is_active:
         source += " JOIN items ON items.seq = watch_hits.seq"
-        only, only_params = SearchFilter(
-            important_only=item_filter.important_only,
-            starred_only=item_filter.starred_only,
-            hide_teasers=item_filter.hide_teasers,
-            unread_only=item_filter.unread_only,
-        ).sql()
+        only, only_params = item_filter.sql()
         conditions += only
         params += only_params
     where = " WHERE " + " AND ".join(conditions) if conditions else ""
