@@ -574,33 +574,29 @@ def sqlite_code(error: BaseException) -> int | None:
 
 
 def is_damage(error: BaseException) -> bool:
-    """SQLite's words for a file whose pages are not what they should be."""
-    if not isinstance(error, sqlite3.DatabaseError):
-        return False
-    code = sqlite_code(error)
-    if code is not None:
-        return code in (SQLITE_CORRUPT, SQLITE_NOTADB)
-    text = str(error).lower()
-    return "malformed" in text or "not a database" in text or "corrupt" in text
+    """SQLite's verdict on a file whose pages are not what they should be (by result code)."""
+    return isinstance(error, sqlite3.DatabaseError) and sqlite_code(error) in (
+        SQLITE_CORRUPT,
+        SQLITE_NOTADB,
+    )
 
 
 def library_error(path: Path, error: BaseException) -> LibraryError:
     """The reader's sentence for an error of the library file: damaged, a full disk, a
     read-only place, another program holding it, or otherwise unavailable. Decided by SQLite's
-    result code where there is one, else by its words."""
-    text = str(error).lower()
+    result code, or the system's error number for an error from the file system; never by the
+    wording of a message, which changes between versions and languages."""
     code = sqlite_code(error)
+    number = _errno(error)
     if is_damage(error):
         problem = "library_damaged"
-    elif code == SQLITE_FULL or "disk is full" in text or _errno(error) == errno.ENOSPC:
+    elif code == SQLITE_FULL or number == errno.ENOSPC:
         problem = "disk_full"
-    elif code in (SQLITE_BUSY, SQLITE_LOCKED) or "database is locked" in text:
+    elif code in (SQLITE_BUSY, SQLITE_LOCKED):
         problem = "library_busy"
     elif (
         code == SQLITE_READONLY
-        or "readonly" in text
-        or "read-only" in text
-        or _errno(error) in (errno.EROFS, errno.EACCES, errno.EPERM)
+        or number in (errno.EROFS, errno.EACCES, errno.EPERM)
         or (code in (SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_IOERR) and _read_only_place(path))
     ):
         problem = "library_read_only"
