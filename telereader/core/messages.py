@@ -7,10 +7,8 @@ so the command line and the window say the same thing.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from telereader.core.model import Problem
+from telereader.core.model import Problem
 
 SUPPORTED = ("zh", "en")
 
@@ -255,3 +253,14 @@ def render(problem: Problem, language: str | None = None) -> str:
     if problem.line is not None:
         text = _LINE_PREFIX[index].format(line=problem.line) + text
     return text
+
+
+def describe(error: BaseException, language: str | None = None) -> str:
+    """The reader's one sentence for any error: the core's wording of its problem when it has
+    one (a refused file, a library that cannot be used), else what the system says."""
+    problem = getattr(error, "problem", None)
+    if isinstance(problem, Problem):
+        return render(problem, language)
+    if isinstance(error, OSError) and error.strerror:
+        return f"{error.filename}: {error.strerror}" if error.filename else error.strerror
+    return str(error) or type(error).__name__

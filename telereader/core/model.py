@@ -29,6 +29,7 @@ class Problem:
     params: dict[str, str] = field(default_factory=dict)
 
     def message(self, language: str | None = None) -> str:
+        # kept until the window and the command line call messages.render themselves
         from telereader.core.messages import render
 
         return render(self, language)
