@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from telereader.app.detail import MAX_MARKS
+from telereader.app.widgets.detail import MAX_MARKS
 from telereader.app.models import ItemRole
 from telereader.app.translation import install_translators
 from telereader.app.window import MainWindow
