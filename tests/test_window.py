@@ -12,12 +12,12 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QTableWidget
 
-from telereader.app.widgets.calendar import to_qdate
-from telereader.app.models import DayItemsModel, ItemRole, plain_tooltip
 from telereader.app.dialogs.report import ReportModel
+from telereader.app.models import DayItemsModel, ItemRole, plain_tooltip
 from telereader.app.translation import install_translators
+from telereader.app.widgets.calendar import to_qdate
 from telereader.app.window import MainWindow
-from telereader.app.window.actions import ACTIONS, shortcut_help
+from telereader.app.window.actions import shortcut_help
 from telereader.core.importer import import_paths
 from telereader.core.model import FileStatus, Level
 from telereader.core.store import Store

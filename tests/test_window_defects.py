@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
-from telereader.app.widgets.look import Colours
 from telereader.app.translation import install_translators
+from telereader.app.widgets.look import Colours
 from telereader.core.search import SearchFilter, search
 from telereader.core.watching import hit_page, watchlists
 from tests.conftest import FIXTURES

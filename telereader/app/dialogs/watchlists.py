@@ -140,9 +140,13 @@ class WatchlistDialog(QDialog):
         self._apply_timer.setInterval(APPLY_DELAY_MS)
         self._apply_timer.timeout.connect(self.apply_keywords)
 
+        self._lay_out(help_label)
+        self.resize(720, 460)
+        self.reload()
+
+    def _lay_out(self, help_label: QWidget) -> None:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
-
         list_buttons = QHBoxLayout()
         for button in (self.add_button, self.rename_button, self.colour_button, self.delete_button):
             list_buttons.addWidget(button)
@@ -160,8 +164,6 @@ class WatchlistDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addWidget(buttons)
-        self.resize(720, 460)
-        self.reload()
 
     # ---- showing ---------------------------------------------------------------------------
 
