@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         answers.append((time.perf_counter() - typed) * 1000)
         wait(100)
     ticker.stop()
-    delay = window._search_timer.interval()
+    delay = window.search_bar.timer.interval()
     window.close()
     store.close()
 

@@ -20,8 +20,8 @@ from PySide6.QtCore import QEventLoop, QLocale, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-from telereader.app.look import apply_cjk_font
 from telereader.app.translation import install_translators
+from telereader.app.widgets.look import apply_cjk_font
 from telereader.app.window import MainWindow
 from telereader.core.store import Store
 from telereader.core.watching import save_watchlist

@@ -44,3 +44,22 @@ def sample_bytes() -> bytes:
 @pytest.fixture
 def sample_text(sample_bytes: bytes) -> str:
     return sample_bytes.decode("utf-8")
+
+
+GUI_FIXTURES = {"qtbot", "qapp", "qtmodeltester"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test that needs Qt `gui`: `pytest -m "not gui"` runs the core tests alone."""
+    for item in items:
+        module = getattr(item, "module", None)
+        source = getattr(module, "__dict__", {})
+        imports_qt = any(
+            getattr(value, "__name__", "").startswith(("PySide6", "telereader.app"))
+            or (getattr(value, "__module__", "") and str(getattr(value, "__module__", "")).startswith(
+                ("PySide6", "telereader.app")
+            ))
+            for value in source.values()
+        )
+        if GUI_FIXTURES & set(getattr(item, "fixturenames", ())) or imports_qt:
+            item.add_marker(pytest.mark.gui)

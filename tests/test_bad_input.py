@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from telereader.app.report import ReportModel
+from telereader.app.dialogs.report import ReportModel
 from telereader.cli import main
 from telereader.core.importer import MAX_FILE_BYTES, read_bytes
 from tests.conftest import FIXTURES, SAMPLE

@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from telereader.app.detail import MAX_MARKS
 from telereader.app.models import ItemRole
 from telereader.app.translation import install_translators
+from telereader.app.widgets.detail import MAX_MARKS
 from telereader.app.window import MainWindow
 from telereader.core.importer import import_paths
 from telereader.core.store import Store

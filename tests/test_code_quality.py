@@ -30,3 +30,37 @@ def test_ruff_is_clean():
         ["ruff", "check", str(ROOT)], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# Modules the other engineers of issue 13 are splitting; the coordinator empties this list.
+EXPECTED_OVER_LIMITS = {
+    "telereader/cli.py",
+    "telereader/core/store.py",
+    "telereader/core/importer.py",
+    "telereader/app/main.py",  # run_app, 93 lines: not split yet (see NOTES-i13win.md)
+}
+MAX_MODULE_LINES = 500
+MAX_FUNCTION_LINES = 80
+
+
+def _package_modules() -> list:
+    return sorted(p for p in (ROOT / "telereader").rglob("*.py"))
+
+
+def test_no_module_is_over_500_lines_and_no_function_over_80():
+    import ast
+
+    too_long = []
+    for path in _package_modules():
+        name = path.relative_to(ROOT).as_posix()
+        if name in EXPECTED_OVER_LIMITS:
+            continue
+        text = path.read_text(encoding="utf-8")
+        if text.count("\n") > MAX_MODULE_LINES:
+            too_long.append(f"{name}: {text.count(chr(10))} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = node.end_lineno - node.lineno + 1
+                if length > MAX_FUNCTION_LINES:
+                    too_long.append(f"{name}:{node.lineno} {node.name}: {length} lines")
+    assert too_long == []

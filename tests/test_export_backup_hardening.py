@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtWidgets import QMessageBox
 
-from telereader.app.recovery import offer_recovery
+from telereader.app.dialogs.recovery import offer_recovery
 from telereader.cli import main
 from telereader.core.backup import (
     AUTO_FOLDER,

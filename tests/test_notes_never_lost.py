@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 
-from telereader.app.detail import FAILED, SAVED, SAVING
 from telereader.app.translation import install_translators
+from telereader.app.widgets.detail import FAILED, SAVED, SAVING
 from telereader.core.store import LIBRARY_FILE, Store
 from telereader.core.unsaved import UNSAVED_FILE
 from tests.test_window import Reader, rows

@@ -157,7 +157,7 @@ def window_messages(monkeypatch) -> list[str]:
     def no_recovery(*_args, **_kwargs):
         raise AssertionError("recovery was offered")
 
-    monkeypatch.setattr("telereader.app.recovery.offer_recovery", no_recovery)
+    monkeypatch.setattr("telereader.app.dialogs.recovery.offer_recovery", no_recovery)
     return shown
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from telereader.app.recovery import offer_recovery
+from telereader.app.dialogs.recovery import offer_recovery
 from telereader.cli import main
 from telereader.core.backup import auto_backup
 from telereader.core.importer import import_paths

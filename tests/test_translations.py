@@ -37,7 +37,7 @@ def test_every_message_is_translated():
 @pytest.mark.skipif(LUPDATE is None, reason="needs PySide6's tools")
 def test_the_translation_file_knows_every_string_in_the_code(tmp_path):
     fresh = tmp_path / "fresh.ts"
-    app_files = sorted(str(p) for p in (ROOT / "telereader" / "app").glob("*.py"))
+    app_files = sorted(str(p) for p in (ROOT / "telereader" / "app").glob("**/*.py"))
     subprocess.run(
         [LUPDATE, *app_files, "-no-obsolete", "-locations", "none", "-ts", str(fresh)],
         check=True,

@@ -12,11 +12,12 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QTableWidget
 
-from telereader.app.calendar import to_qdate
+from telereader.app.dialogs.report import ReportModel
 from telereader.app.models import DayItemsModel, ItemRole, plain_tooltip
-from telereader.app.report import ReportModel
 from telereader.app.translation import install_translators
-from telereader.app.window import SHORTCUT_HELP, MainWindow
+from telereader.app.widgets.calendar import to_qdate
+from telereader.app.window import MainWindow
+from telereader.app.window.actions import shortcut_help
 from telereader.core.importer import import_paths
 from telereader.core.model import FileStatus, Level
 from telereader.core.store import Store
@@ -283,7 +284,7 @@ def test_help_lists_every_shortcut(reader, qtbot):
     window.show_shortcuts()
     table = window.shortcuts_dialog.findChild(QTableWidget)
     keys = {table.item(row, 0).text() for row in range(table.rowCount())}
-    assert keys == {keys for keys, _ in SHORTCUT_HELP}
+    assert keys == {keys for keys, _ in shortcut_help()}
     assert {"J / ↓", "S", "N", "Esc", "[ / ]", "/ , Ctrl+F", "Space"} <= keys
 
 

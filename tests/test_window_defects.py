@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
-from telereader.app.look import Colours
 from telereader.app.translation import install_translators
+from telereader.app.widgets.look import Colours
 from telereader.core.search import SearchFilter, search
 from telereader.core.watching import hit_page, watchlists
 from tests.conftest import FIXTURES
@@ -258,7 +258,7 @@ def test_the_filter_buttons_narrow_the_watch_view(reader, qtbot, palladium):
         assert 0 < len(expected) < 5, key
         assert [item.id for item in list_rows(window)] == expected, key
         assert f"{len(expected)} " in window.counts_label.text()
-        shown_list = window._shown_list_choice()  # File → Export… "the list shown"
+        shown_list = next(c for c in window.export_choices() if c.key == "list")  # "the list shown"
         assert [item.id for item in shown_list.items(window.store)] == expected[::-1], key
         window.filter_buttons[key].setChecked(False)
     assert len(list_rows(window)) == 5
@@ -403,13 +403,13 @@ def pixels_near(image: QImage, colour: QColor, distance: int = 40) -> int:
 
 
 def test_the_important_and_note_badges_stay_legible_on_the_selected_row(reader, qtbot):
-    from telereader.app.look import contrast
+    from telereader.app.widgets.look import contrast
 
     window = reader.open()
     drop_and_wait(qtbot, window, [FIXTURES / "small-important.md"])
     row = next(r for r, item in enumerate(list_rows(window)) if item.level.value == "important")
     item = list_rows(window)[row]
-    window._save_note(item.id, "看一看")
+    window.ops.save_note(item.id, "看一看")
     colours = Colours.for_palette(window.list.palette())
     # Each badge is drawn in its own colour on a ground it contrasts with, selected or not.
     for colour in (colours.important, colours.note):
@@ -459,8 +459,8 @@ def test_a_checked_filter_button_looks_different_under_a_dark_palette(reader, qt
 
 
 def test_a_keyword_marked_on_the_selected_row_stays_readable(reader):
-    from telereader.app.delegate import ItemDelegate
-    from telereader.app.look import contrast
+    from telereader.app.widgets.delegate import ItemDelegate
+    from telereader.app.widgets.look import contrast
     from telereader.core.watching import PALETTE
 
     window = reader.open()

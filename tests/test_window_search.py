@@ -196,3 +196,11 @@ def test_a_new_search_interrupts_a_slow_one_still_running(library, qtbot, monkey
     began = __import__("time").perf_counter()
     library.close(window)
     assert __import__("time").perf_counter() - began < 3
+
+
+def test_the_search_results_model_passes_the_model_tester(library, qtbot, qtmodeltester):
+    window = library.open()
+    with qtbot.waitSignal(window.search_service.finished, timeout=SEARCH_TIMEOUT_MS):
+        window.search.setText("黄金")
+    assert window.search_model.rowCount() > 0
+    qtmodeltester.check(window.search_model, force_py=True)

@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMessageBox
 
-from telereader.app.calendar import to_qdate
-from telereader.app.highlight import SEARCHED, marks
-from telereader.app.look import tint
 from telereader.app.models import ItemRole
+from telereader.app.widgets.calendar import to_qdate
+from telereader.app.widgets.highlight import SEARCHED, marks
+from telereader.app.widgets.look import tint
 from telereader.core.importer import import_paths
 from telereader.core.store import Store
 from telereader.core.watching import watchlists

@@ -67,10 +67,10 @@ def run_app(data_dir: Path | None = None, files: list[Path] | None = None) -> in
     from PySide6.QtCore import QLocale, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from telereader.app.look import app_icon, apply_cjk_font
-    from telereader.app.recovery import offer_recovery
+    from telereader.app.dialogs.recovery import offer_recovery
     from telereader.app.single import InstanceServer, hand_over
     from telereader.app.translation import install_translators
+    from telereader.app.widgets.look import app_icon, apply_cjk_font
     from telereader.app.window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

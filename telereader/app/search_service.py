@@ -13,8 +13,9 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
+from telereader.app.tasks import Pool, run_task, serial_pool
 from telereader.core.search import SearchFilter, SearchResult, search
 from telereader.core.store import Store
 
@@ -31,29 +32,18 @@ class SearchRequest:
     limit: int
 
 
-class _Run(QRunnable):
-    def __init__(self, service: SearchService, request: SearchRequest):
-        super().__init__()
-        self.service, self.request = service, request
-
-    def run(self) -> None:
-        self.service._execute(self.request)
-
-
 class SearchService(QObject):
-    """Public signals are emitted on the UI thread only: the search thread emits the private
-    ones, which Qt queues to this object's thread, where they are passed on."""
+    """`finished` and `failed` are emitted on the UI thread: each search runs as one task of
+    the shared runner (`run_task`) on a one-thread pool, and the next waiting request starts
+    when its answer is in."""
 
     finished = Signal(object, object)  # SearchRequest, SearchResult
     failed = Signal(object, object)  # SearchRequest, exception
-    _answered = Signal(object, object)
-    _broke = Signal(object, object)
 
-    def __init__(self, data_dir: Path, parent: QObject | None = None):
+    def __init__(self, data_dir: Path, parent: QObject | None = None, pool: Pool | None = None):
         super().__init__(parent)
         self.data_dir = data_dir
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._pool = pool or serial_pool(self)
         self._lock = threading.Lock()
         self._waiting: SearchRequest | None = None
         self._running = False
@@ -61,14 +51,6 @@ class SearchService(QObject):
         self._counter = 0
         self._closing = False
         self.latest = 0
-        self._answered.connect(self._pass_on_answer)
-        self._broke.connect(self._pass_on_failure)
-
-    def _pass_on_answer(self, request: SearchRequest, result: SearchResult) -> None:
-        self.finished.emit(request, result)
-
-    def _pass_on_failure(self, request: SearchRequest, error: BaseException) -> None:
-        self.failed.emit(request, error)
 
     def request(
         self,
@@ -87,54 +69,69 @@ class SearchService(QObject):
             start = not self._running
             self._running = True
         if start:
-            self._pool.start(_Run(self, request))
+            self._next()
         return request
 
     def is_current(self, request: SearchRequest) -> bool:
         return request.number >= self.latest
 
-    def _execute(self, request: SearchRequest) -> None:
-        while True:
-            with self._lock:
-                if self._waiting is not None:
-                    request, self._waiting = self._waiting, None
-                else:
-                    self._running = False
-                    return
-            for attempt in range(2):
-                try:
-                    if self._store is None:
-                        self._store = Store.open(self.data_dir)
-                        # SQLite asks this every few thousand steps of any statement: a search
-                        # still running when a newer one waits (or the window closes) is stale,
-                        # so it stops there instead of making the reader wait for a scan of a
-                        # decade the index cannot narrow.
-                        self._store.db.conn.set_progress_handler(self._stale, PROGRESS_STEPS)
-                    result: SearchResult = search(
-                        self._store,
-                        request.text,
-                        limit=request.limit,
-                        offset=request.offset,
-                        search_filter=request.search_filter,
-                        best_first=request.best_first,
-                    )
-                except sqlite3.OperationalError as error:
-                    if "interrupt" not in str(error):
-                        self._broke.emit(request, error)
-                        break
-                    with self._lock:
-                        superseded = self._waiting is not None or self._closing
-                    if superseded:
-                        break  # the newer request runs next, or the window is closing
-                    if attempt == 1:
-                        self._broke.emit(request, error)
-                    # else the interruption was meant for the search before this one: again
-                except Exception as error:  # delivered to the window, which says what went wrong
-                    self._broke.emit(request, error)
-                    break
-                else:
-                    self._answered.emit(request, result)
-                    break
+    def _next(self) -> None:
+        """Start the request waiting, if any (a newer one replaced those before it)."""
+        with self._lock:
+            request, self._waiting = self._waiting, None
+            if request is None or self._closing:
+                self._running = False
+                return
+        run_task(
+            lambda: self._execute(request),
+            self._answered,
+            lambda error: self._broke(request, error),
+            pool=self._pool,
+            parent=self,
+        )
+
+    def _answered(self, answer: tuple[SearchRequest, SearchResult] | None) -> None:
+        if answer is not None:
+            self.finished.emit(*answer)
+        self._next()
+
+    def _broke(self, request: SearchRequest, error: BaseException) -> None:
+        self.failed.emit(request, error)
+        self._next()
+
+    def _execute(self, request: SearchRequest) -> tuple[SearchRequest, SearchResult] | None:
+        """On the search thread: the answer, or None when a newer request (or the closing
+        window) interrupted it."""
+        for attempt in range(2):
+            try:
+                if self._store is None:
+                    self._store = Store.open(self.data_dir)
+                    # SQLite asks this every few thousand steps of any statement: a search
+                    # still running when a newer one waits (or the window closes) is stale,
+                    # so it stops there instead of making the reader wait for a scan of a
+                    # decade the index cannot narrow.
+                    self._store.db.conn.set_progress_handler(self._stale, PROGRESS_STEPS)
+                result: SearchResult = search(
+                    self._store,
+                    request.text,
+                    limit=request.limit,
+                    offset=request.offset,
+                    search_filter=request.search_filter,
+                    best_first=request.best_first,
+                )
+            except sqlite3.OperationalError as error:
+                if "interrupt" not in str(error):
+                    raise
+                with self._lock:
+                    superseded = self._waiting is not None or self._closing
+                if superseded:
+                    return None  # the newer request runs next, or the window is closing
+                if attempt == 1:
+                    raise
+                # else the interruption was meant for the search before this one: again
+            else:
+                return request, result
+        return None
 
     def _stale(self) -> bool:
         return self._closing or self._waiting is not None
@@ -144,7 +141,9 @@ class SearchService(QObject):
         with self._lock:
             self._waiting = None
             self._closing = True
-        self._pool.waitForDone(5000)
+        wait = getattr(self._pool, "waitForDone", None)
+        if wait is not None:
+            wait(5000)
         if self._store is not None:
             self._store.close()
             self._store = None

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QWidget
 
 from telereader.app.i18n import tr
-from telereader.app.look import Colours
+from telereader.app.widgets.look import Colours
 
 HIT_DOT_COLOUR = "#e53935"
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
-from telereader.app.workers import _Runnable
+from telereader.app.tasks import run_task
 from telereader.core.store import LIBRARY_FILE, LibraryError, Store, StoredItem, library_error
 
 RETRY_FIRST_MS = 1000
@@ -51,9 +51,6 @@ class Writer(QObject):
     written = Signal(object)  # Write: it is in the library
     failed = Signal(object, object)  # Write, LibraryError: it is not
 
-    _done = Signal(object)
-    _broke = Signal(object, object)
-
     def __init__(
         self,
         data_dir: Path,
@@ -76,8 +73,6 @@ class Writer(QObject):
         self._retry_timer = QTimer(self)
         self._retry_timer.setSingleShot(True)
         self._retry_timer.timeout.connect(self.retry)
-        self._done.connect(self._landed_write)
-        self._broke.connect(self._failed_write)
 
     # ---- asking ------------------------------------------------------------------------------
 
@@ -157,10 +152,12 @@ class Writer(QObject):
 
     def _write(self, kind: str, item_ids: tuple[str, ...], value: str | bool) -> Write:
         write = Write(kind, item_ids, value, next(self._numbers))
-        self._pool.start(
-            _Runnable(
-                lambda: self._run(write), self._done.emit, lambda e: self._broke.emit(write, e)
-            )
+        run_task(
+            lambda: self._run(write),
+            self._landed_write,
+            lambda error: self._failed_write(write, error),
+            pool=self._pool,
+            parent=self,
         )
         return write
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from telereader.app.i18n import QT_TR_NOOP, tr
-from telereader.app.look import Colours
 from telereader.app.models import plain_tooltip
+from telereader.app.widgets.look import Colours
 from telereader.core.model import FileReport, FileStatus, ImportReport
 
 

@@ -15,10 +15,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from telereader.app.highlight import SEARCHED, lit_watchlists, marks
 from telereader.app.i18n import tr
-from telereader.app.look import Colours, tint
 from telereader.app.models import HighlightRole, ItemRole, ShowDayRole
+from telereader.app.widgets.highlight import SEARCHED, lit_watchlists, marks
+from telereader.app.widgets.look import Colours, tint
 from telereader.core.model import Kind, Level
 from telereader.core.store import StoredItem
 from telereader.core.text import one_line

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from telereader.app.i18n import QT_TR_NOOP, tr
-from telereader.app.workers import LibraryTask
+from telereader.app.tasks import in_library, run_task
 from telereader.core.export import FORMATS, Selection, export
 from telereader.core.files import write_atomically
 from telereader.core.store import LibraryError, Store, StoredItem
@@ -91,7 +91,7 @@ class ExportDialog(QDialog):
         self.choices = choices
         self.data_dir = data_dir
         self.language = language
-        self.task: LibraryTask | None = None
+        self.running = False  # an export is being written
         self.pool: QThreadPool | None = None  # the window's writer: exports follow its writes
         self.setObjectName("export")
         self.setWindowTitle(tr("导出"))
@@ -167,13 +167,17 @@ class ExportDialog(QDialog):
             write_atomically(path, export(items, fmt))
             return len(items)
 
-        self.task = LibraryTask(self.data_dir, work, self)
-        self.task.finished.connect(lambda count: self._written(path, count))
-        self.task.failed.connect(self._failed)
-        self.task.start(self.pool)
+        self.running = True
+        run_task(
+            in_library(self.data_dir, work),
+            lambda count: self._written(path, count),
+            self._failed,
+            pool=self.pool or QThreadPool.globalInstance(),
+            parent=self,
+        )
 
     def _written(self, path: Path, count: int) -> None:
-        self.task = None
+        self.running = False
         self.buttons.setEnabled(True)
         self.state.setText(
             tr("已导出 %1 条到 %2").replace("%1", str(count)).replace("%2", str(path))
@@ -182,7 +186,7 @@ class ExportDialog(QDialog):
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
-        self.task = None
+        self.running = False
         self.buttons.setEnabled(True)
         message = (
             error.problem.message(self.language) if isinstance(error, LibraryError) else str(error)

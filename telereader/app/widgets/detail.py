@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from telereader.app.highlight import SEARCHED, Mark, lit_watchlists, marks
 from telereader.app.i18n import tr
-from telereader.app.look import Colours, tint
+from telereader.app.widgets.highlight import SEARCHED, Mark, lit_watchlists, marks
+from telereader.app.widgets.look import Colours, tint
 from telereader.core.model import Level
 from telereader.core.store import StoredItem
 from telereader.core.text import readable_body

@@ -5,10 +5,9 @@ background; nothing needs re-importing."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from telereader.app.i18n import QT_TR_NOOP, tr
-from telereader.app.workers import LibraryTask
 from telereader.core.store import LibraryError, Store
 from telereader.core.watch import Watchlist, parse_keyword, parse_keywords
 from telereader.core.watching import (
@@ -52,6 +50,19 @@ SYNTAX_HELP = QT_TR_NOOP(
 )
 
 
+class WatchlistWrites(Protocol):
+    """Where the dialog's changes are written (ops.library.LibraryOps)."""
+
+    def change_watchlists(
+        self,
+        work: Callable[[Store], Any],
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[BaseException], None],
+    ) -> None: ...
+
+    def wait(self, timeout_ms: int) -> None: ...
+
+
 def _keyword_lines(text: str) -> list[str]:
     """The keywords a text holds, as the library keeps them (blank lines and spacing aside)."""
     return [keyword.line for keyword in parse_keywords(text)]
@@ -68,13 +79,11 @@ class WatchlistDialog(QDialog):
 
     changed = Signal()
 
-    def __init__(self, store: Store, data_dir: Path, parent: QWidget | None = None):
+    def __init__(self, store: Store, ops: WatchlistWrites, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
-        self.data_dir = data_dir
+        self.ops = ops  # changes are written in the order they were made, after other writes
         self.language = getattr(parent, "language", "zh")
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # changes are written in the order they were made
         self._pending = 0
         self._lists: dict[int, Watchlist] = {}
         self._counts: dict[int, int] = {}  # hits per list, as of the last reload
@@ -131,9 +140,13 @@ class WatchlistDialog(QDialog):
         self._apply_timer.setInterval(APPLY_DELAY_MS)
         self._apply_timer.timeout.connect(self.apply_keywords)
 
+        self._lay_out(help_label)
+        self.resize(720, 460)
+        self.reload()
+
+    def _lay_out(self, help_label: QWidget) -> None:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
-
         list_buttons = QHBoxLayout()
         for button in (self.add_button, self.rename_button, self.colour_button, self.delete_button):
             list_buttons.addWidget(button)
@@ -151,8 +164,6 @@ class WatchlistDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addWidget(buttons)
-        self.resize(720, 460)
-        self.reload()
 
     # ---- showing ---------------------------------------------------------------------------
 
@@ -230,10 +241,11 @@ class WatchlistDialog(QDialog):
         run one after another, each reading the list as the earlier ones left it."""
         self._pending += 1
         self.state.setText(tr("正在应用到整个资料库…"))
-        task = LibraryTask(self.data_dir, work, self)
-        task.finished.connect(lambda result: self._written(result, done, select, ended))
-        task.failed.connect(lambda error: self._failed(error, ended))
-        task.start(self._pool)
+        self.ops.change_watchlists(
+            work,
+            lambda result: self._written(result, done, select, ended),
+            lambda error: self._failed(error, ended),
+        )
 
     def _written(
         self,
@@ -374,7 +386,7 @@ class WatchlistDialog(QDialog):
     def finish(self, timeout_ms: int = 30_000) -> None:
         """Write what was typed and wait for every change to be in the library (on quitting)."""
         self.apply_keywords()
-        self._pool.waitForDone(timeout_ms)
+        self.ops.wait(timeout_ms)
 
     def done(self, result: int) -> None:
         self.apply_keywords()  # closing never loses what was typed

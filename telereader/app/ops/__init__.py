@@ -1,0 +1,1 @@
+"""The one way the window writes user data, and the import controller."""

@@ -1,0 +1,73 @@
+"""Day navigation: the calendar of days with items, and the 最新一天 / 关注命中 buttons."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from telereader.app.i18n import tr
+from telereader.app.widgets.calendar import LibraryCalendar, mark_days, to_date, to_qdate
+
+
+class DayNavigation(QWidget):
+    day_chosen = Signal(object)  # datetime.date: the reader (or the window) picked a day
+    newest_wanted = Signal()
+    hits_wanted = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.days: list[dt.date] = []  # days with items, oldest first
+        self.calendar = LibraryCalendar(self)
+        self.calendar.selectionChanged.connect(
+            lambda: self.day_chosen.emit(to_date(self.calendar.selectedDate()))
+        )
+        self.newest_button = QPushButton(tr("最新一天"), self)
+        self.newest_button.setObjectName("newest")
+        self.newest_button.setToolTip(tr("跳到最新的一天（Ctrl+End）"))
+        self.newest_button.clicked.connect(self.newest_wanted)
+        self.watch_button = QPushButton(tr("关注命中"), self)
+        self.watch_button.setObjectName("watch_view")
+        self.watch_button.setToolTip(tr("所有关注列表的命中，最新在前（Ctrl+Shift+H）"))
+        self.watch_button.clicked.connect(self.hits_wanted)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.calendar)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.newest_button)
+        buttons.addWidget(self.watch_button)
+        layout.addLayout(buttons)
+
+    def set_days(
+        self, counts: dict[dt.date, int], fresh: set[dt.date], hit_days: object
+    ) -> None:
+        """Mark the days with items (fresh ones and ones with hits apart)."""
+        self.days = list(counts)
+        mark_days(self.calendar, counts, fresh, hit_days)
+        if self.days:
+            self.calendar.setDateRange(
+                to_qdate(self.days[0]).addYears(-1), to_qdate(self.days[-1]).addYears(1)
+            )
+
+    def choose(self, day: dt.date) -> bool:
+        """Select `day` in the calendar (day_chosen follows); False when it already was."""
+        if self.calendar.selectedDate() == to_qdate(day):
+            return False
+        self.calendar.setSelectedDate(to_qdate(day))
+        return True
+
+    def neighbour(self, step: int) -> dt.date | None:
+        """The day with items before (step -1) or after (+1) the one selected."""
+        if not self.days:
+            return None
+        current = to_date(self.calendar.selectedDate())
+        if step > 0:
+            position = bisect.bisect_right(self.days, current)
+            return self.days[position] if position < len(self.days) else None
+        position = bisect.bisect_left(self.days, current) - 1
+        return self.days[position] if position >= 0 else None
+
+    def show_hits_active(self, active: bool) -> None:
+        self.watch_button.setDown(active)

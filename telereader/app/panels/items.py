@@ -1,0 +1,99 @@
+"""The item list: one QListView showing a day's items, search results or watchlist hits."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+
+from telereader.app.models import DayItemsModel, ItemRole, SearchResultsModel, WatchHitsModel
+from telereader.app.widgets.delegate import ItemDelegate
+from telereader.core.store import Store, StoredItem
+
+
+class ItemList(QListView):
+    """`model` (the day), `search_model` and `hits_model`; one of them is shown."""
+
+    current_item_changed = Signal(object)  # StoredItem or None
+    opened = Signal()  # Enter or a double click on a row
+
+    def __init__(self, store: Store, search_service, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("items")
+        self.day_model = DayItemsModel(store, self)
+        self.search_model = SearchResultsModel(search_service, self)
+        self.hits_model = WatchHitsModel(store, self)
+        self.setModel(self.day_model)
+        self.delegate = ItemDelegate(self)
+        self.setItemDelegate(self.delegate)
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.selectionModel().currentChanged.connect(self._current_changed)
+        self.activated.connect(lambda _index: self.opened.emit())
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def set_overlay(self, overlay: Callable[[StoredItem], StoredItem]) -> None:
+        self.day_model.overlay = overlay  # writes under way show at once
+
+    @property
+    def searching(self) -> bool:
+        return self.model() is self.search_model
+
+    @property
+    def watching(self) -> bool:
+        return self.model() is self.hits_model
+
+    def use(self, model) -> bool:
+        """Show `model`; False when it already was."""
+        if self.model() is model:
+            return False
+        self.setModel(model)
+        self.selectionModel().currentChanged.connect(self._current_changed)
+        return True
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.current_item_changed.emit(current.data(ItemRole) if current.isValid() else None)
+
+    def current_item(self) -> StoredItem | None:
+        index = self.currentIndex()
+        return index.data(ItemRole) if index.isValid() else None
+
+    def select(self, item_id: str | None) -> bool:
+        """Select `item_id` in the list shown, else its first row; False when it is empty."""
+        model = self.model()
+        row = model.row_of(item_id) if item_id else None
+        if row is None and model.rowCount() > 0:
+            row = 0
+        if row is None:
+            self.selectionModel().clearCurrentIndex()
+            return False
+        index = model.index(row, 0)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+        return True
+
+    def move(self, step: int) -> None:
+        model = self.model()
+        rows = model.rowCount()
+        if rows == 0:
+            return
+        current = self.currentIndex()
+        row = current.row() + step if current.isValid() else 0
+        if row >= rows and model.canFetchMore(QModelIndex()):
+            model.fetchMore(QModelIndex())
+            rows = model.rowCount()
+        index = model.index(max(0, min(rows - 1, row)), 0)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+
+    def refresh(self, item_id: str, fresh: StoredItem | None) -> None:
+        """An item changed: every model shows it afresh."""
+        self.day_model.refresh(item_id)
+        self.search_model.refresh(item_id, fresh)
+        self.hits_model.refresh(item_id, fresh)
+
+    def set_watchlists(self, watchlists: list) -> None:
+        self.delegate.watchlists = watchlists
+        self.viewport().update()

@@ -1,0 +1,102 @@
+"""The one background-task helper: `run_task(func, on_done, on_failed, pool=...)`.
+
+`func` runs on a thread of `pool`; its result (or the exception it raised) comes back on the
+thread that called `run_task` (the UI thread), through a small relay object Qt queues signals
+to. Pools are passed in, so work that must keep its order shares a one-thread pool, and tests
+pass a `FakeThreadPool` that runs the work at once. Workers never touch a widget.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from telereader.core.store import Store
+
+
+class Pool(Protocol):
+    def start(self, runnable: QRunnable) -> None: ...
+
+
+class _Relay(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+_alive: set[_Relay] = set()  # relays waiting for their answer (no Qt parent keeps them)
+
+
+class _Task(QRunnable):
+    def __init__(self, func: Callable[[], Any], relay: _Relay, ended: threading.Event | None):
+        super().__init__()
+        self._func, self._relay, self._ended = func, relay, ended
+
+    def run(self) -> None:
+        try:
+            try:
+                result = self._func()
+            except BaseException as error:  # delivered to the caller's thread, which reports it
+                self._relay.failed.emit(error)
+            else:
+                self._relay.done.emit(result)
+        except RuntimeError:
+            pass  # the relay's owner is gone (the window closed): nobody waits for the answer
+        finally:
+            if self._ended is not None:
+                self._ended.set()  # after the last signal: the owner may now go
+
+
+def run_task(
+    func: Callable[[], Any],
+    on_done: Callable[[Any], None] | None = None,
+    on_failed: Callable[[BaseException], None] | None = None,
+    *,
+    pool: Pool,
+    parent: QObject | None = None,
+    ended: threading.Event | None = None,
+) -> None:
+    """Run `func()` on `pool`; `on_done(result)` or `on_failed(error)` follow on this thread.
+
+    With `parent`, the answer is dropped once `parent` is deleted. `ended` is set when the
+    worker has let go (after its last signal)."""
+    relay = _Relay(parent)
+    if parent is None:
+        _alive.add(relay)
+
+    def finish() -> None:
+        _alive.discard(relay)
+        if parent is not None:
+            relay.deleteLater()
+
+    def delivered(callback: Callable[[Any], None] | None) -> Callable[[Any], None]:
+        def deliver(value: Any) -> None:
+            finish()
+            if callback is not None:
+                callback(value)
+
+        return deliver
+
+    relay.done.connect(delivered(on_done))
+    relay.failed.connect(delivered(on_failed))
+    pool.start(_Task(func, relay, ended))
+
+
+def serial_pool(parent: QObject | None = None) -> QThreadPool:
+    """A pool of one thread: what is started on it runs in the order it was started."""
+    pool = QThreadPool(parent)
+    pool.setMaxThreadCount(1)
+    return pool
+
+
+def in_library(data_dir: Path, work: Callable[[Store], Any]) -> Callable[[], Any]:
+    """`work(store)` with a connection of its own, opened and closed on the worker thread."""
+
+    def run() -> Any:
+        with Store.open(data_dir) as store:
+            return work(store)
+
+    return run

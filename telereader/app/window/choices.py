@@ -1,0 +1,79 @@
+"""What File → Export… offers, given what the window shows."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from telereader.app.dialogs.export import ExportChoice, hits_choice
+from telereader.app.i18n import tr
+from telereader.core.export import Selection
+from telereader.core.search import search
+from telereader.core.store import Store, StoredItem
+
+if TYPE_CHECKING:
+    from telereader.app.window import MainWindow
+
+
+def export_choices(self: MainWindow) -> list[ExportChoice]:
+    """What File → Export… offers, given what the window shows."""
+    choices = [
+        ExportChoice(
+            "starred", tr("所有星标条目"), Selection(starred=True).items, "telereader-starred"
+        )
+    ]
+    day = self.model.day
+    if day is not None:
+        choices.append(
+            ExportChoice(
+                "day",
+                tr("当天（%1）的全部条目").replace("%1", day.isoformat()),
+                Selection(day_from=day, day_to=day).items,
+                f"telereader-{day}",
+            )
+        )
+    choices.append(shown_list_choice(self))
+    if self.watchlists:
+        choices.append(
+            ExportChoice(
+                "hits", tr("所有关注命中"), Selection(watched=True).items, "telereader-hits"
+            )
+        )
+        choices += [hits_choice(watchlist) for watchlist in self.watchlists]
+    return choices
+
+def shown_list_choice(self: MainWindow) -> ExportChoice:
+    """The list as the reader sees it: search results, hits, or the filtered day."""
+    label = tr("当前列表（%1 条）")
+    if self.searching and self.last_search is not None:
+        text, search_filter = self.search_bar.text(), self.search_filter()
+        best_first, total = self.search_bar.best_first.isChecked(), self.last_search.total
+
+        def results(store: Store) -> list[StoredItem]:
+            return search(
+                store,
+                text,
+                limit=max(1, total),
+                search_filter=search_filter,
+                best_first=best_first,
+            ).items
+
+        return ExportChoice(
+            "list", label.replace("%1", str(total)), results, "telereader-search"
+        )
+    if self.watching:
+        watchlist_id, hits_filter = self.hits_model.watchlist_id, self.hits_model.item_filter
+        hits = Selection(watchlist_id=watchlist_id, watched=watchlist_id is None).items
+        return ExportChoice(
+            "list",
+            label.replace("%1", str(self.hits_model.total)),
+            lambda store: [item for item in hits(store) if hits_filter.matches(item)],
+            "telereader-hits",
+        )
+    day, item_filter = self.model.day, self.model.item_filter
+    return ExportChoice(
+        "list",
+        label.replace("%1", str(self.model.rowCount())),
+        lambda store: [i for i in store.items_on(day) if item_filter.matches(i)] if day else [],
+        f"telereader-{day}" if day else "telereader",
+    )
+

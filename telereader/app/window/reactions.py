@@ -1,0 +1,165 @@
+"""How the window's views follow the library: the one library-changed event (app/events.py)
+after every write, an import or a watchlist edit. A mixin of MainWindow."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from telereader.app.events import TYPED
+from telereader.app.i18n import tr
+from telereader.app.ops.library import NOTE, STAR
+from telereader.app.ops.writer import Write
+from telereader.app.widgets.detail import FAILED, SAVED, SAVING
+from telereader.app.window import state
+from telereader.core.model import ImportReport
+from telereader.core.seeds import sample_dates
+from telereader.core.store import LibraryError, StoredItem
+from telereader.core.watching import watchlists
+
+
+class Reactions:
+    # ---- the reader's own data: asked for here, written by ops -----------------------------------
+
+    def set_starred(self, item_id: str, starred: bool) -> None:
+        self.ops.set_starred([item_id], starred)
+
+    def toggle_star(self) -> None:
+        item = self.current_item()
+        if item is not None:
+            self.set_starred(item.id, not item.starred)
+
+    def _mark_current_read(self) -> None:
+        item = self.current_item()
+        if item is not None and not item.read:
+            self.ops.set_read([item.id])
+
+    def mark_day_read(self) -> None:
+        self.ops.set_read([item.id for item in self.model.day_items if not item.read])
+
+    def _current_changed(self, item: StoredItem | None) -> None:
+        if item is not None:
+            item = self.writer.overlay(item)
+        self.detail.show_item(item, self.search_model.terms if self.searching else ())
+        if item is not None:
+            self._show_note_state(item.id)
+        self._read_timer.stop()
+        if item is not None and not item.read:
+            self._read_timer.start()
+
+    # ---- the library changed ----------------------------------------------------------------------
+
+    def _items_changed(self, item_ids: tuple[str, ...], kind: str) -> None:
+        """Stars, notes or read marks of `item_ids` show differently now."""
+        if len(item_ids) != 1:
+            self._reload_day()
+            return
+        item_id = item_ids[0]
+        fresh = self.ops.fresh(item_id)
+        self.list.refresh(item_id, fresh)
+        if kind == TYPED:
+            return  # the note being typed: the editor is left alone
+        if fresh is not None:
+            self.detail.update_item(fresh)
+        self._update_counts()
+        if kind == NOTE:
+            self._show_note_state(item_id)
+
+    def _write_failed(self, write: Write, error: LibraryError) -> None:
+        """A note stays unsaved (ops tries again); a star or read mark shows as it was, and
+        the reader is told why."""
+        message = error.problem.message(self.language)
+        if write.kind == NOTE:
+            self.status.say(tr("笔记没有保存：") + message, 15_000)
+            return
+        if self.write_warning is None:
+            self.write_warning = QMessageBox(self)
+            self.write_warning.setObjectName("write_failed")
+            self.write_warning.setIcon(QMessageBox.Icon.Warning)
+            self.write_warning.setWindowTitle(tr("无法保存"))
+            self.write_warning.setTextFormat(Qt.TextFormat.PlainText)
+        what = tr("星标没有改动：") if write.kind == STAR else tr("已读标记没有保存：")
+        self.write_warning.setText(what + message)
+        self.write_warning.open()  # not modal: reading goes on
+
+    def _show_note_state(self, item_id: str) -> None:
+        shown = self.detail.item
+        if shown is None or shown.id != item_id:
+            return
+        failure = self.writer.note_failure(item_id)
+        if failure is not None:
+            self.detail.show_note_state(FAILED, failure.problem.message(self.language))
+        elif self.writer.note_pending(item_id):
+            self.detail.show_note_state(SAVING)
+        elif self.detail.note_state.property("state") in (SAVING, FAILED):
+            self.detail.show_note_state(SAVED)
+
+    def _reload_day(self) -> None:
+        current = self.current_item()
+        self.model.reload()
+        if self.list.model() is self.model:
+            self._select(current.id if current else None)
+        self._update_counts()
+
+    def refresh_watchlists(self) -> None:
+        """Read the watchlists: their colours for marking words, the watchlist choice of the
+        search bar and the Watch view (keeping the one chosen)."""
+        self.watchlists = watchlists(self.store)
+        self.list.set_watchlists(self.watchlists)
+        self.detail.watchlists = self.watchlists
+        known = {watchlist.id for watchlist in self.watchlists}
+        if self.search_watchlist not in known:
+            self.search_watchlist = None
+        if self.hits_watchlist not in known:
+            self.hits_watchlist = None
+        self.search_bar.set_watchlists(
+            self.watchlists, tr("全部关注列表") if self.watching else tr("全部条目")
+        )
+        self._show_watch_scope()
+
+    def watchlists_changed(self) -> None:
+        """Keywords changed somewhere (an edit, a restore): hits, marks and the calendar
+        follow."""
+        self.refresh_watchlists()
+        self.refresh_days()
+        current = self.current_item()
+        if self.watching:
+            self._reload_hits(current)
+        elif self.searching:
+            self.run_search()
+        else:
+            self.model.load(self.model.day, self.current_filter())
+            self._select(current.id if current else None)
+        fresh = self.store.item(current.id) if current else None
+        if fresh is not None:
+            self.detail.update_item(fresh)
+        self.list.viewport().update()
+        self._update_counts()
+        if self.watch_dialog is not None and not self.watch_dialog.busy:
+            self.watch_dialog.reload()  # its lists are the library's (a restore, say)
+
+    def _days_changed(self, report: ImportReport) -> None:
+        """An import brought days in: the calendar marks them, the view shown follows."""
+        known = set(self.days)
+        self._fresh_days = {day for day in report.days if day not in known} or set(report.days)
+        self.refresh_days()
+        current = self.current_item()
+        if self.searching:
+            self.run_search()  # the reader is searching: refresh the results, stay there
+        elif self.watching:
+            self._reload_hits(current)
+            self._update_counts()
+        elif report.days:
+            self.show_day(
+                report.days[0], current.id if current and current.day == report.days[0] else None
+            )
+        elif self.model.day is None and self.days:
+            self.show_day(self.days[-1])
+
+    def _update_hint(self) -> None:
+        """The sample-day hint is for a library holding nothing but the bundled sample; it
+        never stands over the hits banner, and once dismissed it stays away."""
+        self.notices.show_hint(
+            set(self.days) <= sample_dates()
+            and not self.settings.value(state.HINT_DISMISSED, False, type=bool)
+        )

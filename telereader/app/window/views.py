@@ -1,0 +1,272 @@
+"""Routing between the window's three views of the list: a day, search results, the Watch
+view (every watchlist hit). A mixin of MainWindow, kept apart to keep each module short."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from telereader.app.i18n import tr
+from telereader.core.filters import ItemFilter, count
+from telereader.core.search import SearchFilter
+from telereader.core.store import StoredItem
+from telereader.core.watching import hit_days
+
+
+class Views:
+    # ---- days --------------------------------------------------------------------------------
+
+    @property
+    def days(self) -> list[dt.date]:
+        return list(self.day_nav.days)
+
+    def refresh_days(self) -> None:
+        self.day_nav.set_days(self.store.day_counts(), self._fresh_days, hit_days(self.store))
+        self._update_hint()
+
+    def show_day(self, day: dt.date, item_id: str | None = None) -> None:
+        """Show a day's items and select `item_id` (else the first item)."""
+        self._pending_item = item_id
+        if not self.day_nav.choose(day):  # else day_chosen → _load_day
+            self._load_day(day)
+
+    def _load_day(self, day: dt.date) -> None:
+        self.detail.flush_note()
+        if self.searching:
+            self.search_bar.clear_text()
+        self._use_model(self.model)
+        wanted, self._pending_item = self._pending_item, None
+        self.model.load(day, self.current_filter())
+        self._select(wanted)
+        self._update_counts()
+
+    def previous_day(self) -> None:
+        day = self.day_nav.neighbour(-1)
+        if day:
+            self.show_day(day)
+
+    def next_day(self) -> None:
+        day = self.day_nav.neighbour(+1)
+        if day:
+            self.show_day(day)
+
+    def go_to_newest_day(self) -> None:
+        if self.days:
+            self.show_day(self.days[-1])
+
+    # ---- the list ------------------------------------------------------------------------------
+
+    @property
+    def searching(self) -> bool:
+        return self.list.searching
+
+    @property
+    def watching(self) -> bool:
+        return self.list.watching
+
+    def current_filter(self) -> ItemFilter:
+        return self.filter_bar.current()
+
+    def current_item(self) -> StoredItem | None:
+        return self.list.current_item()
+
+    def move_selection(self, step: int) -> None:
+        self.list.move(step)
+
+    def _select(self, item_id: str | None) -> None:
+        """Select `item_id` in the list shown, else its first row, else show nothing."""
+        if not self.list.select(item_id):
+            self.detail.show_item(None)
+
+    def _use_model(self, model) -> None:
+        if not self.list.use(model):
+            return
+        self.search_bar.set_mode(model is self.search_model, model is self.hits_model)
+        self.day_nav.show_hits_active(model is self.hits_model)
+        self._show_watch_scope()
+
+    def _filters_changed(self, _filter: ItemFilter | None = None) -> None:
+        if self.searching:
+            self.run_search()
+            return
+        if self.watching:  # the hits and the day behind them both follow the filters
+            self.model.load(self.model.day, self.current_filter())
+            self.detail.flush_note()
+            self._reload_hits(self.current_item())
+            self._update_counts()
+            return
+        current = self.current_item()
+        self.detail.flush_note()
+        self.model.load(self.model.day, self.current_filter())
+        self._select(current.id if current else None)
+        self._update_counts()
+
+    def clear_filters(self) -> None:
+        self.filter_bar.clear()
+
+    def _update_counts(self) -> None:
+        if self.watching:
+            self.status.show_counts(
+                tr("关注命中：%1 条 · 最新在前 · 回车打开所在日").replace(
+                    "%1", str(self.hits_model.total)
+                )
+            )
+            return
+        if self.searching:
+            result = self.last_search
+            text = tr("搜索：%1 条匹配 · %2 · %3 毫秒").replace("%1", str(result.total))
+            text = text.replace("%2", tr("按相关度") if result.ranked else tr("最新在前"))
+            self.status.show_counts(text.replace("%3", f"{result.elapsed_ms:.0f}"))
+            return
+        counts = count(self.model.day_items)
+        text = tr("%1 条 · 未读 %2 · 加红 %3 · 星标 %4")
+        for number, value in enumerate(
+            (counts.items, counts.unread, counts.important, counts.starred), start=1
+        ):
+            text = text.replace(f"%{number}", str(value))
+        if self.model.item_filter.is_active:
+            text += "  " + tr("（筛选后显示 %1 条）").replace("%1", str(self.model.rowCount()))
+        self.status.show_counts(text)
+
+    # ---- searching the whole library -----------------------------------------------------------
+
+    def _show_watch_scope(self) -> None:
+        """The watchlist choice names what narrows the list shown: the search's choice, the
+        Watch view's, or nothing (all items) in the day view."""
+        chosen = (
+            self.hits_watchlist
+            if self.watching
+            else self.search_watchlist
+            if self.searching
+            else None
+        )
+        self.search_bar.show_watchlist(chosen)
+
+    def _watch_scope_changed(self, chosen: int | None) -> None:
+        if self.watching:
+            self.hits_watchlist = chosen
+            self.show_watch_view()
+        else:
+            self.search_watchlist = chosen
+            self.run_search()
+
+    def _search_typed(self) -> None:
+        if self.watching:
+            self.back_to_day()
+
+    def _search_emptied(self) -> None:
+        if self.searching:
+            self.back_to_day()
+
+    def search_filter(self) -> SearchFilter:
+        days = self.days
+        return self.search_bar.search_filter(
+            self.current_filter(),
+            self.model.day,
+            days[-1] if days else None,
+            self.search_watchlist,
+        )
+
+    def run_search(self) -> None:
+        text = self.search_bar.text()
+        if text.strip():
+            self.search_service.request(text, self.search_filter(), self.best_first.isChecked())
+
+    def _search_finished(self, request, result) -> None:
+        if request.offset > 0:
+            self.search_model.append(request, result)
+            return
+        if not self.search_service.is_current(request) or not self.search_bar.text().strip():
+            return  # the reader has typed on, or cleared the box: this answer is stale
+        self.detail.flush_note()
+        self.search_model.reset(request, result)
+        self._use_model(self.search_model)
+        if self.search_model.rowCount():
+            self.list.setCurrentIndex(self.search_model.index(0))
+        else:
+            self.detail.show_item(None)
+        self.last_search = result
+        self._update_counts()
+
+    def _search_failed(self, request, error: BaseException) -> None:
+        if self.search_service.is_current(request):
+            self.status.say(tr("搜索失败：") + str(error), 8000)
+
+    def back_to_day(self) -> None:
+        """From search results or the Watch view back to the day's list, keeping the item
+        selected when it belongs to that day."""
+        if self.list.model() is self.model:
+            return
+        current = self.current_item()
+        self._use_model(self.model)
+        self.search_model.clear()
+        self.hits_model.clear()
+        self._select(current.id if current and current.day == self.model.day else None)
+        self._update_counts()
+
+    def open_result(self) -> None:
+        """Open the selected search result or hit on its day, in the day's list."""
+        item = self.current_item()
+        if item is None:
+            return
+        self.search_bar.clear_text()
+        self._use_model(self.model)
+        self.search_model.clear()
+        self.show_day(item.day, item.id)
+        self.focus_list()
+
+    def _activated(self) -> None:
+        if self.searching or self.watching:
+            self.open_result()
+
+    # ---- the Watch view: every hit across days ---------------------------------------------------
+
+    def show_watch_view(self) -> None:
+        """List every watchlist hit (or the chosen list's), newest first."""
+        self.notices.hide_banner()
+        current = self.current_item()
+        self.detail.flush_note()
+        if self.searching:
+            self.search_bar.clear_text()
+            self.search_model.clear()
+        self._use_model(self.hits_model)
+        self._reload_hits(current)
+        self._update_counts()
+        self.focus_list()
+
+    def _reload_hits(self, current: StoredItem | None) -> None:
+        """Read the hits of the chosen list afresh, keeping `current` selected if it still is
+        one."""
+        self.hits_model.load(self.hits_watchlist, self.current_filter())
+        self._select(current.id if current else None)
+
+    # ---- focus ---------------------------------------------------------------------------------
+
+    def focus_list(self) -> None:
+        self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_detail(self) -> None:
+        self.detail.body.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_note(self) -> None:
+        if self.current_item() is not None:
+            self.detail.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_search(self) -> None:
+        self.search_bar.focus()
+
+    def enter(self) -> None:
+        """Enter: in search results or hits, open the item on its day; in a day, go to its
+        text."""
+        if self.searching or self.watching:
+            self.open_result()
+        else:
+            self.focus_detail()
+
+    def escape(self) -> None:
+        """Esc: from search results back to the day; from anywhere else back to the list."""
+        if self.searching or (self.search.hasFocus() and self.search.text()):
+            self.search_bar.clear_text()
+        self.back_to_day()
+        self.focus_list()
