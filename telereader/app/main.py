@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from telereader.core.messages import current_language
+from telereader.core.messages import current_language, render
 from telereader.core.model import Problem
 from telereader.core.recovery import RECOVERABLE, in_use_elsewhere, open_unless_marked
 from telereader.core.store import LibraryError, default_data_dir
@@ -94,7 +94,7 @@ def run_app(data_dir: Path | None = None, files: list[Path] | None = None) -> in
             # damaged or not, another program has it open: nothing is offered that moves it
             problem = Problem("library_busy", params=problem.params)
         if problem.code not in RECOVERABLE:
-            QMessageBox.critical(None, "telereader", problem.message(language))
+            QMessageBox.critical(None, "telereader", render(problem, language))
             return 1
         recovered = offer_recovery(error.problem, directory, language)
         if recovered is None:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from telereader.app.tasks import Pool, run_task, serial_pool
 from telereader.core.search import SearchFilter, SearchResult, search
-from telereader.core.store import Store
+from telereader.core.store import SQLITE_INTERRUPT, Store, sqlite_code
 
 PROGRESS_STEPS = 20_000  # SQLite virtual-machine steps between two looks at `_stale`
 
@@ -120,7 +120,7 @@ class SearchService(QObject):
                     best_first=request.best_first,
                 )
             except sqlite3.OperationalError as error:
-                if "interrupt" not in str(error):
+                if sqlite_code(error) != SQLITE_INTERRUPT:
                     raise
                 with self._lock:
                     superseded = self._waiting is not None or self._closing

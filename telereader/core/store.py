@@ -562,7 +562,8 @@ def _chunks(values: list[str], size: int) -> Iterator[list[str]]:
 
 
 # SQLite's primary result codes (the low byte of `sqlite_errorcode`, which may be extended)
-SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR = 3, 5, 6, 8, 10
+SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_INTERRUPT = 3, 5, 6, 8, 9
+SQLITE_IOERR = 10
 SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 11, 13, 14, 26
 LOW_SPACE_BYTES = 1 << 20  # with less free than this, an I/O error is taken for a full disk
 

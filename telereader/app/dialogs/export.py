@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 
 from telereader.app.i18n import QT_TR_NOOP, tr
 from telereader.app.tasks import in_library, run_task
-from telereader.core.export import FORMATS, Selection, export
+from telereader.core.export import FORMATS, export, selected
 from telereader.core.files import write_atomically
-from telereader.core.store import LibraryError, Store, StoredItem
+from telereader.core.filters import ItemFilter
+from telereader.core.messages import describe
+from telereader.core.store import Store, StoredItem
 from telereader.core.watch import Watchlist
 
 FORMAT_LABELS = {
@@ -59,7 +61,7 @@ def hits_choice(watchlist: Watchlist) -> ExportChoice:
     return ExportChoice(
         f"hits-{watchlist.id}",
         tr("关注列表“%1”的命中").replace("%1", watchlist.name),
-        Selection(watchlist_id=watchlist.id).items,
+        lambda store: selected(store, ItemFilter(watchlist_id=watchlist.id)),
         f"telereader-{watchlist.name}",
     )
 
@@ -188,8 +190,6 @@ class ExportDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.running = False
         self.buttons.setEnabled(True)
-        message = (
-            error.problem.message(self.language) if isinstance(error, LibraryError) else str(error)
-        )
+        message = describe(error, self.language)
         self.state.setText(tr("导出失败：") + message)
         QMessageBox.warning(self, tr("导出失败"), tr("导出失败：") + message)

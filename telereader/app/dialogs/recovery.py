@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from telereader.app.i18n import tr
 from telereader.core.backup import latest_auto_backup
+from telereader.core.messages import describe, render
 from telereader.core.model import Problem
 from telereader.core.recovery import start_afresh
 from telereader.core.store import LibraryError, Store
@@ -38,7 +39,7 @@ def offer_recovery(
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(tr("资料库无法使用"))
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(problem.message(language))
+    box.setText(render(problem, language))
     box.setInformativeText(
         tr("无论选哪一项，原文件都不会删除：它会改名后留在资料库文件夹里。")
         + ("" if backup else "\n" + tr("没有找到自动备份。"))
@@ -64,7 +65,7 @@ def offer_recovery(
     try:
         recovery = start_afresh(data_dir, from_backup=chosen is restore)
     except (LibraryError, OSError) as error:
-        message = error.problem.message(language) if isinstance(error, LibraryError) else str(error)
+        message = describe(error, language)
         QMessageBox.critical(parent, tr("资料库无法使用"), tr("没有完成：") + message)
         return None
     lines = [tr("原资料库已改名保留：%1").replace("%1", str(recovery.set_aside_as))]

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from telereader.app.i18n import QT_TR_NOOP, tr
 from telereader.app.models import plain_tooltip
 from telereader.app.widgets.look import Colours
+from telereader.core.messages import render
 from telereader.core.model import FileReport, FileStatus, ImportReport
 
 
@@ -60,8 +61,8 @@ class ReportModel(QAbstractTableModel):
 
     def explanation(self, report: FileReport) -> str:
         if report.reason is not None:
-            return report.reason.message(self.language)
-        return "\n".join(w.message(self.language) for w in report.warnings)
+            return render(report.reason, self.language)
+        return "\n".join(render(w, self.language) for w in report.warnings)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.report.files):

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from telereader.app.i18n import QT_TR_NOOP, tr
-from telereader.core.store import LibraryError, Store
+from telereader.core.messages import describe
+from telereader.core.store import Store
 from telereader.core.watch import Watchlist, parse_keyword, parse_keywords
 from telereader.core.watching import (
     delete_watchlist,
@@ -275,9 +276,7 @@ class WatchlistDialog(QDialog):
         self._pending -= 1
         if ended is not None:
             ended()
-        message = (
-            error.problem.message(self.language) if isinstance(error, LibraryError) else str(error)
-        )
+        message = describe(error, self.language)
         self.state.setText(tr("没有保存：") + message)
         QMessageBox.warning(self, tr("关注列表"), tr("没有保存：") + message)
         self.reload()

@@ -14,8 +14,9 @@ from telereader.app.dialogs.report import ImportReportDialog
 from telereader.app.i18n import tr
 from telereader.app.tasks import Pool, run_task
 from telereader.core.importer import import_paths
+from telereader.core.messages import describe
 from telereader.core.model import ImportReport
-from telereader.core.store import LIBRARY_FILE, LibraryError, Store, library_error
+from telereader.core.store import LIBRARY_FILE, Store, library_error
 
 
 class ImportJob(QObject):
@@ -150,9 +151,7 @@ class ImportController(QObject):
         self.ended.emit()
         if isinstance(error, sqlite3.Error):
             error = library_error(self.data_dir / LIBRARY_FILE, error)  # a full disk, say, in plain words
-        message = (
-            error.problem.message(self.language) if isinstance(error, LibraryError) else str(error)
-        )
+        message = describe(error, self.language)
         self.error = f"{type(error).__name__}: {message}"
         box = QMessageBox(
             QMessageBox.Icon.Critical,

@@ -7,7 +7,6 @@ After every write the rolling automatic backup is kept (here, in one place) and 
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,9 @@ from telereader.app.events import TYPED, LibraryEvents
 from telereader.app.i18n import tr
 from telereader.app.ops.writer import NOTE, READ, STAR, Write, Writer
 from telereader.app.tasks import in_library, run_task
-from telereader.core.backup import RestoreReport, auto_backup, restore_backup, write_backup
+from telereader.core import userdata
+from telereader.core.backup import RestoreReport, restore_backup, write_backup
+from telereader.core.messages import describe
 from telereader.core.store import LibraryError, Store, StoredItem
 from telereader.core.unsaved import load_unsaved, save_unsaved, unsaved_path
 
@@ -110,11 +111,10 @@ class LibraryOps(QObject):
         """A rolling automatic backup of the reader's data (it writes at most every few minutes,
         and only when something changed); a failure never interrupts reading."""
         if self.damage_found:
-            return
-        try:
-            auto_backup(self.store, self.data_dir)
-        except (OSError, sqlite3.Error) as error:
-            self.trouble.emit(tr("自动备份失败：") + str(error), 8000)
+            return  # the marker file may not be written yet; the core checks it too
+        problem = userdata.keep_backup(self.store)
+        if problem is not None:
+            self.trouble.emit(tr("自动备份失败：") + describe(problem), 8000)
 
     def _restored(self, report: RestoreReport) -> None:
         self.keep_backup()

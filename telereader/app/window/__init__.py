@@ -34,9 +34,10 @@ from telereader.app.window.choices import export_choices
 from telereader.app.window.reactions import Reactions
 from telereader.app.window.views import Views
 from telereader.core.importer import DIGEST_SUFFIXES
+from telereader.core.messages import describe
 from telereader.core.recovery import mark_damaged
 from telereader.core.seeds import sample_days
-from telereader.core.store import LibraryError, Store
+from telereader.core.store import Store
 
 CHECK_EVERY_S = 24 * 3600  # the background check of the whole library file
 READ_AFTER_MS = 1200  # an item selected this long counts as read
@@ -376,11 +377,7 @@ class MainWindow(Views, Reactions, QMainWindow):
 
     def _failure_box(self, failure: str):
         def show(error: BaseException) -> None:
-            message = (
-                error.problem.message(self.language)
-                if isinstance(error, LibraryError)
-                else str(error)
-            )
+            message = describe(error, self.language)
             QMessageBox.warning(
                 self, failure, tr("%1：%2").replace("%1", failure).replace("%2", message)
             )

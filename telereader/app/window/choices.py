@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from telereader.app.dialogs.export import ExportChoice, hits_choice
 from telereader.app.i18n import tr
-from telereader.core.export import Selection
+from telereader.core.export import selected
+from telereader.core.filters import ItemFilter
 from telereader.core.search import search
 from telereader.core.store import Store, StoredItem
 
@@ -14,11 +17,15 @@ if TYPE_CHECKING:
     from telereader.app.window import MainWindow
 
 
+def chosen(item_filter: ItemFilter) -> Callable[[Store], list[StoredItem]]:
+    return lambda store: selected(store, item_filter)
+
+
 def export_choices(self: MainWindow) -> list[ExportChoice]:
     """What File → Export… offers, given what the window shows."""
     choices = [
         ExportChoice(
-            "starred", tr("所有星标条目"), Selection(starred=True).items, "telereader-starred"
+            "starred", tr("所有星标条目"), chosen(ItemFilter(starred_only=True)), "telereader-starred"
         )
     ]
     day = self.model.day
@@ -27,7 +34,7 @@ def export_choices(self: MainWindow) -> list[ExportChoice]:
             ExportChoice(
                 "day",
                 tr("当天（%1）的全部条目").replace("%1", day.isoformat()),
-                Selection(day_from=day, day_to=day).items,
+                chosen(ItemFilter(day_from=day, day_to=day)),
                 f"telereader-{day}",
             )
         )
@@ -35,7 +42,7 @@ def export_choices(self: MainWindow) -> list[ExportChoice]:
     if self.watchlists:
         choices.append(
             ExportChoice(
-                "hits", tr("所有关注命中"), Selection(watched=True).items, "telereader-hits"
+                "hits", tr("所有关注命中"), chosen(ItemFilter(watched=True)), "telereader-hits"
             )
         )
         choices += [hits_choice(watchlist) for watchlist in self.watchlists]
@@ -62,11 +69,13 @@ def shown_list_choice(self: MainWindow) -> ExportChoice:
         )
     if self.watching:
         watchlist_id, hits_filter = self.hits_model.watchlist_id, self.hits_model.item_filter
-        hits = Selection(watchlist_id=watchlist_id, watched=watchlist_id is None).items
+        hits = dataclasses.replace(
+            hits_filter, watchlist_id=watchlist_id, watched=watchlist_id is None
+        )
         return ExportChoice(
             "list",
             label.replace("%1", str(self.hits_model.total)),
-            lambda store: [item for item in hits(store) if hits_filter.matches(item)],
+            chosen(hits),
             "telereader-hits",
         )
     day, item_filter = self.model.day, self.model.item_filter

@@ -12,6 +12,7 @@ from telereader.app.ops.library import NOTE, STAR
 from telereader.app.ops.writer import Write
 from telereader.app.widgets.detail import FAILED, SAVED, SAVING
 from telereader.app.window import state
+from telereader.core.messages import render
 from telereader.core.model import ImportReport
 from telereader.core.seeds import sample_dates
 from telereader.core.store import LibraryError, StoredItem
@@ -68,7 +69,7 @@ class Reactions:
     def _write_failed(self, write: Write, error: LibraryError) -> None:
         """A note stays unsaved (ops tries again); a star or read mark shows as it was, and
         the reader is told why."""
-        message = error.problem.message(self.language)
+        message = render(error.problem, self.language)
         if write.kind == NOTE:
             self.status.say(tr("笔记没有保存：") + message, 15_000)
             return
@@ -88,7 +89,7 @@ class Reactions:
             return
         failure = self.writer.note_failure(item_id)
         if failure is not None:
-            self.detail.show_note_state(FAILED, failure.problem.message(self.language))
+            self.detail.show_note_state(FAILED, render(failure.problem, self.language))
         elif self.writer.note_pending(item_id):
             self.detail.show_note_state(SAVING)
         elif self.detail.note_state.property("state") in (SAVING, FAILED):
