@@ -35,8 +35,9 @@ from pathlib import Path
 
 from telereader.core import importer
 from telereader.core.importer import import_paths
+from telereader.core.rows import item_rows
 from telereader.core.search_index import INDEX_TABLE, index_columns
-from telereader.core.store import LIBRARY_FILE, Store, item_rows
+from telereader.core.store import LIBRARY_FILE, Store
 
 try:  # run as `python -m benchmarks.bench_import` or as `python benchmarks/bench_import.py`
     from benchmarks import synth

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from telereader.app import main as app_main
 from telereader.cli import main
-from telereader.core import recovery
+from telereader.core import library_errors, recovery
 from telereader.core import store as store_module
 from telereader.core.importer import import_paths
 from telereader.core.recovery import in_use_elsewhere, start_afresh
@@ -103,7 +103,7 @@ def test_another_programs_exclusive_lock_is_busy_not_damage(library, monkeypatch
 )
 def test_a_full_disk_says_the_disk_is_full(library, monkeypatch, capsys, code, message):
     first_read_fails(monkeypatch, code, message)
-    monkeypatch.setattr(store_module, "_free_bytes", lambda _path: 0)
+    monkeypatch.setattr(library_errors, "_free_bytes", lambda _path: 0)
     assert opening_error(library).problem.code == "disk_full"
     err = cli_error(library, capsys)
     assert "disk is full" in err and "not a telereader library" not in err
@@ -115,7 +115,7 @@ def test_a_full_disk_says_the_disk_is_full(library, monkeypatch, capsys, code, m
 )
 def test_a_read_only_place_says_read_only(library, monkeypatch, capsys, code, message):
     first_read_fails(monkeypatch, code, message)
-    monkeypatch.setattr(store_module, "_read_only_place", lambda _path: True)
+    monkeypatch.setattr(library_errors, "_read_only_place", lambda _path: True)
     assert opening_error(library).problem.code == "library_read_only"
     assert "read-only" in cli_error(library, capsys)
 

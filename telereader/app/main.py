@@ -34,40 +34,38 @@ def missing_linux_libraries() -> bool:
     )
 
 
-def run_app(data_dir: Path | None = None, files: list[Path] | None = None) -> int:
-    language = current_language()
+def cannot_show_a_window(language: str) -> str | None:
+    """Why no window can open here, in one sentence, or None."""
     if missing_linux_libraries():
-        print(
-            (
-                "telereader: 窗口需要几个系统库，请先运行 "
-                if language == "zh"
-                else "telereader: the window needs a few system libraries; run "
-            )
-            + f"sudo apt-get install -y {XCB_PACKAGES}",
-            file=sys.stderr,
-        )
-        return 1
+        return (
+            "telereader: 窗口需要几个系统库，请先运行 "
+            if language == "zh"
+            else "telereader: the window needs a few system libraries; run "
+        ) + f"sudo apt-get install -y {XCB_PACKAGES}"
     if (
         not os.environ.get("DISPLAY")
         and not os.environ.get("WAYLAND_DISPLAY")
         and sys.platform.startswith("linux")
         and not os.environ.get("QT_QPA_PLATFORM")
     ):
-        print(
-            "telereader: "
-            + (
-                "没有图形界面（DISPLAY 未设置）；命令行用法见 telereader --help"
-                if language == "zh"
-                else "there is no display (DISPLAY is not set); see telereader --help for the command line"
-            ),
-            file=sys.stderr,
+        return "telereader: " + (
+            "没有图形界面（DISPLAY 未设置）；命令行用法见 telereader --help"
+            if language == "zh"
+            else "there is no display (DISPLAY is not set); see telereader --help for the command line"
         )
+    return None
+
+
+def run_app(data_dir: Path | None = None, files: list[Path] | None = None) -> int:
+    language = current_language()
+    refusal = cannot_show_a_window(language)
+    if refusal:
+        print(refusal, file=sys.stderr)
         return 1
 
-    from PySide6.QtCore import QLocale, QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
 
-    from telereader.app.dialogs.recovery import offer_recovery
     from telereader.app.single import InstanceServer, hand_over
     from telereader.app.translation import install_translators
     from telereader.app.widgets.look import app_icon, apply_cjk_font
@@ -86,20 +84,9 @@ def run_app(data_dir: Path | None = None, files: list[Path] | None = None) -> in
     if hand_over(directory, files or []):
         # A window is already open on this library: it imports the files and comes forward.
         return 0
-    try:
-        store = open_unless_marked(directory)
-    except LibraryError as error:
-        problem = error.problem
-        if problem.code in RECOVERABLE and in_use_elsewhere(directory):
-            # damaged or not, another program has it open: nothing is offered that moves it
-            problem = Problem("library_busy", params=problem.params)
-        if problem.code not in RECOVERABLE:
-            QMessageBox.critical(None, "telereader", render(problem, language))
-            return 1
-        recovered = offer_recovery(error.problem, directory, language)
-        if recovered is None:
-            return 1
-        store = recovered
+    store = open_library(directory, language)
+    if store is None:
+        return 1
     window = MainWindow(store, directory, language)
     instances = InstanceServer(directory, window)
     instances.files_received.connect(window.receive_files)
@@ -109,21 +96,48 @@ def run_app(data_dir: Path | None = None, files: list[Path] | None = None) -> in
     if files:
         window.start_import(files)
     if os.environ.get("TELEREADER_SMOKE_TEST"):
-        # A built app proves it runs: the window opens, the first import ends, it quits.
-        def smoke_done(*_args) -> None:
-            if window.job is not None and (window.job.running or window.queued):
-                return  # files given on the command line are imported after the sample
-            print(
-                f"telereader smoke test: {len(window.days)} days, showing {window.model.day} "
-                f"with {window.model.rowCount()} items"
-            )
-            window.close()
-            app.quit()
-
-        if window.job is not None and window.job.running:
-            window.import_finished.connect(smoke_done)
-        else:
-            QTimer.singleShot(0, smoke_done)
+        quit_after_first_import(app, window)
     code = app.exec()
     store.close()
     return code
+
+
+def open_library(directory: Path, language: str):
+    """The library, or after real damage the one recovery made; None when the reader is told
+    why it cannot be used (busy, full disk, read-only, …) or chose not to recover."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from telereader.app.dialogs.recovery import offer_recovery
+
+    try:
+        return open_unless_marked(directory)
+    except LibraryError as error:
+        problem = error.problem
+        if problem.code in RECOVERABLE and in_use_elsewhere(directory):
+            # damaged or not, another program has it open: nothing is offered that moves it
+            problem = Problem("library_busy", params=problem.params)
+        if problem.code not in RECOVERABLE:
+            QMessageBox.critical(None, "telereader", render(problem, language))
+            return None
+        return offer_recovery(error.problem, directory, language)
+
+
+def quit_after_first_import(app, window) -> None:
+    """A built app proves it runs (packaging/build.sh): the window opens, the first import
+    ends, it prints what it shows and quits."""
+    from PySide6.QtCore import QTimer
+
+    def smoke_done(*_args) -> None:
+        if window.job is not None and (window.job.running or window.queued):
+            return  # files given on the command line are imported after the sample
+        print(
+            f"telereader smoke test: {len(window.days)} days, showing {window.model.day} "
+            f"with {window.model.rowCount()} items"
+        )
+        window.close()
+        app.quit()
+
+    if window.job is not None and window.job.running:
+        window.import_finished.connect(smoke_done)
+    else:
+        QTimer.singleShot(0, smoke_done)

@@ -16,8 +16,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from telereader.app.tasks import Pool, run_task, serial_pool
+from telereader.core.library_errors import SQLITE_INTERRUPT, sqlite_code
 from telereader.core.search import SearchFilter, SearchResult, search
-from telereader.core.store import SQLITE_INTERRUPT, Store, sqlite_code
+from telereader.core.store import Store
 
 PROGRESS_STEPS = 20_000  # SQLite virtual-machine steps between two looks at `_stale`
 

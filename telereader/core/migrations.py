@@ -17,7 +17,7 @@ def _0001_initial(db: sqlite_utils.Database) -> None:
     # Items are rewritten by imports; everything the user makes lives in tables of its own
     # (stars, notes, reads) keyed by item id, with no foreign key, so that no import can touch
     # it and state for items not imported yet can wait for them.
-    # `seq` is the row's key in time order (see store.SeqKeys), so "newest first" is a walk
+    # `seq` is the row's key in time order (see core/seq.py), so "newest first" is a walk
     # down the key, in the search index too; `id` is the content-derived id users see.
     db["items"].create(
         {

@@ -6,7 +6,6 @@ import datetime as dt
 import errno
 import json
 import os
-import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -17,22 +16,24 @@ import platformdirs
 import sqlite_utils
 
 from telereader import APP_NAME
+from telereader.core.library_errors import (
+    SQLITE_NOTADB,
+    LibraryError,
+    library_error,
+    not_a_folder,
+    reason_of,
+    sqlite_code,
+)
 from telereader.core.migrations import MIGRATIONS, SCHEMA_VERSION
 from telereader.core.model import Item, Kind, Level, Problem
+from telereader.core.rows import ItemRow, item_from_row
 from telereader.core.search_index import INDEX_TABLE, index_columns
+from telereader.core.seq import SeqKeys
 
 LIBRARY_FILE = "library.sqlite3"
 DATA_DIR_VARIABLE = "TELEREADER_DATA_DIR"
 BUSY_TIMEOUT_MS = 10_000
 SQL_VARIABLES_PER_QUERY = 900  # under SQLite's limit on `?` per statement (999 before 3.32)
-
-
-class LibraryError(Exception):
-    """The library cannot be used as asked; `problem` says why in words a user understands."""
-
-    def __init__(self, problem: Problem):
-        super().__init__(problem.message("en"))
-        self.problem = problem
 
 
 def default_data_dir() -> Path:
@@ -158,12 +159,12 @@ class Store:
             directory.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         except FileExistsError as error:  # a file, or a link to nowhere, where a folder should be
-            raise LibraryError(_not_a_folder(directory)) from error
+            raise LibraryError(not_a_folder(directory)) from error
         except (OSError, sqlite3.Error) as error:
             if isinstance(error, OSError) and error.errno in (errno.ELOOP, errno.ENOTDIR):
-                raise LibraryError(_not_a_folder(directory)) from error
+                raise LibraryError(not_a_folder(directory)) from error
             raise LibraryError(
-                Problem("library_unavailable", params={"path": str(path), "error": _reason(error)})
+                Problem("library_unavailable", params={"path": str(path), "error": reason_of(error)})
             ) from error
         try:
             version = _read_schema_version(conn, path)
@@ -432,99 +433,6 @@ class Store:
             raise LibraryError(Problem("unknown_item", params={"id": missing[0]}))
 
 
-# An item as the `items` columns hold it, in order, without `seq` and the time stamps, then
-# its two search index columns.
-ItemRow = tuple
-
-SEQ_EPOCH = dt.datetime(2000, 1, 1)
-SEQ_SLOTS_PER_MINUTE = 1024
-
-
-def seq_base(time_text: str) -> int:
-    """The first key of an item's minute: minutes since 2000 × 1024."""
-    minutes = int((dt.datetime.fromisoformat(time_text) - SEQ_EPOCH).total_seconds()) // 60
-    return minutes * SEQ_SLOTS_PER_MINUTE
-
-
-class SeqKeys:
-    """Free keys for new items, checked against every stored item of the same minutes, whatever
-    its digest day: two digests whose windows overlap both hold items of the shared hours."""
-
-    def __init__(self, conn: sqlite3.Connection):
-        self._conn = conn
-        self._taken: set[int] = set()
-        self._loaded: list[tuple[int, int]] = []  # key ranges whose stored keys are in _taken
-
-    def new(self, time_text: str) -> int:
-        seq = seq_base(time_text)
-        while True:
-            self._load(seq)
-            if seq not in self._taken:
-                self._taken.add(seq)
-                return seq
-            seq += 1
-
-    def _load(self, seq: int) -> None:
-        if any(low <= seq < high for low, high in self._loaded):
-            return
-        low = seq - seq % SEQ_SLOTS_PER_MINUTE
-        high = low + SEQ_SLOTS_PER_MINUTE * 64  # an hour at a time: few queries per file
-        self._taken.update(
-            row[0]
-            for row in self._conn.execute(
-                "SELECT seq FROM items WHERE seq >= ? AND seq < ?", [low, high]
-            )
-        )
-        self._loaded.append((low, high))
-
-
-def item_rows(items: Iterable[Item]) -> list[ItemRow]:
-    """Items as rows, each day and minute formatted once (a file's items share a day)."""
-    texts: dict = {}
-
-    def text(value: dt.date | dt.datetime) -> str:
-        formatted = texts.get(value)
-        if formatted is None:
-            formatted = texts[value] = (
-                value.isoformat(timespec="minutes")
-                if isinstance(value, dt.datetime)
-                else value.isoformat()
-            )
-        return formatted
-
-    return [
-        (
-            item.id,
-            text(item.day),
-            text(item.time),
-            item.title,
-            item.body,
-            item.source,
-            item.level.value,
-            item.kind.value,
-            item.column,
-            item.position,
-            *index_columns(item.title, item.body),
-        )
-        for item in items
-    ]
-
-
-def item_from_row(row: Sequence) -> Item:
-    return Item(
-        id=row[0],
-        day=dt.date.fromisoformat(row[1]),
-        time=dt.datetime.fromisoformat(row[2]),
-        title=row[3],
-        body=row[4],
-        source=row[5],
-        level=Level(row[6]),
-        kind=Kind(row[7]),
-        column=row[8],
-        position=row[9],
-    )
-
-
 def _read_schema_version(conn: sqlite3.Connection, path: Path) -> int:
     """The first read of the file: only SQLite's "not a database" means it is not a library;
     a full disk, a read-only place or another program's lock say so (library_error)."""
@@ -534,19 +442,6 @@ def _read_schema_version(conn: sqlite3.Connection, path: Path) -> int:
         if sqlite_code(error) == SQLITE_NOTADB:
             raise LibraryError(Problem("not_a_library", params={"path": str(path)})) from error
         raise library_error(path, error) from error
-
-
-def _not_a_folder(directory: Path) -> Problem:
-    """The data dir is not a folder: a file, a link that loops, a link to nowhere."""
-    if directory.is_symlink() or any(parent.is_symlink() for parent in directory.parents):
-        code = "data_dir_link_broken"
-    else:
-        code = "data_dir_not_folder"
-        for place in (directory, *directory.parents):
-            if place.exists() and not place.is_dir():
-                directory = place
-                break
-    return Problem(code, params={"path": str(directory)})
 
 
 def _migrate(db: sqlite_utils.Database, version: int) -> None:
@@ -559,78 +454,3 @@ def _migrate(db: sqlite_utils.Database, version: int) -> None:
 def _chunks(values: list[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
-
-
-# SQLite's primary result codes (the low byte of `sqlite_errorcode`, which may be extended)
-SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_INTERRUPT = 3, 5, 6, 8, 9
-SQLITE_IOERR = 10
-SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 11, 13, 14, 26
-LOW_SPACE_BYTES = 1 << 20  # with less free than this, an I/O error is taken for a full disk
-
-
-def sqlite_code(error: BaseException) -> int | None:
-    """SQLite's primary result code of an error (Python 3.11+), or None."""
-    code = getattr(error, "sqlite_errorcode", None)
-    return code & 0xFF if isinstance(code, int) else None
-
-
-def is_damage(error: BaseException) -> bool:
-    """SQLite's verdict on a file whose pages are not what they should be (by result code)."""
-    return isinstance(error, sqlite3.DatabaseError) and sqlite_code(error) in (
-        SQLITE_CORRUPT,
-        SQLITE_NOTADB,
-    )
-
-
-def library_error(path: Path, error: BaseException) -> LibraryError:
-    """The reader's sentence for an error of the library file: damaged, a full disk, a
-    read-only place, another program holding it, or otherwise unavailable. Decided by SQLite's
-    result code, or the system's error number for an error from the file system; never by the
-    wording of a message, which changes between versions and languages."""
-    code = sqlite_code(error)
-    number = _errno(error)
-    if is_damage(error):
-        problem = "library_damaged"
-    elif code == SQLITE_FULL or number == errno.ENOSPC:
-        problem = "disk_full"
-    elif code in (SQLITE_BUSY, SQLITE_LOCKED):
-        problem = "library_busy"
-    elif (
-        code == SQLITE_READONLY
-        or number in (errno.EROFS, errno.EACCES, errno.EPERM)
-        or (code in (SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_IOERR) and _read_only_place(path))
-    ):
-        problem = "library_read_only"
-    elif code == SQLITE_IOERR and _free_bytes(path) < LOW_SPACE_BYTES:
-        problem = "disk_full"  # SQLite could not grow its shared-memory file: no space left
-    else:
-        problem = "library_unavailable"
-    return LibraryError(Problem(problem, params={"path": str(path), "error": _reason(error)}))
-
-
-def _errno(error: BaseException) -> int | None:
-    return error.errno if isinstance(error, OSError) else None
-
-
-def _read_only_place(path: Path) -> bool:
-    """The library's folder cannot be written here (a read-only mount, no permission)."""
-    folder = path.parent
-    try:
-        if os.statvfs(folder).f_flag & os.ST_RDONLY:
-            return True
-    except (OSError, AttributeError):  # no statvfs on Windows
-        pass
-    return folder.exists() and not os.access(folder, os.W_OK)
-
-
-def _free_bytes(path: Path) -> int:
-    try:
-        return shutil.disk_usage(path.parent).free
-    except OSError:
-        return LOW_SPACE_BYTES
-
-
-def _reason(error: BaseException) -> str:
-    if isinstance(error, OSError) and error.strerror:
-        return error.strerror
-    return str(error)

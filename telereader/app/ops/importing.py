@@ -14,9 +14,10 @@ from telereader.app.dialogs.report import ImportReportDialog
 from telereader.app.i18n import tr
 from telereader.app.tasks import Pool, run_task
 from telereader.core.importer import import_paths
+from telereader.core.library_errors import library_error
 from telereader.core.messages import describe
 from telereader.core.model import ImportReport
-from telereader.core.store import LIBRARY_FILE, Store, library_error
+from telereader.core.store import LIBRARY_FILE, Store
 
 
 class ImportJob(QObject):

@@ -21,7 +21,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from telereader.app.tasks import run_task
-from telereader.core.store import LIBRARY_FILE, LibraryError, Store, StoredItem, library_error
+from telereader.core.library_errors import library_error
+from telereader.core.store import LIBRARY_FILE, LibraryError, Store, StoredItem
 
 RETRY_FIRST_MS = 1000
 RETRY_MAX_MS = 60_000
