@@ -12,6 +12,7 @@ from telereader.core.backup import (
     AUTO_FOLDER,
     auto_backup,
     latest_auto_backup,
+    read_backup,
     restore_backup,
     write_backup,
 )
@@ -115,3 +116,19 @@ def test_cli_backup_restore_and_automatic_copies(capsys, used_store, tmp_path):
     item_id = used_store.items_on(next(iter(used_store.day_counts())))[0].id
     assert main(["--data-dir", data_dir, "star", item_id]) == 0
     assert os.listdir(used_store.path.parent / AUTO_FOLDER)
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        '{"format": "telereader-backup", "version": 1' + "1" * 5000 + "}",
+        '{"format": "telereader-backup", "version": 1, "notes": [{"item_id": "x", "text": "\\ud800"}]}',
+    ],
+    ids=["a number of 5000 digits", "a lone surrogate in a note"],
+)
+def test_a_backup_python_cannot_hold_is_refused_in_one_sentence(tmp_path, hostile):
+    path = tmp_path / "hostile.json"
+    path.write_text(hostile, encoding="utf-8")
+    with pytest.raises(LibraryError) as refused:
+        read_backup(path)
+    assert refused.value.problem.code == "backup_unreadable"

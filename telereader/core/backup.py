@@ -75,11 +75,14 @@ def read_backup(path: Path) -> dict:
     changed: LibraryError naming the first thing that is wrong, else the data."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        # "\ud800" decodes to a lone surrogate, which no library text can hold
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
     except RecursionError as error:
         raise LibraryError(Problem("backup_too_deep", params={"path": str(path)})) from error
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (OSError, ValueError) as error:
+        # ValueError: not JSON, not UTF-8, a lone surrogate, a number of thousands of digits
         raise LibraryError(
-            Problem("backup_unreadable", params={"path": str(path), "error": str(error)})
+            Problem("backup_unreadable", params={"path": str(path), "error": str(error)[:200]})
         ) from error
     check_backup(data, path)
     return data

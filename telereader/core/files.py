@@ -76,7 +76,9 @@ def write_atomically(path: Path, text: str) -> Path:
 def _create_temporary(folder: Path) -> tuple[Path, int]:
     """A new file of our own in `folder` (created exclusively, never followed through a link),
     with the permissions a new file gets there."""
+    # O_BINARY: on Windows a descriptor is otherwise in text mode and doubles every CR.
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    flags |= getattr(os, "O_BINARY", 0)
     while True:
         temporary = folder / f".telereader-{secrets.token_hex(8)}.partial"
         try:
