@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QRunnable
 
 from telereader.app.tasks import run_task
@@ -33,3 +34,8 @@ def test_a_search_service_on_a_fake_pool_answers_the_newest_request(qapp, store,
     service.request("黄金", SearchFilter())
     assert answers == ["黄金"]
     service.shutdown()
+    # A QObject without a parent must go on this thread: left to the garbage collector, it can
+    # be deleted on a worker thread of a later test while its child's deleteLater is pending,
+    # which crashed the suite (SIGBUS in ~QObject).
+    qapp.processEvents()
+    shiboken6.delete(service)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from telereader.core.store import Store
 
@@ -25,9 +25,6 @@ class Pool(Protocol):
 class _Relay(QObject):
     done = Signal(object)
     failed = Signal(object)
-
-
-_alive: set[_Relay] = set()  # relays waiting for their answer (no Qt parent keeps them)
 
 
 class _Task(QRunnable):
@@ -62,15 +59,15 @@ def run_task(
     """Run `func()` on `pool`; `on_done(result)` or `on_failed(error)` follow on this thread.
 
     With `parent`, the answer is dropped once `parent` is deleted. `ended` is set when the
-    worker has let go (after its last signal)."""
-    relay = _Relay(parent)
-    if parent is None:
-        _alive.add(relay)
+    worker has let go (after its last signal).
+
+    The relay always has a Qt parent (the application when none is given), so Qt owns it and it
+    is deleted here, on this thread, by deleteLater: were Python to own it, the worker dropping
+    the last reference could delete it on the worker's thread, which Qt does not allow."""
+    relay = _Relay(parent if parent is not None else QCoreApplication.instance())
 
     def finish() -> None:
-        _alive.discard(relay)
-        if parent is not None:
-            relay.deleteLater()
+        relay.deleteLater()
 
     def delivered(callback: Callable[[Any], None] | None) -> Callable[[Any], None]:
         def deliver(value: Any) -> None:
