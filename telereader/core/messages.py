@@ -226,6 +226,82 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "无法识别日期「{day}」，请写成 2026-01-14 的形式",
         "“{day}” is not a date; write it as 2026-01-14",
     ),
+    # ---- the command line: what its commands print ----
+    "unrecognized_arguments": ("无法识别的参数：{arguments}", "unrecognized arguments: {arguments}"),
+    "operation_failed": ("操作失败：{error}", "the operation failed: {error}"),
+    "bad_limit": (
+        "应为 0 到 {limit} 之间的整数，而不是 {text}",
+        "expected a whole number from 0 to {limit}, not {text}",
+    ),
+    "day_with_range": ("--day 不能与 --from/--to 同用", "--day cannot go with --from/--to"),
+    "output_exists": ("{path} 已存在；加 --force 覆盖", "{path} exists; add --force to overwrite it"),
+    "auto_backup_failed": (
+        "已保存，但自动备份没能写入：{error}",
+        "saved, but the automatic backup could not be written: {error}",
+    ),
+    "window_disabled": ("窗口已被禁用", "the window is disabled"),
+    "window_unavailable": ("无法加载窗口界面：{error}", "cannot load the window: {error}"),
+    "import_cancelled": (
+        "已取消：正在导入的文件没有写入，之前的文件已完整导入",
+        "cancelled: the file being imported was not written; the files before it are complete",
+    ),
+    "file_rejected": ("{path}：拒绝 — {reason}", "{path}: rejected — {reason}"),
+    "file_unchanged": (
+        "{head}：与上次导入相同，未变 {unchanged} 条",
+        "{head}: same as imported before, {unchanged} unchanged",
+    ),
+    "file_imported": (
+        "{head}：新增 {added}，更新 {updated}，未变 {unchanged}，合并重复 {folded}",
+        "{head}: {added} added, {updated} updated, {unchanged} unchanged, {folded} folded",
+    ),
+    "import_total": (
+        "共 {files} 个文件：新增 {added} 条，更新 {updated} 条，拒绝 {rejected} 个文件",
+        "{files} files: {added} items added, {updated} updated, {rejected} files rejected",
+    ),
+    "level_important": ("加红", "important"),
+    "level_normal": ("普通", "normal"),
+    "library_empty": (
+        "资料库是空的：先用 telereader import 导入电报文件",
+        "the library is empty: import digest files with telereader import",
+    ),
+    "day_row": (
+        "{day}  {items:5} 条  加红 {important:4}  星标 {starred:4}  未读 {unread:5}",
+        "{day}  {items:5} items  {important:4} important  {starred:4} starred  {unread:5} unread",
+    ),
+    "no_items_on": ("{day} 没有条目", "no items on {day}"),
+    "item_source": ("来源：{source}", "source: {source}"),
+    "item_note": ("笔记：{note}", "note: {note}"),
+    "item_digest_day": ("电报日", "digest day"),
+    "search_total": (
+        "共 {total} 条匹配，用时 {elapsed_ms:.1f} 毫秒",
+        "{total} matches in {elapsed_ms:.1f} ms",
+    ),
+    "watch_summary": (
+        "{name}：{keywords} 个关键词，命中 {hits} 条",
+        "{name}: {keywords} keywords, {hits} hits",
+    ),
+    "no_watchlists": (
+        "还没有关注列表：用 telereader watch add 列表名 关键词 新建",
+        "no watchlists yet: create one with telereader watch add LIST KEYWORD",
+    ),
+    "watch_no_keywords": ("（无关键词）", "(no keywords)"),
+    "watch_row": ("{name}（命中 {hits}）：{keywords}", "{name} ({hits} hits): {keywords}"),
+    "hits_total": ("共命中 {total} 条", "{total} hits"),
+    "restore_summary": (
+        "恢复了 {stars} 个星标、{notes} 条笔记、{reads} 个已读标记、{watchlists} 个关注列表；"
+        "{waiting} 个条目尚未导入，导入其日期后自动关联",
+        "restored {stars} stars, {notes} notes, {reads} read marks, {watchlists} watchlists; "
+        "{waiting} items are not in this library yet and attach when their day is imported",
+    ),
+    "desktop_linux_only": (
+        "只在 Linux 上需要安装菜单项",
+        "the menu entry is installed on Linux only",
+    ),
+    "desktop_removed": ("已移除 {count} 个文件", "removed {count} files"),
+    "desktop_installed": (
+        "已安装 {count} 个文件；菜单里可找到 telereader，Markdown 文件可“用 telereader 打开”",
+        "installed {count} files; telereader is in the menu and opens Markdown files",
+    ),
 }
 
 _LINE_PREFIX = ("第 {line} 行：", "line {line}: ")
@@ -243,15 +319,27 @@ def current_language() -> str:
     return "zh"
 
 
-def render(problem: Problem, language: str | None = None) -> str:
-    index = 1 if (language or current_language()) == "en" else 0
-    template = _CATALOG.get(problem.code, (problem.code, problem.code))[index]
+def pick(pair: tuple[str, str], language: str | None = None) -> str:
+    """The half of a (Chinese, English) pair in `language`, else the reader's language."""
+    return pair[1] if (language or current_language()) == "en" else pair[0]
+
+
+def _fill(template: str, params: dict[str, object]) -> str:
     try:
-        text = template.format(**problem.params)
+        return template.format(**params)
     except (KeyError, IndexError):
-        text = template
+        return template
+
+
+def sentence(code: str, language: str | None = None, /, **params: object) -> str:
+    """The catalogue's sentence `code` in `language` (else the reader's), with its {params}."""
+    return _fill(pick(_CATALOG.get(code, (code, code)), language), params)
+
+
+def render(problem: Problem, language: str | None = None) -> str:
+    text = sentence(problem.code, language, **problem.params)
     if problem.line is not None:
-        text = _LINE_PREFIX[index].format(line=problem.line) + text
+        text = pick(_LINE_PREFIX, language).format(line=problem.line) + text
     return text
 
 

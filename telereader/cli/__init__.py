@@ -1,0 +1,158 @@
+"""The command line: the same core as the window, with JSON output for scripts.
+
+main() sets up the streams, sends "Open with" files to the window, picks the command from the
+registry (telereader/cli/registry.py), opens the library for it, keeps the automatic backup after
+the commands that write, and turns errors into exit statuses. The commands themselves are one
+function each in library, search, export, backup, watch, marks and desktop.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from telereader.cli.common import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    data_dir,
+    fail,
+    warn,
+)
+from telereader.cli.registry import Command, build_parser, top_level_names
+from telereader.core.messages import sentence
+
+if TYPE_CHECKING:
+    from telereader.core.store import Store
+
+__all__ = ["build_parser", "main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):
+        # In the one-folder app, the import's parsing processes start as this very program;
+        # this lets them run their work and exit instead of starting a second window or command.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(named=arguments)
+    files = files_to_open(arguments)
+    if files is not None:
+        # `telereader FILE...`, as a file manager's "Open with" runs it: the window imports them
+        return open_window(parser.parse_args(files[0]), files[1])
+    args, extra = parser.parse_known_args(arguments)
+    chosen: Command | None = args.chosen
+    if extra:
+        if chosen is None or chosen.rest is None:
+            parser.error(sentence("unrecognized_arguments", arguments=" ".join(extra)))
+        getattr(args, chosen.rest).extend(extra)
+    if chosen is None:
+        return open_window(args)
+    try:
+        code = dispatch(chosen, args)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit where it cannot be handled
+        return code
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except Exception as error:
+        status = exit_status(error, args)
+        if status is None:
+            raise
+        return status
+
+
+def dispatch(chosen: Command, args: argparse.Namespace) -> int:
+    """Check the arguments, open the library once, run the command and, when it wrote the
+    reader's data, keep the automatic backup."""
+    if chosen.check is not None:
+        chosen.check(args)
+    if not chosen.store:
+        return chosen.run(args, None)
+    from telereader.core.store import Store
+
+    with Store.open(data_dir(args)) as store:
+        code = chosen.run(args, store)
+        if chosen.writes:
+            after_change(store)
+    return code
+
+
+def after_change(store: Store) -> None:
+    """The reader's data changed (and is committed): keep a rolling automatic backup (at most
+    every few minutes). A backup that cannot be written (a full disk) is a warning, not a
+    failure: the change itself is saved."""
+    from telereader.core.backup import auto_backup
+
+    try:
+        auto_backup(store, store.path.parent)
+    except OSError as error:
+        warn(sentence("auto_backup_failed", error=error.strerror or error))
+
+
+def exit_status(error: Exception, args: argparse.Namespace) -> int | None:
+    """The exit status of a command that raised `error`, after telling the reader why; None
+    for an error that is a bug, whose traceback is the report."""
+    import sqlite3
+
+    from telereader.core.store import LIBRARY_FILE, LibraryError, default_data_dir, library_error
+
+    if isinstance(error, BrokenPipeError):
+        # `telereader items … | head`: the reader stopped reading, which is not an error; as
+        # Python's documentation advises, the rest of the output goes to devnull so that the
+        # flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    if isinstance(error, LibraryError):
+        return fail(error.problem.message())
+    if isinstance(error, UsageError):
+        return fail(str(error), EXIT_USAGE)
+    if isinstance(error, sqlite3.Error):
+        library = (data_dir(args) or default_data_dir()) / LIBRARY_FILE
+        known = library_error(library, error)
+        if known.problem.code != "library_unavailable":  # damaged, disk full, read-only
+            return fail(known.problem.message())
+        return fail(sentence("operation_failed", error=error))
+    if isinstance(error, OSError):
+        return fail(sentence("operation_failed", error=error))
+    return None
+
+
+def files_to_open(arguments: list[str]) -> tuple[list[str], list[Path]] | None:
+    """(the options, the files) when the command line names files rather than a command."""
+    commands = top_level_names()
+    options: list[str] = []
+    files: list[Path] = []
+    position = 0
+    while position < len(arguments):
+        argument = arguments[position]
+        if argument == "--data-dir" and position + 1 < len(arguments):
+            options += arguments[position : position + 2]
+            position += 2
+            continue
+        if argument.startswith("--data-dir="):
+            options.append(argument)
+        elif argument in commands or argument.startswith("-"):
+            return None
+        else:
+            files.append(Path(argument))
+        position += 1
+    return (options, files) if files else None
+
+
+def open_window(args: argparse.Namespace, files: list[Path] | None = None) -> int:
+    if os.environ.get("TELEREADER_NO_WINDOW"):
+        return fail(sentence("window_disabled"))
+    try:
+        from telereader.app.main import run_app
+    except ImportError as error:
+        return fail(sentence("window_unavailable", error=error))
+    return run_app(data_dir(args), files)

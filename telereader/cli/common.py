@@ -1,0 +1,120 @@
+"""What several commands share: exit statuses, printing, days, limits and watchlist names."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from telereader.core.messages import sentence
+from telereader.core.terminal import inert, inert_json
+
+if TYPE_CHECKING:
+    from telereader.core.model import Level
+    from telereader.core.store import Store, StoredItem
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # as a shell reports a command ended by Ctrl-C
+MAX_LIMIT = 1_000_000_000  # --limit: far beyond any library, well inside SQLite's integers
+STANDARD_OUTPUT = Path("-")  # `-o -`
+
+
+class UsageError(Exception):
+    """A command line argument that cannot be understood; the message says which."""
+
+
+def fail(text: str, code: int = EXIT_FAILED) -> int:
+    warn(text)
+    return code
+
+
+def warn(text: str) -> None:
+    print(inert(f"telereader: {text}"), file=sys.stderr)
+
+
+def say(text: str) -> None:
+    """Print text for a reader: what came from files or the command line cannot drive the
+    terminal (core/terminal.py)."""
+    print(inert(text))
+
+
+def print_json(value: object) -> None:
+    print(inert_json(value))
+
+
+def print_json_array(values: Iterable[object]) -> None:
+    """Print `values` as print_json prints a list, each as it comes: memory stays flat."""
+    opening = "["
+    for value in values:
+        sys.stdout.write(opening + "\n  " + inert_json(value).replace("\n", "\n  "))
+        opening = ","
+    sys.stdout.write("[]\n" if opening == "[" else "\n]\n")
+
+
+def data_dir(args: argparse.Namespace) -> Path | None:
+    # --data-dir may stand before or after the command; absent, the store picks the default
+    return getattr(args, "data_dir", None)
+
+
+def parse_day(text: str) -> dt.date:
+    cleaned = text.strip()
+    for pattern in ("%Y-%m-%d", "%Y%m%d", "%Y/%m/%d"):
+        try:
+            return dt.datetime.strptime(cleaned, pattern).date()
+        except ValueError:
+            continue
+    raise UsageError(sentence("bad_day", day=text))
+
+
+def limit(text: str) -> int:
+    """--limit N: a whole number from 0 to MAX_LIMIT, or argparse's one-line refusal."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(sentence("bad_limit", limit=MAX_LIMIT, text=text))
+    return value
+
+
+def refuse_overwrite(output: Path | None, force: bool) -> None:
+    if output is not None and output.exists() and not force:
+        raise UsageError(sentence("output_exists", path=output))
+
+
+def watchlist_id(store: Store, name: str) -> int:
+    """The id of the watchlist called `name`; a LibraryError names it when there is none."""
+    from telereader.core.model import Problem
+    from telereader.core.store import LibraryError
+    from telereader.core.watching import watchlist_named
+
+    watchlist = watchlist_named(store, name)
+    if watchlist is None:
+        raise LibraryError(Problem("watch_unknown", params={"name": name}))
+    return watchlist.id
+
+
+def level_name(level: Level | None) -> str:
+    from telereader.core.model import Level
+
+    return sentence("level_important" if level is Level.IMPORTANT else "level_normal")
+
+
+def describe_row(item: StoredItem) -> str:
+    from telereader.core.model import Level
+
+    flags = (
+        ("★" if item.starred else " ")
+        + ("✎" if item.note else " ")
+        + ("红" if item.level is Level.IMPORTANT else " ")
+    )
+    column = f"[{item.column}] " if item.column else ""
+    headline = " ".join(item.headline.split())
+    if len(headline) > 60:
+        headline = headline[:59] + "…"
+    return f"{item.id}  {item.time:%H:%M}  {flags} {column}{headline}"

@@ -1,0 +1,174 @@
+"""The commands: each is one function registered with its name, help, arguments and whether it
+writes the reader's data; the parser is built from this table.
+
+    @command("star", help=("给条目加星标", "star items"), writes=True, arguments=item_ids)
+    def star(args: Namespace, store: Store) -> int: ...
+
+`arguments` (or `@star.arguments`) declares the command's arguments on its argparse parser;
+`@star.checks` refuses (or converts) arguments before the library is opened, so a mistyped
+argument never touches the library. The dispatcher (telereader/cli/__init__.py) opens the
+library once for every command that needs it, and keeps the automatic backup after each command
+registered `writes=True`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from telereader import __version__
+from telereader.core.messages import pick
+
+Pair = tuple[str, str]  # (Chinese, English), shown in the reader's language
+Declare = Callable[[argparse.ArgumentParser], None]
+Check = Callable[[argparse.Namespace], None]
+Run = Callable[..., int]  # (args, store) -> exit status; store is None when store=False
+
+
+@dataclass
+class Command:
+    """One command: `name` is "star", or "watch add" for a command of the group "watch"."""
+
+    name: str
+    run: Run
+    help: Pair
+    writes: bool = False  # the reader's data changes: an automatic backup follows
+    json: bool = False  # --json prints JSON for scripts
+    store: bool = True  # the library is opened for it
+    declare: Declare | None = None
+    check: Check | None = None
+    # the arguments argparse does not know are appended to this list of args: the query of
+    # `search 黄金 -黄金周` holds an exclusion, not an option
+    rest: str | None = None
+
+    def arguments(self, declare: Declare) -> Declare:
+        self.declare = declare
+        return declare
+
+    def checks(self, check: Check) -> Check:
+        self.check = check
+        return check
+
+
+@dataclass
+class Group:
+    """A command that holds commands (`watch add`, `watch list`...)."""
+
+    name: str
+    help: Pair
+    description: Pair
+
+
+COMMANDS: dict[str, Command | Group] = {}  # in the order --help lists them
+
+
+def command(
+    name: str,
+    help: Pair,
+    *,
+    writes: bool = False,
+    json: bool = False,
+    store: bool = True,
+    arguments: Declare | None = None,
+    rest: str | None = None,
+) -> Callable[[Run], Command]:
+    def register(run: Run) -> Command:
+        registered = Command(name, run, help, writes, json, store, arguments, rest=rest)
+        COMMANDS[name] = registered
+        return registered
+
+    return register
+
+
+def group(name: str, help: Pair, description: Pair) -> Group:
+    COMMANDS[name] = registered = Group(name, help, description)
+    return registered
+
+
+def load_commands() -> None:
+    """Register every command. The modules are small: what a command needs beyond them (the
+    importer, the exporter, sqlite-utils...) it imports when it runs."""
+    # isort: off
+    # The order of registration is the order --help lists the commands in.
+    from telereader.cli import library  # noqa: F401  import, days, items, show
+    from telereader.cli import search  # noqa: F401
+    from telereader.cli import export  # noqa: F401
+    from telereader.cli import backup  # noqa: F401  backup, restore
+    from telereader.cli import watch  # noqa: F401  watch add, remove, list, hits
+    from telereader.cli import marks  # noqa: F401  star, unstar, note
+    from telereader.cli import desktop  # noqa: F401  install-desktop
+    # isort: on
+
+
+def top_level_names() -> set[str]:
+    load_commands()
+    return {name for name in COMMANDS if " " not in name}
+
+
+def build_parser(named: Iterable[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of every command. With `named` (the command line), only the commands named
+    there get their arguments declared: `telereader --version` declares none and so imports
+    nothing a command needs."""
+    load_commands()
+    words = None if named is None else set(named)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help=pick(
+            (
+                "资料库所在文件夹（默认按系统惯例，或环境变量 TELEREADER_DATA_DIR）",
+                "the folder of the library (default: the system's data folder, or "
+                "TELEREADER_DATA_DIR)",
+            )
+        ),
+    )
+    parser = argparse.ArgumentParser(
+        prog="telereader",
+        parents=[common],
+        description=pick(
+            (
+                "财联社电报阅读器。不带命令时打开窗口。",
+                "A reader for the Cailian Press telegraph digests. Without a command it opens "
+                "the window.",
+            )
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"telereader {__version__}")
+    parser.set_defaults(command=None, chosen=None)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    groups: dict[str, argparse._SubParsersAction] = {}
+    for name, entry in COMMANDS.items():
+        declared = words is None or name.split(" ", 1)[0] in words
+        if isinstance(entry, Group):
+            sub = subparsers.add_parser(
+                name, parents=[common], help=pick(entry.help), description=pick(entry.description)
+            )
+            groups[name] = sub.add_subparsers(
+                dest=f"{name}_command", metavar="COMMAND", required=True
+            )
+        elif " " in name:
+            outer, inner = name.split(" ", 1)
+            sub = groups[outer].add_parser(inner, parents=[common], help=pick(entry.help))
+            add_command(sub, entry, declared)
+        else:
+            sub = subparsers.add_parser(
+                name, parents=[common], help=pick(entry.help), description=pick(entry.help)
+            )
+            add_command(sub, entry, declared)
+    return parser
+
+
+def add_command(sub: argparse.ArgumentParser, entry: Command, declared: bool) -> None:
+    sub.set_defaults(chosen=entry)
+    if not declared:
+        return
+    if entry.declare is not None:
+        entry.declare(sub)
+    if entry.json:
+        sub.add_argument(
+            "--json", action="store_true", help=pick(("输出 JSON，便于脚本处理", "print JSON for scripts"))
+        )

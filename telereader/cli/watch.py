@@ -1,0 +1,116 @@
+"""watch add | remove | list | hits: watchlists, keywords that light up items."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from telereader.cli.common import EXIT_OK, describe_row, limit, print_json, say
+from telereader.cli.registry import command, group
+from telereader.core.messages import pick, sentence
+
+if TYPE_CHECKING:
+    from telereader.core.store import Store
+    from telereader.core.watch import Watchlist
+
+group(
+    "watch",
+    help=("关注列表：关键词命中提醒", "watchlists: keywords that light up items"),
+    description=(
+        "关键词一行一个：宁德时代|CATL 为同义词，黄金 -黄金周 排除，=AI 只匹配完整单词",
+        "one keyword per argument: 宁德时代|CATL are synonyms, 黄金 -黄金周 excludes, "
+        "=AI matches the whole word only",
+    ),
+)
+
+
+def list_and_keywords(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("list_name", metavar="LIST")
+    parser.add_argument("keywords", nargs="+", metavar="KEYWORD")
+
+
+@command(
+    "watch add",
+    help=("添加关键词（没有该列表时新建）", "add keywords (creating the list)"),
+    writes=True,
+    arguments=list_and_keywords,
+)
+def add(args: argparse.Namespace, store: Store) -> int:
+    from telereader.core.watching import add_keywords
+
+    return change_keywords(args, store, add_keywords)
+
+
+@command(
+    "watch remove",
+    help=("删除关键词", "remove keywords"),
+    writes=True,
+    arguments=list_and_keywords,
+)
+def remove(args: argparse.Namespace, store: Store) -> int:
+    from telereader.core.watching import remove_keywords
+
+    return change_keywords(args, store, remove_keywords)
+
+
+def change_keywords(
+    args: argparse.Namespace, store: Store, change: Callable[[Store, str, list[str]], Watchlist]
+) -> int:
+    from telereader.core.watching import hit_counts
+
+    watchlist = change(store, args.list_name, args.keywords)
+    total = hit_counts(store).get(watchlist.id, 0)
+    say(
+        sentence(
+            "watch_summary", name=watchlist.name, keywords=len(watchlist.keywords), hits=total
+        )
+    )
+    return EXIT_OK
+
+
+@command("watch list", help=("列出关注列表", "list the watchlists"), json=True)
+def list_watchlists(args: argparse.Namespace, store: Store) -> int:
+    from telereader.core.watching import hit_counts, match_pending, watchlists
+
+    match_pending(store)  # anything an interrupted import left to match
+    counts = hit_counts(store)
+    lists = [(w, counts.get(w.id, 0)) for w in watchlists(store)]
+    if args.json:
+        print_json([w.to_json() | {"hits": total} for w, total in lists])
+        return EXIT_OK
+    if not lists:
+        say(sentence("no_watchlists"))
+    for watchlist, total in lists:
+        keywords = "、".join(k.line for k in watchlist.keywords) or sentence("watch_no_keywords")
+        say(sentence("watch_row", name=watchlist.name, hits=total, keywords=keywords))
+    return EXIT_OK
+
+
+@command(
+    "watch hits",
+    help=("列出命中的条目（最新在前）", "items the watchlists light up, newest first"),
+    json=True,
+)
+def list_hits(args: argparse.Namespace, store: Store) -> int:
+    from telereader.core.watching import hits, match_pending
+
+    match_pending(store)
+    items, total = hits(store, args.list_name, limit=max(0, args.limit))
+    if args.json:
+        print_json([item.to_json() for item in items])
+        return EXIT_OK
+    for item in items:
+        say(f"{item.day}  " + describe_row(item) + f"  [{'、'.join(item.watch)}]")
+    say(sentence("hits_total", total=total))
+    return EXIT_OK
+
+
+@list_hits.arguments
+def hits_arguments(parser: argparse.ArgumentParser) -> None:
+    from telereader.core.search import DEFAULT_LIMIT
+
+    parser.add_argument(
+        "--list", dest="list_name", metavar="LIST", help=pick(("只看这个列表", "this list only"))
+    )
+    parser.add_argument("--limit", type=limit, default=DEFAULT_LIMIT, metavar="N")
