@@ -190,3 +190,35 @@ def test_items_of_a_huge_day_stream_with_flat_memory(tmp_path, monkeypatch, as_j
     else:
         assert text.count("\n") == 20_000
     assert peak < 4 * 1024 * 1024, f"peak {peak / 1e6:.1f} MB"
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv", "html", "json"])
+def test_an_export_to_a_terminal_is_inert_and_to_a_pipe_verbatim(library, fmt):
+    """`export` without -o writes the file format to standard output: verbatim into a pipe (a
+    script gets the exact bytes), made inert when standard output is a terminal."""
+    import pty
+
+    command = [sys.executable, "-m", "telereader", *library, "export", "--day", HOSTILE_DAY]
+    command += ["--format", fmt]
+    piped = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=True)
+    if fmt != "json":  # JSON escapes controls itself
+        assert ESC in piped.stdout
+    leader, follower = pty.openpty()
+    try:
+        shown = subprocess.run(command, stdout=follower, stderr=subprocess.PIPE, cwd=ROOT)
+        os.close(follower)
+        output = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # EIO: the terminal's other end is closed and drained
+                break
+            if not chunk:
+                break
+            output += chunk
+    finally:
+        os.close(leader)
+    assert shown.returncode == 0, shown.stderr
+    text = output.decode("utf-8")
+    assert "隐藏" in text and "黄金" in text
+    assert [char for char in DRIVING if char in text] == []

@@ -37,7 +37,6 @@ def test_ruff_is_clean():
 
 # Modules the other engineers of issue 13 are splitting; the coordinator empties this list.
 EXPECTED_OVER_LIMITS = {
-    "telereader/cli.py",
 }
 MAX_MODULE_LINES = 500
 MAX_FUNCTION_LINES = 80

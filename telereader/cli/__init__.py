@@ -103,7 +103,9 @@ def exit_status(error: Exception, args: argparse.Namespace) -> int | None:
     for an error that is a bug, whose traceback is the report."""
     import sqlite3
 
-    from telereader.core.store import LIBRARY_FILE, LibraryError, default_data_dir, library_error
+    from telereader.core.library_errors import LibraryError, library_error
+    from telereader.core.messages import render
+    from telereader.core.store import LIBRARY_FILE, default_data_dir
 
     if isinstance(error, BrokenPipeError):
         # `telereader items … | head`: the reader stopped reading, which is not an error; as
@@ -112,14 +114,14 @@ def exit_status(error: Exception, args: argparse.Namespace) -> int | None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     if isinstance(error, LibraryError):
-        return fail(error.problem.message())
+        return fail(render(error.problem))
     if isinstance(error, UsageError):
         return fail(str(error), EXIT_USAGE)
     if isinstance(error, sqlite3.Error):
         library = (data_dir(args) or default_data_dir()) / LIBRARY_FILE
         known = library_error(library, error)
         if known.problem.code != "library_unavailable":  # damaged, disk full, read-only
-            return fail(known.problem.message())
+            return fail(render(known.problem))
         return fail(sentence("operation_failed", error=error))
     if isinstance(error, OSError):
         return fail(sentence("operation_failed", error=error))

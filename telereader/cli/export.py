@@ -17,6 +17,7 @@ from telereader.cli.common import (
 )
 from telereader.cli.registry import command
 from telereader.core.messages import pick, sentence
+from telereader.core.terminal import inert
 
 if TYPE_CHECKING:
     from telereader.core.store import Store
@@ -27,15 +28,20 @@ if TYPE_CHECKING:
     help=("导出条目（Markdown、CSV、JSON、HTML）", "export items (Markdown, CSV, JSON, HTML)"),
 )
 def export(args: argparse.Namespace, store: Store) -> int:
-    from telereader.core.export import Selection
     from telereader.core.export import export as export_items
+    from telereader.core.export import selected
     from telereader.core.files import write_atomically
+    from telereader.core.filters import ItemFilter
 
     chosen = None if args.watch is None else watchlist_id(store, args.watch)
-    selection = Selection(args.starred, args.day_from, args.day_to, chosen)
-    text = export_items(selection.items(store), args.format)
+    item_filter = ItemFilter(
+        starred_only=args.starred, day_from=args.day_from, day_to=args.day_to, watchlist_id=chosen
+    )
+    text = export_items(selected(store, item_filter), args.format)
     if args.output is None:
-        sys.stdout.write(text)
+        # A file format, verbatim into a pipe or a file; on a terminal, text from the digests
+        # must not drive it (escape sequences can hide text or write the clipboard).
+        sys.stdout.write(inert(text.replace("\r\n", "\n")) if sys.stdout.isatty() else text)
         return EXIT_OK
     write_atomically(args.output, text)
     return EXIT_OK

@@ -23,7 +23,7 @@ from telereader.cli.common import (
     say,
 )
 from telereader.cli.registry import command
-from telereader.core.messages import sentence
+from telereader.core.messages import render, sentence
 
 if TYPE_CHECKING:
     from telereader.core.model import FileReport, ImportReport
@@ -87,7 +87,7 @@ def describe_file(report: FileReport) -> str:
 
     if report.status is FileStatus.REJECTED:
         assert report.reason is not None
-        return sentence("file_rejected", path=report.path, reason=report.reason.message())
+        return sentence("file_rejected", path=report.path, reason=render(report.reason))
     head = f"{report.path} [{report.day} {level_name(report.level)}]"
     counts = {
         "head": head,
@@ -100,7 +100,7 @@ def describe_file(report: FileReport) -> str:
         line = sentence("file_unchanged", **counts)
     else:
         line = sentence("file_imported", **counts)
-    return "\n".join([line, *(f"    {w.message()}" for w in report.warnings)])
+    return "\n".join([line, *(f"    {render(w)}" for w in report.warnings)])
 
 
 def describe_total(report: ImportReport) -> str:

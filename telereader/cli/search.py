@@ -31,10 +31,10 @@ if TYPE_CHECKING:
     rest="query",
 )
 def search(args: argparse.Namespace, store: Store) -> int:
-    from telereader.core.search import SearchFilter
+    from telereader.core.filters import ItemFilter
     from telereader.core.search import search as search_library
 
-    search_filter = SearchFilter(
+    search_filter = ItemFilter(
         day_from=args.day_from,
         day_to=args.day_to,
         important_only=args.important,
