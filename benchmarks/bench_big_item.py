@@ -97,7 +97,7 @@ def run(megabytes: float, scratch: Path) -> list[tuple[str, dict]]:
 
     from telereader.app.window import MainWindow
     from telereader.core.store import Store
-    from telereader.core.watching import save_watchlist
+    from telereader.core.watchlists import save_watchlist
 
     digest = scratch / "cls-telegraph-2026-03-02.md"
     digest.write_text(digest_text(megabytes), encoding="utf-8")

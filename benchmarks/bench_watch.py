@@ -31,7 +31,7 @@ import jieba
 
 from telereader.core.importer import import_paths
 from telereader.core.store import Store
-from telereader.core.watching import add_keywords, hit_counts, save_watchlist
+from telereader.core.watchlists import add_keywords, hit_counts, save_watchlist
 
 try:  # run as `python -m benchmarks.bench_watch` or as `python benchmarks/bench_watch.py`
     from benchmarks import synth

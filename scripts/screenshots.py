@@ -24,7 +24,7 @@ from telereader.app.translation import install_translators
 from telereader.app.widgets.look import apply_cjk_font
 from telereader.app.window import MainWindow
 from telereader.core.store import Store
-from telereader.core.watching import save_watchlist
+from telereader.core.watchlists import save_watchlist
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"

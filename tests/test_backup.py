@@ -18,7 +18,7 @@ from telereader.core.backup import (
 )
 from telereader.core.importer import import_paths
 from telereader.core.store import LibraryError, Store
-from telereader.core.watching import hits, save_watchlist, watchlists
+from telereader.core.watchlists import hits, save_watchlist, watchlists
 from tests.conftest import FIXTURES, SAMPLE
 
 

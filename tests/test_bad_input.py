@@ -17,6 +17,7 @@ import pytest
 from telereader.app.dialogs.report import ReportModel
 from telereader.cli import main
 from telereader.core.importer import MAX_FILE_BYTES, read_bytes
+from telereader.core.messages import render
 from tests.conftest import FIXTURES, SAMPLE
 from tests.test_window import drop_and_wait, english, reader  # noqa: F401
 
@@ -141,4 +142,4 @@ def test_a_file_that_cannot_be_read_is_refused_with_the_systems_reason(tmp_path,
     with pytest.raises(Exception) as refused:
         read_bytes(locked)
     assert refused.value.problem.code == "unreadable"
-    assert "Permission denied" in refused.value.problem.message("en")
+    assert "Permission denied" in render(refused.value.problem, "en")

@@ -17,7 +17,7 @@ from telereader.app.window import MainWindow
 from telereader.core.importer import import_paths
 from telereader.core.store import Store
 from telereader.core.text import one_line, readable_body
-from telereader.core.watching import save_watchlist
+from telereader.core.watchlists import save_watchlist
 
 DAY = dt.date(2026, 3, 2)
 SENTENCE = (

@@ -13,7 +13,7 @@ import pytest
 from telereader.cli import main
 from telereader.core.backup import AUTO_FOLDER
 from telereader.core.store import LIBRARY_FILE, Store
-from telereader.core.watching import add_keywords
+from telereader.core.watchlists import add_keywords
 from tests.conftest import ROOT, SAMPLE
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from telereader.core.decode import decode
+from telereader.core.messages import render
 from telereader.core.model import Refused
 from tests.conftest import FIXTURES
 
@@ -54,15 +55,15 @@ def test_an_empty_file_is_refused(data):
     with pytest.raises(Refused) as refusal:
         decode(data)
     assert refusal.value.problem.code == "empty_file"
-    assert refusal.value.problem.message("en") == "the file is empty"
+    assert render(refusal.value.problem, "en") == "the file is empty"
 
 
 def test_a_picture_renamed_md_is_refused_as_not_text():
     with pytest.raises(Refused) as refusal:
         decode((FIXTURES / "picture.md").read_bytes())
     assert refusal.value.problem.code == "not_text"
-    assert "PNG" in refusal.value.problem.message("en")
-    assert "PNG" in refusal.value.problem.message("zh")
+    assert "PNG" in render(refusal.value.problem, "en")
+    assert "PNG" in render(refusal.value.problem, "zh")
 
 
 @pytest.mark.parametrize(

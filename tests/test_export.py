@@ -15,17 +15,18 @@ from html.parser import HTMLParser
 import pytest
 
 from telereader.cli import main
-from telereader.core.export import Selection, export, to_csv, to_html, to_markdown
+from telereader.core.export import export, selected, to_csv, to_html, to_markdown
+from telereader.core.filters import ItemFilter
 from telereader.core.importer import import_paths
 from telereader.core.store import Store
-from telereader.core.watching import save_watchlist
+from telereader.core.watchlists import save_watchlist
 from tests.conftest import FIXTURES, SAMPLE
 
 ITEM_FIELDS = ("id", "day", "time", "title", "body", "source", "level", "kind", "column")
 
 
 def everything(store: Store):
-    return Selection().items(store)
+    return selected(store, ItemFilter())
 
 
 def comparable(items) -> list[tuple]:
@@ -63,13 +64,13 @@ def test_markdown_is_the_digest_format_with_notes_as_quotes(full_store):
 
 
 def test_only_starred_items_of_a_range_or_a_watchlist(full_store):
-    starred = Selection(starred=True).items(full_store)
+    starred = selected(full_store, ItemFilter(starred_only=True))
     assert len(starred) == 2
     watchlist = save_watchlist(full_store, "宏观", ["逆回购"])
-    assert [i.title for i in Selection(watchlist_id=watchlist.id).items(full_store)] == [
+    assert [i.title for i in selected(full_store, ItemFilter(watchlist_id=watchlist.id))] == [
         "央行开展逆回购操作"
     ]
-    day = Selection(day_from=SAMPLE_DAY, day_to=SAMPLE_DAY).items(full_store)
+    day = selected(full_store, ItemFilter(day_from=SAMPLE_DAY, day_to=SAMPLE_DAY))
     assert len(day) == 93
 
 

@@ -30,15 +30,16 @@ from telereader.core.backup import (
     restore_backup,
     write_backup,
 )
-from telereader.core.export import Selection, export, to_csv, to_markdown
+from telereader.core.export import export, selected, to_csv, to_markdown
 from telereader.core.files import write_atomically
+from telereader.core.filters import ItemFilter
 from telereader.core.importer import import_paths
 from telereader.core.mdescape import escape_markup, unescape_markup
 from telereader.core.messages import render
 from telereader.core.model import Problem
 from telereader.core.recovery import start_afresh
 from telereader.core.store import LIBRARY_FILE, LibraryError, Store
-from telereader.core.watching import rename_watchlist, save_watchlist, set_keywords, watchlists
+from telereader.core.watchlists import rename_watchlist, save_watchlist, set_keywords, watchlists
 from tests.conftest import SAMPLE
 from tests.test_backup import reader_data
 from tests.test_backup import used_store as used_store
@@ -202,7 +203,7 @@ def test_a_hostile_backup_is_refused_in_one_sentence_and_changes_nothing(
         restore_backup(used_store, bad)
     assert reader_data(used_store) == before
     for language in ("en", "zh"):
-        sentence = refused.value.problem.message(language)
+        sentence = render(refused.value.problem, language)
         assert "\n" not in sentence and str(bad) in sentence
         if field is not None:
             assert f"“{field}”" in sentence or f"「{field}」" in sentence, sentence
@@ -499,7 +500,7 @@ def test_an_old_list_with_a_newline_in_its_name_stays_one_name_in_csv(store, tmp
     store.db.execute("UPDATE watchlists SET name = 'a\nb' WHERE id = ?", [listed.id])
     store.db.conn.commit()
     set_keywords(store, listed.id, ["黄金", "金价"])  # an old name does not block other edits
-    rows = csv_rows(to_csv(Selection().items(store)))
+    rows = csv_rows(to_csv(selected(store, ItemFilter())))
     assert len(rows) == 1 and rows[0]["watchlists"] == "a b"
-    assert to_csv(Selection().items(store)).count("\r\n") == 2
+    assert to_csv(selected(store, ItemFilter())).count("\r\n") == 2
 

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from telereader.core.fold import fold
 from telereader.core.importer import import_paths
+from telereader.core.messages import import_report_json, render
 from telereader.core.model import FileStatus, Kind, ParsedItem, Refused
 from telereader.core.parse import parse
 
@@ -92,7 +93,7 @@ def test_a_file_that_fails_to_store_gets_a_reason_and_later_files_still_import(
     ]
     failed = report.files[1]
     assert failed.reason.code == "store_failed"
-    assert "something unexpected" in failed.reason.message("en")
+    assert "something unexpected" in render(failed.reason, "en")
     assert report.rejected == [failed, report.files[3]]
     assert sorted(store.day_counts()) == [dt.date(2026, 2, 1), dt.date(2026, 2, 3)]
 
@@ -111,7 +112,7 @@ def test_a_header_at_the_end_of_the_calendar_is_refused_with_a_reason(store, tmp
     assert [f.status for f in report.files] == [FileStatus.REJECTED, FileStatus.IMPORTED]
     reason = report.files[0].reason
     assert reason.code == "date_out_of_range"
-    assert "9999-12-31" in reason.message("en") and "9999-12-31" in reason.message("zh")
+    assert "9999-12-31" in render(reason, "en") and "9999-12-31" in render(reason, "zh")
 
 
 @pytest.mark.parametrize("header", ["2026-02-30", "2026-13-01", "2025-02-29"])
@@ -120,8 +121,8 @@ def test_an_impossible_header_date_is_named_in_the_refusal(header):
         parse(f"# 财联社【普通】电报 - {header}\n\n**[09:00]** 一条\n", "notes.md")
     problem = refusal.value.problem
     assert problem.code == "impossible_date"
-    assert header in problem.message("en") and header in problem.message("zh")
-    assert "no header line" not in problem.message("en")
+    assert header in render(problem, "en") and header in render(problem, "zh")
+    assert "no header line" not in render(problem, "en")
 
 
 # ---- worker processes die with the import (point 11) ----------------------------------------
@@ -326,7 +327,7 @@ def test_a_streamed_export_gives_the_same_library_as_one_read_whole(tmp_path, mo
             rows = library.db.execute(
                 "SELECT seq, id, day, time, title, body, position FROM items ORDER BY seq"
             ).fetchall()
-            return report.to_json(), rows
+            return import_report_json(report), rows
 
     whole = imported("whole")
     monkeypatch.setattr(importer, "STREAM_FROM_BYTES", 1024)
@@ -351,7 +352,7 @@ def test_a_file_that_breaks_while_being_read_does_not_stop_the_batch(store, tmp_
              (dt.date(2026, 2, 1), dt.date(2026, 2, 2))]  # fmt: skip
     report = import_paths(store, files)
     assert [f.status for f in report.files] == [FileStatus.REJECTED, FileStatus.IMPORTED]
-    assert "OverflowError" in report.files[0].reason.message("en")
+    assert "OverflowError" in render(report.files[0].reason, "en")
 
 
 # ---- very large exports and padded captures (point 14) --------------------------------------
@@ -382,7 +383,7 @@ def test_an_absurdly_large_file_is_still_refused_without_being_read(store, tmp_p
         out.truncate(MAX_FILE_BYTES + 1)
     (file_report,) = import_paths(store, [huge]).files
     assert file_report.reason.code == "too_large"
-    assert "limit" in file_report.reason.message("en")
+    assert "limit" in render(file_report.reason, "en")
 
 
 def test_a_capture_padded_with_nul_bytes_is_read_up_to_the_padding(store, tmp_path):
@@ -394,7 +395,7 @@ def test_a_capture_padded_with_nul_bytes_is_read_up_to_the_padding(store, tmp_pa
     assert file_report.added == 2
     (warning,) = file_report.warnings
     assert warning.code == "nul_padding"
-    assert "8192" in warning.message("en")
+    assert "8192" in render(warning, "en")
 
 
 def test_nul_bytes_inside_the_text_still_mean_binary(store, tmp_path):

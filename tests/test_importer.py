@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from telereader.core.importer import collect, import_paths
+from telereader.core.messages import render
 from telereader.core.model import FileStatus, Level
 from telereader.core.store import Store
 from tests.conftest import FIXTURES, SAMPLE
@@ -139,7 +140,7 @@ def test_a_bad_file_is_reported_and_changes_nothing_while_the_rest_imports(store
 def test_a_missing_path_is_rejected_with_a_reason(store, tmp_path):
     report = import_paths(store, [tmp_path / "nowhere.md"])
     assert report.files[0].status is FileStatus.REJECTED
-    assert report.files[0].reason.message("en") == "no such file or folder"
+    assert render(report.files[0].reason, "en") == "no such file or folder"
 
 
 def test_folders_are_walked_recursively_for_digest_files_skipping_hidden_ones(tmp_path):

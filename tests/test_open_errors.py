@@ -19,6 +19,7 @@ from telereader.cli import main
 from telereader.core import library_errors, recovery
 from telereader.core import store as store_module
 from telereader.core.importer import import_paths
+from telereader.core.messages import render
 from telereader.core.recovery import in_use_elsewhere, start_afresh
 from telereader.core.store import LIBRARY_FILE, LibraryError, Store
 from tests.conftest import SAMPLE
@@ -243,7 +244,7 @@ def test_recovery_without_room_for_a_new_library_changes_nothing(library, monkey
     with pytest.raises(LibraryError) as caught:
         start_afresh(library, from_backup=False)
     assert caught.value.problem.code == "recovery_no_space"
-    assert "not enough disk space" in caught.value.problem.message("en")
+    assert "not enough disk space" in render(caught.value.problem, "en")
     assert fingerprint(library) == before
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from telereader.core.decode import decode
+from telereader.core.messages import render
 from telereader.core.model import Kind, Level, Refused
 from telereader.core.parse import day_from_file_name, find_source, parse, split_title
 from tests.conftest import FIXTURES
@@ -116,7 +117,7 @@ def test_impossible_times_and_orphan_lines_are_warnings_with_line_numbers():
         ("orphan_text", 3),
         ("impossible_time", 7),
     ]
-    assert digest.warnings[1].message("en") == "line 7: impossible time 25:99; the item was skipped"
+    assert render(digest.warnings[1], "en") == "line 7: impossible time 25:99; the item was skipped"
     assert [item.body for item in digest.items] == ["财联社3月4日电，正常的一条。"]
 
 
@@ -144,7 +145,7 @@ def test_a_headerless_file_without_a_date_is_refused():
     with pytest.raises(Refused) as refusal:
         parse_fixture("headerless-no-date.md")
     assert refusal.value.problem.code == "no_digest_date"
-    assert "no digest date" in refusal.value.problem.message("en")
+    assert "no digest date" in render(refusal.value.problem, "en")
 
 
 def test_text_that_is_not_a_digest_is_refused():

@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from telereader.core.importer import identify, read_digests
+from telereader.core.messages import render
 from telereader.core.model import Refused
 from tests.conftest import SAMPLE
 
@@ -17,13 +18,13 @@ def read_or_refuse(data: bytes, name: str = "x.md"):
     try:
         digests = read_digests(data, name)
     except Refused as refusal:
-        assert refusal.problem.message("en")
-        assert refusal.problem.message("zh")
+        assert render(refusal.problem, "en")
+        assert render(refusal.problem, "zh")
         return None
     assert digests
     for digest in digests:
         for warning in digest.warnings:
-            assert warning.message("en") and warning.line is not None
+            assert render(warning, "en") and warning.line is not None
         items = identify(digest)
         assert len({item.id for item in items}) == len(items)
     return digests

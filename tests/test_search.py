@@ -10,9 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.synth import generate
+from telereader.core.filters import ItemFilter
 from telereader.core.importer import import_paths
 from telereader.core.query import parse_query
-from telereader.core.search import SearchFilter, search
+from telereader.core.search import search
 from telereader.core.store import Store
 from tests.conftest import FIXTURES, SAMPLE
 
@@ -86,17 +87,17 @@ def test_best_match_first_orders_by_relevance_when_asked(corpus_store):
 
 def test_filters_combine_with_search(corpus_store):
     everything = search(corpus_store, "黄金", limit=10_000)
-    june = SearchFilter(day_from=dt.date(2025, 6, 5), day_to=dt.date(2025, 6, 9))
+    june = ItemFilter(day_from=dt.date(2025, 6, 5), day_to=dt.date(2025, 6, 9))
     narrowed = search(corpus_store, "黄金", limit=10_000, search_filter=june)
     assert 0 < narrowed.total < everything.total
     assert all(june.day_from <= item.day <= june.day_to for item in narrowed.items)
     no_teasers = search(
-        corpus_store, "这家公司", limit=10_000, search_filter=SearchFilter(hide_teasers=True)
+        corpus_store, "这家公司", limit=10_000, search_filter=ItemFilter(hide_teasers=True)
     )
     assert all(item.kind != "teaser" for item in no_teasers.items)
     first = everything.items[0]
     corpus_store.set_starred([first.id], True)
-    starred = search(corpus_store, "黄金", search_filter=SearchFilter(starred_only=True))
+    starred = search(corpus_store, "黄金", search_filter=ItemFilter(starred_only=True))
     assert [item.id for item in starred.items] == [first.id]
     corpus_store.set_starred([first.id], False)
 

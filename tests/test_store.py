@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 
 from telereader.core.importer import import_paths
+from telereader.core.messages import render
 from telereader.core.migrations import SCHEMA_VERSION
 from telereader.core.store import LIBRARY_FILE, LibraryError, Store, default_data_dir
 from tests.conftest import SAMPLE
@@ -85,7 +86,7 @@ def test_starring_an_unknown_id_changes_nothing(store):
     known = store.items_on(store.days()[0].day)[0].id
     with pytest.raises(LibraryError) as error:
         store.set_starred([known, "20990101-0000-deadbeef"], True)
-    assert error.value.problem.message("en") == "there is no item with id 20990101-0000-deadbeef"
+    assert render(error.value.problem, "en") == "there is no item with id 20990101-0000-deadbeef"
     assert not store.item(known).starred
 
 

@@ -26,12 +26,12 @@ def test_a_task_delivers_its_result_or_its_error(qapp):
 
 def test_a_search_service_on_a_fake_pool_answers_the_newest_request(qapp, store, tmp_path):
     from telereader.app.search_service import SearchService
-    from telereader.core.search import SearchFilter
+    from telereader.core.filters import ItemFilter
 
     answers = []
     service = SearchService(store.path.parent, pool=FakeThreadPool())
     service.finished.connect(lambda request, result: answers.append(request.text))
-    service.request("黄金", SearchFilter())
+    service.request("黄金", ItemFilter())
     assert answers == ["黄金"]
     service.shutdown()
     # A QObject without a parent must go on this thread: left to the garbage collector, it can

@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from telereader.core.importer import import_paths
+from telereader.core.keywords import parse_keyword, parse_keywords
 from telereader.core.query import fold_case
 from telereader.core.store import LibraryError
-from telereader.core.watch import parse_keyword, parse_keywords
-from telereader.core.watching import (
+from telereader.core.watchlists import (
     add_keywords,
     delete_watchlist,
     hit_days,

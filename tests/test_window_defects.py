@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from telereader.app.translation import install_translators
 from telereader.app.widgets.look import Colours
 from telereader.core.search import SearchFilter, search
-from telereader.core.watching import hit_page, watchlists
+from telereader.core.watchlists import hit_page, watchlists
 from tests.conftest import FIXTURES
 from tests.test_window import (  # noqa: F401  (fixtures)
     drop_and_wait,
@@ -461,7 +461,7 @@ def test_a_checked_filter_button_looks_different_under_a_dark_palette(reader, qt
 def test_a_keyword_marked_on_the_selected_row_stays_readable(reader):
     from telereader.app.widgets.delegate import ItemDelegate
     from telereader.app.widgets.look import contrast
-    from telereader.core.watching import PALETTE
+    from telereader.core.watchlists import PALETTE
 
     window = reader.open()
     for palette in (window.list.palette(), dark_palette()):

@@ -147,7 +147,7 @@ def test_clearing_the_box_returns_to_the_day(library, qtbot):
 
 
 def test_search_within_one_watchlists_hits(library, qtbot):
-    from telereader.core.watching import save_watchlist
+    from telereader.core.watchlists import save_watchlist
 
     with Store.open(library.data_dir) as store:
         save_watchlist(store, "宏观", ["降息"])

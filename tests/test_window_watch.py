@@ -18,7 +18,7 @@ from telereader.app.widgets.highlight import SEARCHED, marks
 from telereader.app.widgets.look import tint
 from telereader.core.importer import import_paths
 from telereader.core.store import Store
-from telereader.core.watching import watchlists
+from telereader.core.watchlists import watchlists
 from tests.conftest import FIXTURES
 from tests.test_window import (  # noqa: F401  (fixtures)
     IMPORT_TIMEOUT_MS,

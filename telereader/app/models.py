@@ -12,7 +12,7 @@ from PySide6.QtGui import QFont
 from telereader.core.filters import ItemFilter
 from telereader.core.store import Store, StoredItem
 from telereader.core.text import one_line
-from telereader.core.watching import hit_page, hit_total
+from telereader.core.watchlists import hit_page, hit_total
 
 ItemRole = Qt.ItemDataRole.UserRole + 1  # the StoredItem of a row
 ItemIdRole = Qt.ItemDataRole.UserRole + 2

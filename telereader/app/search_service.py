@@ -16,8 +16,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from telereader.app.tasks import Pool, run_task, serial_pool
+from telereader.core.filters import ItemFilter
 from telereader.core.library_errors import SQLITE_INTERRUPT, sqlite_code
-from telereader.core.search import SearchFilter, SearchResult, search
+from telereader.core.search import SearchResult, search
 from telereader.core.store import Store
 
 PROGRESS_STEPS = 20_000  # SQLite virtual-machine steps between two looks at `_stale`
@@ -27,7 +28,7 @@ PROGRESS_STEPS = 20_000  # SQLite virtual-machine steps between two looks at `_s
 class SearchRequest:
     number: int
     text: str
-    search_filter: SearchFilter
+    search_filter: ItemFilter
     best_first: bool
     offset: int
     limit: int
@@ -56,7 +57,7 @@ class SearchService(QObject):
     def request(
         self,
         text: str,
-        search_filter: SearchFilter,
+        search_filter: ItemFilter,
         best_first: bool = False,
         offset: int = 0,
         limit: int = 100,

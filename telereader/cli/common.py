@@ -91,7 +91,7 @@ def watchlist_id(store: Store, name: str) -> int:
     """The id of the watchlist called `name`; a LibraryError names it when there is none."""
     from telereader.core.model import Problem
     from telereader.core.store import LibraryError
-    from telereader.core.watching import watchlist_named
+    from telereader.core.watchlists import watchlist_named
 
     watchlist = watchlist_named(store, name)
     if watchlist is None:

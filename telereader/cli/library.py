@@ -23,7 +23,7 @@ from telereader.cli.common import (
     say,
 )
 from telereader.cli.registry import command
-from telereader.core.messages import render, sentence
+from telereader.core.messages import import_report_json, render, sentence
 
 if TYPE_CHECKING:
     from telereader.core.model import FileReport, ImportReport
@@ -48,7 +48,7 @@ def import_files(args: argparse.Namespace, store: Store) -> int:
     with interrupt_cancels() as cancelled:
         report = import_paths(store, args.paths, cancelled=cancelled)
     if args.json:
-        print_json(report.to_json())
+        print_json(import_report_json(report))
     else:
         for file_report in report.files:
             say(describe_file(file_report))

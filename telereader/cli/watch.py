@@ -11,8 +11,8 @@ from telereader.cli.registry import command, group
 from telereader.core.messages import pick, sentence
 
 if TYPE_CHECKING:
+    from telereader.core.keywords import Watchlist
     from telereader.core.store import Store
-    from telereader.core.watch import Watchlist
 
 group(
     "watch",
@@ -37,7 +37,7 @@ def list_and_keywords(parser: argparse.ArgumentParser) -> None:
     arguments=list_and_keywords,
 )
 def add(args: argparse.Namespace, store: Store) -> int:
-    from telereader.core.watching import add_keywords
+    from telereader.core.watchlists import add_keywords
 
     return change_keywords(args, store, add_keywords)
 
@@ -49,7 +49,7 @@ def add(args: argparse.Namespace, store: Store) -> int:
     arguments=list_and_keywords,
 )
 def remove(args: argparse.Namespace, store: Store) -> int:
-    from telereader.core.watching import remove_keywords
+    from telereader.core.watchlists import remove_keywords
 
     return change_keywords(args, store, remove_keywords)
 
@@ -57,7 +57,7 @@ def remove(args: argparse.Namespace, store: Store) -> int:
 def change_keywords(
     args: argparse.Namespace, store: Store, change: Callable[[Store, str, list[str]], Watchlist]
 ) -> int:
-    from telereader.core.watching import hit_counts
+    from telereader.core.watchlists import hit_counts
 
     watchlist = change(store, args.list_name, args.keywords)
     total = hit_counts(store).get(watchlist.id, 0)
@@ -71,7 +71,7 @@ def change_keywords(
 
 @command("watch list", help=("列出关注列表", "list the watchlists"), json=True)
 def list_watchlists(args: argparse.Namespace, store: Store) -> int:
-    from telereader.core.watching import hit_counts, match_pending, watchlists
+    from telereader.core.watchlists import hit_counts, match_pending, watchlists
 
     match_pending(store)  # anything an interrupted import left to match
     counts = hit_counts(store)
@@ -93,7 +93,7 @@ def list_watchlists(args: argparse.Namespace, store: Store) -> int:
     json=True,
 )
 def list_hits(args: argparse.Namespace, store: Store) -> int:
-    from telereader.core.watching import hits, match_pending
+    from telereader.core.watchlists import hits, match_pending
 
     match_pending(store)
     items, total = hits(store, args.list_name, limit=max(0, args.limit))

@@ -18,7 +18,7 @@ from telereader.core.backup_schema import FORMAT, FORMAT_VERSION, check_backup
 from telereader.core.files import write_atomically
 from telereader.core.model import Problem
 from telereader.core.store import LibraryError, Store, now
-from telereader.core.watching import save_watchlist, watchlist_named
+from telereader.core.watchlists import save_watchlist, watchlist_named
 
 AUTO_FOLDER = "backups"
 AUTO_KEEP = 10

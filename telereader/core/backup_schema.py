@@ -25,7 +25,7 @@ from typing import Any
 
 from telereader.core.model import Problem
 from telereader.core.store import LibraryError
-from telereader.core.watching import is_one_line_name
+from telereader.core.watchlists import is_one_line_name
 
 FORMAT = "telereader-backup"
 FORMAT_VERSION = 1

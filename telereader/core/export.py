@@ -14,7 +14,6 @@ import io
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from itertools import groupby
 
 from telereader.core.filters import ItemFilter
@@ -32,29 +31,6 @@ def selected(store: Store, item_filter: ItemFilter) -> list[StoredItem]:
     """The items to export, in reading order (day, time, file order)."""
     conditions, params = item_filter.sql()
     return store.items_where(conditions, params)
-
-
-@dataclass(frozen=True)
-class Selection:
-    """Which items to export; every given condition must hold."""
-
-    starred: bool = False
-    day_from: dt.date | None = None
-    day_to: dt.date | None = None
-    watchlist_id: int | None = None
-    watched: bool = False  # any watchlist's hits
-
-    def items(self, store: Store) -> list[StoredItem]:
-        return selected(
-            store,
-            ItemFilter(
-                day_from=self.day_from,
-                day_to=self.day_to,
-                starred_only=self.starred,
-                watchlist_id=self.watchlist_id,
-                watched=self.watched,
-            ),
-        )
 
 
 def export(items: Sequence[StoredItem], fmt: str) -> str:

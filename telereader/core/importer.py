@@ -37,7 +37,7 @@ from telereader.core.parse import iter_digests
 from telereader.core.pool import Pool, parsing_pool, run_here
 from telereader.core.rows import ItemRow, item_from_row, item_rows
 from telereader.core.store import Store
-from telereader.core.watching import match_pending
+from telereader.core.watchlists import match_pending
 
 DIGEST_SUFFIXES = (".md", ".markdown", ".txt")
 # A day's digest is ~300 KB and a year's export ~17 MB, so a ten-year export is ~170 MB; a

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-from telereader.core.model import Problem
+from telereader.core.model import FileReport, ImportReport, Problem
 
 SUPPORTED = ("zh", "en")
 
@@ -352,3 +352,39 @@ def describe(error: BaseException, language: str | None = None) -> str:
     if isinstance(error, OSError) and error.strerror:
         return f"{error.filename}: {error.strerror}" if error.filename else error.strerror
     return str(error) or type(error).__name__
+
+
+def file_report_json(report: FileReport, language: str | None = None) -> dict:
+    """One file of an import as `import --json` prints it, its problems worded."""
+    return {
+        "path": report.path,
+        "status": str(report.status),
+        "day": report.day.isoformat() if report.day else None,
+        "days": [day.isoformat() for day in report.days],
+        "level": str(report.level) if report.level else None,
+        "added": report.added,
+        "updated": report.updated,
+        "unchanged": report.unchanged,
+        "folded": report.folded,
+        "warnings": [
+            {"line": w.line, "code": w.code, "message": render(w, language)}
+            for w in report.warnings
+        ],
+        "reason": (
+            {"code": report.reason.code, "message": render(report.reason, language)}
+            if report.reason
+            else None
+        ),
+    }
+
+
+def import_report_json(report: ImportReport, language: str | None = None) -> dict:
+    """A whole import as `import --json` prints it."""
+    return {
+        "files": [file_report_json(f, language) for f in report.files],
+        "added": report.added,
+        "updated": report.updated,
+        "rejected": len(report.rejected),
+        "cancelled": report.cancelled,
+        "new_hits": report.new_hits,
+    }

@@ -28,11 +28,6 @@ class Problem:
     line: int | None = None
     params: dict[str, str] = field(default_factory=dict)
 
-    def message(self, language: str | None = None) -> str:
-        # kept until the window and the command line call messages.render themselves
-        from telereader.core.messages import render
-
-        return render(self, language)
 
 
 class Refused(Exception):
@@ -119,28 +114,6 @@ class FileReport:
     warnings: list[Problem] = field(default_factory=list)
     reason: Problem | None = None
 
-    def to_json(self, language: str | None = None) -> dict:
-        return {
-            "path": self.path,
-            "status": str(self.status),
-            "day": self.day.isoformat() if self.day else None,
-            "days": [day.isoformat() for day in self.days],
-            "level": str(self.level) if self.level else None,
-            "added": self.added,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "folded": self.folded,
-            "warnings": [
-                {"line": w.line, "code": w.code, "message": w.message(language)}
-                for w in self.warnings
-            ],
-            "reason": (
-                {"code": self.reason.code, "message": self.reason.message(language)}
-                if self.reason
-                else None
-            ),
-        }
-
 
 @dataclass
 class ImportReport:
@@ -167,13 +140,3 @@ class ImportReport:
             day for f in self.files if f.status is FileStatus.IMPORTED for day in f.days or [f.day]
         }
         return sorted(touched, reverse=True)
-
-    def to_json(self, language: str | None = None) -> dict:
-        return {
-            "files": [f.to_json(language) for f in self.files],
-            "added": self.added,
-            "updated": self.updated,
-            "rejected": len(self.rejected),
-            "cancelled": self.cancelled,
-            "new_hits": self.new_hits,
-        }

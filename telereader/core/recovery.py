@@ -21,6 +21,7 @@ from telereader.core.backup import (
     restore_backup,
 )
 from telereader.core.library_errors import is_damage, library_error
+from telereader.core.messages import render
 from telereader.core.model import Problem
 from telereader.core.store import LIBRARY_FILE, LibraryError, Store
 
@@ -55,7 +56,7 @@ def check_file(data_dir: Path, stop: Callable[[], bool] | None = None) -> list[s
     except LibraryError as error:
         if error.problem.code not in ("library_damaged", "not_a_library"):
             return []
-        problems = [error.problem.message()]
+        problems = [render(error.problem)]
     except sqlite3.Error:
         return []
     return [] if stop is not None and stop() else problems

@@ -22,10 +22,6 @@ DEFAULT_LIMIT = 100
 RANK_AT_MOST = 20_000
 
 
-# The search bar's and the command line's filter is the list's: one type (core/filters.py).
-SearchFilter = ItemFilter
-
-
 @dataclass
 class SearchResult:
     query: Query

@@ -27,9 +27,9 @@ from telereader.app.tasks import in_library, run_task
 from telereader.core.export import FORMATS, export, selected
 from telereader.core.files import write_atomically
 from telereader.core.filters import ItemFilter
+from telereader.core.keywords import Watchlist
 from telereader.core.messages import describe
 from telereader.core.store import Store, StoredItem
-from telereader.core.watch import Watchlist
 
 FORMAT_LABELS = {
     "md": QT_TR_NOOP("Markdown（可再导入，适合 Obsidian / Typora）"),

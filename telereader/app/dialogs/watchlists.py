@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from telereader.app.i18n import QT_TR_NOOP, tr
+from telereader.core.keywords import Watchlist, parse_keyword, parse_keywords
 from telereader.core.messages import describe
 from telereader.core.store import Store
-from telereader.core.watch import Watchlist, parse_keyword, parse_keywords
-from telereader.core.watching import (
+from telereader.core.watchlists import (
     delete_watchlist,
     hit_counts,
     recolour_watchlist,

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBo
 
 from telereader.app.i18n import QT_TR_NOOP, tr
 from telereader.core.filters import ItemFilter
-from telereader.core.search import SearchFilter
 
 SEARCH_DELAY_MS = 200  # search once typing pauses this long
 # (label, days back from the newest day; 0: the day shown; None: every day)
@@ -132,7 +131,7 @@ class SearchBar(QWidget):
         day: dt.date | None,
         newest: dt.date | None,
         watchlist_id: int | None,
-    ) -> SearchFilter:
+    ) -> ItemFilter:
         """What to search: the filters, the scope (around `day` or back from `newest`)."""
         scope = self.scope.currentData()
         day_from = day_to = None
@@ -141,7 +140,7 @@ class SearchBar(QWidget):
         elif scope and newest:
             day_to = newest
             day_from = day_to - dt.timedelta(days=scope - 1)
-        return SearchFilter(
+        return ItemFilter(
             day_from=day_from,
             day_to=day_to,
             important_only=item_filter.important_only,

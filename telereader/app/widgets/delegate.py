@@ -19,10 +19,10 @@ from telereader.app.i18n import tr
 from telereader.app.models import HighlightRole, ItemRole, ShowDayRole
 from telereader.app.widgets.highlight import SEARCHED, lit_watchlists, marks
 from telereader.app.widgets.look import Colours, tint
+from telereader.core.keywords import Watchlist
 from telereader.core.model import Kind, Level
 from telereader.core.store import StoredItem
 from telereader.core.text import one_line
-from telereader.core.watch import Watchlist
 
 PADDING = 6
 BADGE_NAME_CHARS = 6  # a watchlist's badge shows this much of its name

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 from telereader.app.i18n import tr
 from telereader.app.widgets.highlight import SEARCHED, Mark, lit_watchlists, marks
 from telereader.app.widgets.look import Colours, tint
+from telereader.core.keywords import Watchlist
 from telereader.core.model import Level
 from telereader.core.store import StoredItem
 from telereader.core.text import readable_body
-from telereader.core.watch import Watchlist
 
 SAVING, SAVED, FAILED = "saving", "saved", "failed"  # what the note box says of its note
 NOTE_SAVE_DELAY_MS = 700  # saved this long after the last keystroke, and at once on switching

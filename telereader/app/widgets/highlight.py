@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from telereader.core.keywords import Watchlist
 from telereader.core.query import fold_case
 from telereader.core.store import StoredItem
-from telereader.core.watch import Watchlist
 
 SEARCHED = ""  # the colour key of searched terms; watchlist marks carry the list's colour
 

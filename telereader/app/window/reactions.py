@@ -16,7 +16,7 @@ from telereader.core.messages import render
 from telereader.core.model import ImportReport
 from telereader.core.seeds import sample_dates
 from telereader.core.store import LibraryError, StoredItem
-from telereader.core.watching import watchlists
+from telereader.core.watchlists import watchlists
 
 
 class Reactions:

@@ -9,9 +9,8 @@ from PySide6.QtCore import Qt
 
 from telereader.app.i18n import tr
 from telereader.core.filters import ItemFilter, count
-from telereader.core.search import SearchFilter
 from telereader.core.store import StoredItem
-from telereader.core.watching import hit_days
+from telereader.core.watchlists import hit_days
 
 
 class Views:
@@ -159,7 +158,7 @@ class Views:
         if self.searching:
             self.back_to_day()
 
-    def search_filter(self) -> SearchFilter:
+    def search_filter(self) -> ItemFilter:
         days = self.days
         return self.search_bar.search_filter(
             self.current_filter(),

@@ -1,4 +1,4 @@
-"""Watchlists: named sets of keywords that light up the items mentioning them.
+"""The keyword grammar of watchlists, and whether one item matches a keyword.
 
 A keyword is one line of the watchlist dialog:
 
@@ -8,8 +8,9 @@ A keyword is one line of the watchlist dialog:
 - `=AI` matches AI only as a whole word (not in AIDC); for Latin letters and digits;
 - `美联储 降息`: several words on a line must all occur (like search terms).
 
-Matching is decided here, for one item at a time (`Keyword.matches`); the library-wide pass
-asks the search index for candidates first (`store_watch.candidates`).
+Matching is decided here, for one item at a time (`Keyword.matches`); the library-wide pass in
+`watchlists.py` asks the search index for candidates first and checks them here where the index
+cannot decide alone.
 """
 
 from __future__ import annotations

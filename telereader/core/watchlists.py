@@ -15,10 +15,10 @@ import unicodedata
 from collections.abc import Iterable
 
 from telereader.core.filters import ItemFilter
+from telereader.core.keywords import Keyword, Watchlist, parse_keywords
 from telereader.core.model import Problem
 from telereader.core.search_index import INDEX_TABLE, is_exact, term_expression
 from telereader.core.store import LibraryError, Store, StoredItem, now
-from telereader.core.watch import Keyword, Watchlist, parse_keywords
 
 # Readable on light and dark backgrounds alike; new lists take the next one.
 PALETTE = ("#e53935", "#fb8c00", "#43a047", "#1e88e5", "#8e24aa", "#00897b", "#6d4c41", "#d81b60")
