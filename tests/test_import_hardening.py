@@ -375,7 +375,7 @@ def test_an_export_over_20_mib_imports_back(store, tmp_path):
 
 
 def test_an_absurdly_large_file_is_still_refused_without_being_read(store, tmp_path):
-    from telereader.core.importer import MAX_FILE_BYTES
+    from telereader.core.walk import MAX_FILE_BYTES
 
     huge = tmp_path / "huge.md"
     with huge.open("wb") as out:  # sparse: takes no disk
