@@ -15,6 +15,7 @@ DIGEST_SUFFIXES = (".md", ".markdown", ".txt")
 # file over this many bytes is not a digest or an export of ours.
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
+
 @dataclass(frozen=True)
 class Candidate:
     """A path to import, or a path that already failed while walking (a loop, a missing file)."""
@@ -110,6 +111,7 @@ def read_bytes(path: Path) -> bytes:
         return path.read_bytes()
     except OSError as error:
         raise Refused(unreadable(error)) from error
+
 
 def unreadable(error: OSError) -> Problem:
     return Problem("unreadable", params={"error": error.strerror or str(error)})
