@@ -33,7 +33,7 @@ from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from telereader.core import importer
+from telereader.core import importer, walk
 from telereader.core.importer import import_paths
 from telereader.core.rows import item_rows
 from telereader.core.search_index import INDEX_TABLE, index_columns
@@ -339,7 +339,7 @@ def stage_seconds(corpus: Corpus, scratch: Path) -> dict[str, float]:
     with Store.open(data_dir) as store:
         for path in corpus.files:
             began = clock()
-            data = importer.read_bytes(path)
+            data = walk.read_bytes(path)
             digest_hash = importer.content_hash(data)
             store.imported_file(digest_hash)
             read = clock()

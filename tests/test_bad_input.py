@@ -16,8 +16,8 @@ import pytest
 
 from telereader.app.dialogs.report import ReportModel
 from telereader.cli import main
-from telereader.core.importer import MAX_FILE_BYTES, read_bytes
 from telereader.core.messages import render
+from telereader.core.walk import MAX_FILE_BYTES, read_bytes
 from tests.conftest import FIXTURES, SAMPLE
 from tests.test_window import drop_and_wait, english, reader  # noqa: F401
 

@@ -244,6 +244,86 @@ def test_folding_agrees_with_comparing_every_pair(rows):
     assert fold(items) == quadratic_fold(items)
 
 
+@st.composite
+def _a_story_and_its_truncated_captures(draw):
+    """Items that tell one story at different lengths (a stem and longer texts starting with
+    it), then copies of the stem and of its beginnings: the pattern of a capture that cut the
+    same story short again and again."""
+    stem = draw(st.text(alphabet="ab", min_size=1, max_size=3))
+    tails = st.text(alphabet="ab0。", max_size=3)
+    whole = draw(st.lists(tails.map(lambda tail: stem + tail), max_size=8))
+    cut = draw(
+        st.lists(
+            st.tuples(st.integers(1, len(stem)), st.sampled_from(["", "。", " "])).map(
+                lambda cut: stem[: cut[0]] + cut[1]
+            ),
+            max_size=8,
+        )
+    )
+    mixed = draw(st.permutations(whole + cut))
+    return draw(st.sampled_from([whole + cut, mixed]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_a_story_and_its_truncated_captures())
+def test_folding_truncated_captures_agrees_with_comparing_every_pair(texts):
+    items = [
+        ParsedItem(line, dt.time(6, 0), None, text, None, Kind.NEWS, None)
+        for line, text in enumerate(texts, start=1)
+    ]
+    assert fold(items) == quadratic_fold(items)
+
+
+class CountingText(str):
+    """Text that counts the comparisons made with it (ordering and startswith)."""
+
+    count = 0
+
+    def startswith(self, *args):
+        CountingText.count += 1
+        return super().startswith(*args)
+
+    def __lt__(self, other):
+        CountingText.count += 1
+        return super().__lt__(other)
+
+    def __gt__(self, other):
+        CountingText.count += 1
+        return super().__gt__(other)
+
+    def __le__(self, other):
+        CountingText.count += 1
+        return super().__le__(other)
+
+    def __ge__(self, other):
+        CountingText.count += 1
+        return super().__ge__(other)
+
+
+def comparisons_to_fold_truncated_captures(count: int) -> int:
+    # N different notices, then N captures cut short at the common beginning, one minute.
+    items = [
+        ParsedItem(
+            n, dt.time(6, 0), None, CountingText(f"央行公告{n:06d}号"), None, Kind.NEWS, None
+        )
+        for n in range(count)
+    ]
+    items += [
+        ParsedItem(count + n, dt.time(6, 0), None, CountingText("央行公告"), None, Kind.NEWS, None)
+        for n in range(count)
+    ]
+    CountingText.count = 0
+    kept, folded = fold(items)
+    assert (len(kept), folded) == (count, count)
+    return CountingText.count
+
+
+def test_folding_many_captures_of_one_beginning_compares_n_log_n_times():
+    # Each cut capture used to be compared with every kept notice that starts like it: n².
+    smaller, larger = (comparisons_to_fold_truncated_captures(n) for n in (1000, 2000))
+    assert larger <= 2.3 * smaller
+
+
 def test_a_minute_of_thousands_of_different_items_keeps_them_all_in_file_order():
     count = 20_000
     text = "# 财联社【普通】电报 - 2026-01-14\n\n" + "\n\n".join(
@@ -376,7 +456,7 @@ def test_an_export_over_20_mib_imports_back(store, tmp_path):
 
 
 def test_an_absurdly_large_file_is_still_refused_without_being_read(store, tmp_path):
-    from telereader.core.importer import MAX_FILE_BYTES
+    from telereader.core.walk import MAX_FILE_BYTES
 
     huge = tmp_path / "huge.md"
     with huge.open("wb") as out:  # sparse: takes no disk

@@ -6,10 +6,11 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from telereader.core.importer import collect, import_paths
+from telereader.core.importer import import_paths
 from telereader.core.messages import render
 from telereader.core.model import FileStatus, Level
 from telereader.core.store import Store
+from telereader.core.walk import collect
 from tests.conftest import FIXTURES, SAMPLE
 
 SAMPLE_DAY = dt.date(2026, 1, 14)

@@ -1,4 +1,4 @@
-"""paths → ImportReport: walk, read, decode, parse, fold, give ids, merge into the library.
+"""paths → ImportReport: walk and read (walk.py), decode, parse, fold, give ids, merge into the library.
 
 Each step is a function of its own; `import_paths` strings them together one file at a time,
 one transaction per file, so that a bad file never changes anything and a cancel or a crash
@@ -11,7 +11,6 @@ import collections
 import dataclasses
 import datetime as dt
 import hashlib
-import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
@@ -34,15 +33,12 @@ from telereader.core.model import (
     Refused,
 )
 from telereader.core.parse import iter_digests
-from telereader.core.pool import Pool, parsing_pool, run_here
+from telereader.core.pool import Job, Pool, WorkerDied, parsing_pool, run_here
 from telereader.core.rows import ItemRow, item_from_row, item_rows
 from telereader.core.store import Store
+from telereader.core.walk import Candidate, collect, read_bytes
 from telereader.core.watchlists import match_pending
 
-DIGEST_SUFFIXES = (".md", ".markdown", ".txt")
-# A day's digest is ~300 KB and a year's export ~17 MB, so a ten-year export is ~170 MB; a
-# file over this many bytes is not a digest or an export of ours.
-MAX_FILE_BYTES = 512 * 1024 * 1024
 # Files this big are read here, one day at a time, not whole in a worker: memory then holds
 # their text and one day's items, and a cancel reaches inside them.
 STREAM_FROM_BYTES = 16 * 1024 * 1024
@@ -56,109 +52,6 @@ WAIT_S = 0.2  # how often waiting for a worker's file looks at the cancel flag
 
 class ImportCancelled(Exception):
     """Raised inside a file's work when the import is cancelled: the file is rolled back."""
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A path to import, or a path that already failed while walking (a loop, a missing file)."""
-
-    path: Path
-    problem: Problem | None = None
-
-
-# ---- walking -----------------------------------------------------------------------------
-
-
-def collect(paths: Iterable[Path | str]) -> list[Candidate]:
-    """Files named directly are always tried; folders are walked for digest-like files,
-    skipping hidden files and folders and never following a link back into itself."""
-    found: list[Candidate] = []
-    seen_files: set[Path] = set()
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found.extend(c for c in _walk(path) if _first_time(c, seen_files))
-        elif path.exists() or path.is_symlink():
-            candidate = Candidate(path)
-            if _first_time(candidate, seen_files):
-                found.append(candidate)
-        else:
-            found.append(Candidate(path, Problem("not_found")))
-    return found
-
-
-def _first_time(candidate: Candidate, seen: set[Path]) -> bool:
-    if candidate.problem:
-        return True
-    try:
-        key = candidate.path.resolve()
-    except (OSError, RuntimeError):
-        return True
-    if key in seen:
-        return False
-    seen.add(key)
-    return True
-
-
-def _walk(root: Path) -> Iterator[Candidate]:
-    visited: set[tuple[int, int]] = set()
-
-    def visit(folder: Path) -> Iterator[Candidate]:
-        try:
-            info = folder.stat()
-        except OSError as error:
-            yield Candidate(folder, _unreadable(error))
-            return
-        identity = (info.st_dev, info.st_ino)
-        if identity in visited:
-            yield Candidate(folder, Problem("folder_loop"))
-            return
-        visited.add(identity)
-        try:
-            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-        except OSError as error:
-            yield Candidate(folder, _unreadable(error))
-            return
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            path = Path(entry.path)
-            try:
-                is_dir = entry.is_dir()
-            except OSError:
-                is_dir = False
-            if is_dir:
-                yield from visit(path)
-            elif entry.name.lower().endswith(DIGEST_SUFFIXES):
-                yield Candidate(path)
-
-    yield from visit(root)
-
-
-# ---- one file: read → decode → parse → fold → identify -----------------------------------
-
-
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes; Refused when it cannot be a digest (missing, unreadable, huge)."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise Refused(Problem("not_found")) from None
-    except OSError as error:
-        raise Refused(_unreadable(error)) from error
-    if not path.is_file():
-        raise Refused(Problem("not_regular"))
-    if info.st_size > MAX_FILE_BYTES:
-        raise Refused(
-            Problem(
-                "too_large",
-                params={"size": _megabytes(info.st_size), "limit": _megabytes(MAX_FILE_BYTES)},
-            )
-        )
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise Refused(_unreadable(error)) from error
 
 
 def content_hash(data: bytes) -> str:
@@ -428,7 +321,10 @@ def _outcomes(store: Store, candidates: Sequence[Candidate], pool: Pool, check: 
                 elif pool.in_process:
                     outcome = run_here(prepare, path, data, digest_hash, check)
                 else:
-                    outcome = pool.submit(prepare, path, data, digest_hash)
+                    try:  # a broken pool is replaced; this is for one that cannot start
+                        outcome = pool.submit(prepare, path, data, digest_hash)
+                    except Exception as error:
+                        outcome = _failed(path, error)
                 window.append((path, digest_hash, outcome))
             del looked, data  # only the outcome keeps a file's bytes, while it needs them
         while len(window) > pool.ahead:
@@ -440,16 +336,19 @@ def _outcomes(store: Store, candidates: Sequence[Candidate], pool: Pool, check: 
 def _finish_safely(
     store: Store, path: str, outcome, by_hash: dict[str, FileReport], check: Check
 ) -> FileReport:
-    """The file's report; whatever goes wrong with this one file (a bug, a worker that died)
-    rolls back its transaction and makes it a rejected file with the reason, and the batch
-    goes on. Only trouble of the library itself (a full disk, a damaged or read-only file, a
-    lock held too long) stops the batch: every later file would meet it too."""
+    """The file's report; whatever goes wrong with this one file (a bug, a worker process that
+    died on it even when tried alone: see Pool) rolls back its transaction and makes it a
+    rejected file with the reason, and the batch goes on. Only trouble of the library itself (a
+    full disk, a damaged or read-only file, a lock held too long) stops the batch: every later
+    file would meet it too."""
     try:
-        if isinstance(outcome, Future):
+        if isinstance(outcome, (Future, Job)):
             outcome = _waited(outcome, check)
         return _finish(store, outcome, by_hash, check)
     except ImportCancelled:
         raise
+    except WorkerDied:
+        return FileReport(path=path, status=FileStatus.REJECTED, reason=Problem("worker_died"))
     except sqlite3.Error as error:
         if library_error(store.path, error).problem.code != "library_unavailable":
             raise
@@ -467,7 +366,7 @@ def _failed(path: str, error: BaseException) -> FileReport:
     )
 
 
-def _waited(future: Future, check: Check):
+def _waited(future: Future | Job, check: Check):
     """A worker's result, looking at the cancel flag while it is not ready."""
     while True:
         check()
@@ -489,11 +388,3 @@ def _finish(store: Store, outcome, by_hash: dict[str, FileReport], check: Check)
             twin.warnings = []
         return twin
     return store_prepared(store, outcome, check)
-
-
-def _unreadable(error: OSError) -> Problem:
-    return Problem("unreadable", params={"error": error.strerror or str(error)})
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 1024 / 1024:.0f} MB"

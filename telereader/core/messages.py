@@ -75,6 +75,13 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "this file could not be imported ({error}); the library was not changed by it and the "
         "other files were imported as usual",
     ),
+    "worker_died": (
+        "解析这个文件的工作进程两次意外终止（内存不足被系统结束，或程序崩溃），单独重试也一样；"
+        "这个文件没有导入，资料库未作改动，其他文件照常导入",
+        "the worker process parsing this file died twice (killed for lack of memory, or a "
+        "crash), also when the file was tried alone; it was not imported, the library was not "
+        "changed by it and the other files were imported as usual",
+    ),
     "nul_padding": (
         "文件末尾是 {count} 个空字节（多半是崩溃后留下的），已读到空字节之前为止",
         "the file ends in {count} NUL bytes (likely left by a crash); it was read up to them",

@@ -12,7 +12,8 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any
 
@@ -22,37 +23,115 @@ PARALLEL_FROM_FILES = 24
 MAX_WORKERS = 4
 
 
+class WorkerDied(Exception):
+    """A file's worker process died while parsing it (killed for memory, a crash in native
+    code), and again when the file was tried alone in a fresh worker: it is this file."""
+
+
 class Pool:
     """Runs functions now (in this process) or on worker processes, started at the first
     submission (a batch of files imported before starts none); `ahead` is how many files may be
-    in flight before the oldest must be written."""
+    in flight before the oldest must be written.
+
+    A worker that dies (an out-of-memory kill, a segfault) breaks the whole process pool, and
+    every file in flight on it fails, though only one of them caused it. So a broken pool is
+    replaced by a fresh one at the next submission, and each file whose work failed that way is
+    tried once more, alone, in a spare worker that runs one file at a time: the innocent files
+    are parsed there, and the file that kills that worker too is the culprit (WorkerDied).
+    Never in this process: a file that crashes a worker would crash the import."""
 
     def __init__(self, workers: int):
         self._workers = workers
-        self._executor: Executor | None = None
+        self._executor: ProcessPoolExecutor | None = None
+        self._spare: ProcessPoolExecutor | None = None  # one worker, for files tried again
         self.ahead = workers * 3
 
     @property
     def in_process(self) -> bool:
         return self._workers == 0
 
-    def submit(self, function: Callable, *args: Any) -> Future:
+    def submit(self, function: Callable, *args: Any) -> Job:
         if self._workers == 0:
-            return run_here(function, *args)
-        if self._executor is None:
-            # "spawn" everywhere: forking a process that runs Qt threads is unsafe, and it is
-            # what Windows and macOS do anyway, so every platform runs the same way.
-            self._executor = ProcessPoolExecutor(
-                self._workers,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=die_with_parent,
-                initargs=(os.getpid(),),
-            )
-        return self._executor.submit(function, *args)
+            return Job(run_here(function, *args))
+        self._executor, future = _submitted(self._executor, self._workers, function, args)
+        return Job(future, self, function, args)
+
+    def _alone(self, function: Callable, args: tuple) -> Future:
+        """Run on the spare worker, the only file there (its caller waits for it before it
+        sends another), so that if the worker dies it was this file."""
+        self._spare, future = _submitted(self._spare, 1, function, args)
+        return future
 
     def close(self) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
+        for executor in (self._executor, self._spare):
+            if executor is not None:
+                executor.shutdown(wait=True, cancel_futures=True)
+
+
+class Job:
+    """One submission's result, tried again alone if its worker process died; WorkerDied when
+    that worker died too."""
+
+    def __init__(
+        self,
+        future: Future,
+        pool: Pool | None = None,
+        function: Callable | None = None,
+        args: tuple = (),
+    ):
+        self._future = future
+        self._pool = pool
+        self._function = function
+        self._args: tuple | None = args  # kept only until the result is in: they may be big
+        self._tried_alone = False
+
+    def result(self, timeout: float | None = None) -> Any:
+        """As Future.result: TimeoutError while not ready, the function's exception if it
+        raised one."""
+        try:
+            result = self._future.result(timeout)
+        except BrokenProcessPool as error:
+            if self._pool is None or self._function is None or self._args is None:
+                raise
+            if self._tried_alone:
+                self._args = None
+                raise WorkerDied("the worker process died on this file twice") from error
+            self._tried_alone = True
+            self._future = self._pool._alone(self._function, self._args)
+            return self.result(timeout)
+        except TimeoutError:
+            raise  # not ready yet: asked again
+        except BaseException:
+            self._args = None
+            raise
+        self._args = None
+        return result
+
+
+def _submitted(
+    executor: ProcessPoolExecutor | None, workers: int, function: Callable, args: tuple
+) -> tuple[ProcessPoolExecutor, Future]:
+    """Submit, first starting the executor, or a new one when a worker's death broke it (it
+    knows by the time the work that was on that worker has failed)."""
+    if executor is None:
+        executor = _start(workers)
+    try:
+        return executor, executor.submit(function, *args)
+    except BrokenProcessPool:
+        executor.shutdown(wait=True, cancel_futures=True)
+        executor = _start(workers)
+        return executor, executor.submit(function, *args)
+
+
+def _start(workers: int) -> ProcessPoolExecutor:
+    # "spawn" everywhere: forking a process that runs Qt threads is unsafe, and it is what
+    # Windows and macOS do anyway, so every platform runs the same way.
+    return ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=die_with_parent,
+        initargs=(os.getpid(),),
+    )
 
 
 def run_here(function: Callable, *args: Any) -> Future:

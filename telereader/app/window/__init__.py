@@ -33,11 +33,11 @@ from telereader.app.window.actions import build_actions, shortcut_help
 from telereader.app.window.choices import export_choices
 from telereader.app.window.reactions import Reactions
 from telereader.app.window.views import Views
-from telereader.core.importer import DIGEST_SUFFIXES
 from telereader.core.messages import describe
 from telereader.core.recovery import mark_damaged
 from telereader.core.seeds import sample_days
 from telereader.core.store import Store
+from telereader.core.walk import DIGEST_SUFFIXES
 
 CHECK_EVERY_S = 24 * 3600  # the background check of the whole library file
 READ_AFTER_MS = 1200  # an item selected this long counts as read
