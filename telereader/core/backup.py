@@ -160,7 +160,7 @@ def auto_backup(
             if previous == {key: value for key, value in data.items() if key != "written_at"}:
                 return None
     path = folder / f"backup-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.json"
-    write_atomically(path, json.dumps(data, ensure_ascii=False, indent=1))  # on the disk first
+    write_backup(store, path)  # flushed to the disk before anything older goes
     for old in sorted(folder.glob("backup-*.json"))[:-keep]:
         old.unlink(missing_ok=True)
     return path
