@@ -132,3 +132,31 @@ def test_a_backup_python_cannot_hold_is_refused_in_one_sentence(tmp_path, hostil
     with pytest.raises(LibraryError) as refused:
         read_backup(path)
     assert refused.value.problem.code == "backup_unreadable"
+
+
+def test_a_backup_written_moments_ago_is_not_read_again_after_each_change(
+    used_store, tmp_path, monkeypatch
+):
+    """After each change (each read mark) the automatic backup only looks at the newest file's
+    age: it is not parsed nor the library copied while a backup is still recent."""
+    from telereader.core import backup
+
+    data_dir = tmp_path / "auto"
+    assert auto_backup(used_store, data_dir, min_interval_s=3600) is not None
+    reads, snapshots = [], []
+    real_read, real_snapshot = backup.read_backup, backup.snapshot
+    monkeypatch.setattr(backup, "read_backup", lambda path: reads.append(path) or real_read(path))
+    monkeypatch.setattr(backup, "snapshot", lambda s: snapshots.append(s) or real_snapshot(s))
+    item = used_store.items_on(next(iter(used_store.day_counts())))[0]
+    for number in range(5):
+        used_store.set_note(item.id, f"笔记 {number}")
+        assert auto_backup(used_store, data_dir, min_interval_s=3600) is None  # too soon
+    assert reads == [] and snapshots == []
+
+
+def test_a_cut_short_newest_backup_does_not_count_as_recent(used_store, tmp_path):
+    data_dir = tmp_path / "auto"
+    auto_backup(used_store, data_dir, min_interval_s=0)
+    newest = data_dir / AUTO_FOLDER / "backup-99991231-235959-000000.json"
+    newest.write_text('{"format": "telereader-backup", "stars": [', "utf-8")
+    assert auto_backup(used_store, data_dir, min_interval_s=3600) is not None

@@ -426,8 +426,16 @@
         <translation>Cannot keep the unsaved notes: </translation>
     </message>
     <message>
+        <source>%1 条上次未能保存的笔记没有写回：这些条目的笔记后来在别处改过。它们仍保留在 %2</source>
+        <translation>%1 notes that could not be saved last time were not written back: those items' notes were changed elsewhere since. They are still kept in %2</translation>
+    </message>
+    <message>
         <source>正在写回上次未能保存的 %1 条笔记</source>
         <translation>Writing back %1 notes that could not be saved last time</translation>
+    </message>
+    <message>
+        <source>未保存笔记的文件无法读取，已原样移到 %1</source>
+        <translation>The file of unsaved notes could not be read; it was moved, unchanged, to %1</translation>
     </message>
     <message>
         <source>搜索失败：</source>

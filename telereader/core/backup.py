@@ -142,30 +142,51 @@ def auto_backup(
 
     The new backup is on the disk (file and folder flushed) before any older one is removed. A
     newest backup that cannot be read (a power cut left it empty) neither counts as recent nor
-    as unchanged."""
+    as unchanged.
+
+    This runs after every change (each read mark), so while the newest backup is recent it
+    costs one stat and a peek at the file's last bytes: no parse, no copy of the library."""
     folder = data_dir / AUTO_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     existing = sorted(folder.glob("backup-*.json"))
+    newest = existing[-1] if existing else None
+    if newest is not None and _recent(newest, min_interval_s) and _looks_whole(newest):
+        return None
     data = snapshot(store)
-    comparable = {key: value for key, value in data.items() if key != "written_at"}
-    if existing:
-        newest = existing[-1]
+    if newest is not None:
         try:
             previous = read_backup(newest)
         except LibraryError:
-            previous = None
+            previous = None  # unreadable: a backup is due whatever its age
         if previous is not None:
-            age = dt.datetime.now().timestamp() - newest.stat().st_mtime
-            if age < min_interval_s:
-                return None
             previous.pop("written_at", None)
-            if previous == comparable:
+            if previous == {key: value for key, value in data.items() if key != "written_at"}:
                 return None
     path = folder / f"backup-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.json"
     write_backup(store, path)  # flushed to the disk before anything older goes
     for old in sorted(folder.glob("backup-*.json"))[:-keep]:
         old.unlink(missing_ok=True)
     return path
+
+
+def _recent(path: Path, min_interval_s: int) -> bool:
+    try:
+        return dt.datetime.now().timestamp() - path.stat().st_mtime < min_interval_s
+    except OSError:
+        return False
+
+
+def _looks_whole(path: Path) -> bool:
+    """A cheap look (no parse): a backup that a power cut left empty or cut short does not end
+    with the closing brace of its JSON object."""
+    try:
+        with path.open("rb") as file:
+            file.seek(0, 2)
+            size = file.tell()
+            file.seek(max(0, size - 64))
+            return file.read().rstrip().endswith(b"}")
+    except OSError:
+        return False
 
 
 def latest_auto_backup(data_dir: Path) -> Path | None:

@@ -57,9 +57,11 @@ class Writer(QObject):
         data_dir: Path,
         parent: QObject | None = None,
         open_store: Callable[[Path], Store] | None = None,
+        after_write: Callable[[Store], None] | None = None,
     ):
         super().__init__(parent)
         self.data_dir = data_dir
+        self._after_write = after_write  # on the worker thread, after each write lands
         self._open_store = open_store or (lambda directory: Store.open(directory))
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -89,6 +91,11 @@ class Writer(QObject):
 
     def set_read(self, item_ids: list[str], read: bool = True) -> Write:
         return self._mark(READ, item_ids, read)
+
+    def run_here(self, work: Callable[[Store], None]) -> None:
+        """Run `work` on the writer's thread with its connection, after the writes asked for
+        before it (`work` reports its own trouble: its failure changes nothing here)."""
+        run_task(lambda: work(self._connection()), _ignore, _ignore, pool=self._pool, parent=self)
 
     def retry(self) -> None:
         """Try every note that failed again, now."""
@@ -171,9 +178,7 @@ class Writer(QObject):
     def _run(self, write: Write) -> Write:
         """On the worker thread: write, with a connection kept between writes."""
         try:
-            if self._store is None:
-                self._store = self._open_store(self.data_dir)
-            write.apply(self._store)
+            write.apply(self._connection())
         except BaseException:
             if self._store is not None:  # a fresh connection for the next try
                 self._store.close()
@@ -181,7 +186,15 @@ class Writer(QObject):
             raise
         with self._lock:
             self._landed.add(write.number)
+        if self._after_write is not None:
+            self._after_write(self._store)
         return write
+
+    def _connection(self) -> Store:
+        """On the worker thread: its connection, opened on first use."""
+        if self._store is None:
+            self._store = self._open_store(self.data_dir)
+        return self._store
 
     def _has_landed(self, write: Write) -> bool:
         with self._lock:
@@ -217,6 +230,10 @@ class Writer(QObject):
         for item_id in write.item_ids:
             if self._marks.get((write.kind, item_id)) is write:
                 del self._marks[(write.kind, item_id)]
+
+
+def _ignore(_result: object) -> None:
+    pass
 
 
 def _as_library_error(data_dir: Path, error: BaseException) -> LibraryError:

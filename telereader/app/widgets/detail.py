@@ -171,7 +171,7 @@ class DetailPane(QWidget):
         self.note.setPlainText(item.note or "")
         self.note.blockSignals(False)
         self._note_dirty = False
-        self.note_state.setText("")
+        self.show_note_state("")  # what the box said of the last item's note is not this one's
 
     def _show_body(self, text: str) -> None:
         """Show `text` (the body, or its opening) and mark its words."""

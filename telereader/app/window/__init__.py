@@ -404,13 +404,14 @@ class MainWindow(Views, Reactions, QMainWindow):
         # The last import's end may still be on its way; it must not start the queued batch
         # on a window that is going away (its worker would signal into deleted objects).
         self.importer.close_queue()
+        # An import holds the write lock for a whole file: it stops first (rolled back inside
+        # the file it is writing), else the notes' writes wait behind it past CLOSE_WAIT_MS.
+        self.importer.close()
         self.detail.flush_note()
-        self.ops.close(CLOSE_WAIT_MS)
+        self.ops.close(CLOSE_WAIT_MS)  # with a last automatic backup, on the writer's thread
         if self.watch_dialog is not None:
             self.watch_dialog.finish()
         self.save_settings()
-        self.ops.keep_backup()
         self.search_service.shutdown()
         self.integrity.shutdown()
-        self.importer.close()
         event.accept()

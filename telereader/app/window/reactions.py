@@ -64,7 +64,7 @@ class Reactions:
             self.detail.update_item(fresh)
         self._update_counts()
         if kind == NOTE:
-            self._show_note_state(item_id)
+            self._show_note_state(item_id, landed=self.writer.note_failure(item_id) is None)
 
     def _write_failed(self, write: Write, error: LibraryError) -> None:
         """A note stays unsaved (ops tries again); a star or read mark shows as it was, and
@@ -83,7 +83,8 @@ class Reactions:
         self.write_warning.setText(what + message)
         self.write_warning.open()  # not modal: reading goes on
 
-    def _show_note_state(self, item_id: str) -> None:
+    def _show_note_state(self, item_id: str, landed: bool = False) -> None:
+        """What the note box says: SAVED only when a write of this item's note just landed."""
         shown = self.detail.item
         if shown is None or shown.id != item_id:
             return
@@ -92,7 +93,7 @@ class Reactions:
             self.detail.show_note_state(FAILED, render(failure.problem, self.language))
         elif self.writer.note_pending(item_id):
             self.detail.show_note_state(SAVING)
-        elif self.detail.note_state.property("state") in (SAVING, FAILED):
+        elif landed and self.detail.note_state.property("state") in (SAVING, FAILED):
             self.detail.show_note_state(SAVED)
 
     def _reload_day(self) -> None:
