@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from telereader.app.translation import install_translators
 from telereader.app.widgets.look import Colours
-from telereader.core.search import SearchFilter, search
+from telereader.core.filters import ItemFilter
+from telereader.core.search import search
 from telereader.core.watchlists import hit_page, watchlists
 from tests.conftest import FIXTURES
 from tests.test_window import (  # noqa: F401  (fixtures)
@@ -150,7 +151,7 @@ def test_a_list_chosen_in_the_watch_view_does_not_narrow_a_later_search(reader, 
     # Narrowing is the reader's own choice, and the search bar names it.
     with qtbot.waitSignal(window.search_service.finished, timeout=WAIT_MS):
         window.watch_scope.setCurrentIndex(window.watch_scope.findData(chips.id))
-    narrowed = search(window.store, "黄金", search_filter=SearchFilter(watchlist_id=chips.id))
+    narrowed = search(window.store, "黄金", search_filter=ItemFilter(watchlist_id=chips.id))
     qtbot.waitUntil(lambda: window.search_model.total == narrowed.total, timeout=WAIT_MS)
     assert narrowed.total < everything
     assert window.watch_scope.currentText() == "芯片"
