@@ -470,3 +470,27 @@ def test_a_keyword_marked_on_the_selected_row_stays_readable(reader):
         for colour in PALETTE:
             marked = ItemDelegate.mark_format(colour, colours, palette)
             assert contrast(marked.foreground().color(), marked.background().color()) >= 4.5
+
+
+def test_keywords_marked_in_the_detail_stay_readable_after_switching_to_a_dark_palette(reader, qtbot):
+    """Marks are tinted from the palette; switching palette while an item is shown re-tints them
+    (they kept the light tint: pale marks under light text)."""
+    from telereader.app.models import ItemRole
+    from telereader.app.widgets.look import contrast
+
+    window = reader.open()
+    make_watchlist(qtbot, window, "黄金", ["黄金"]).close()
+    model = window.list.model()
+    row = next(
+        row
+        for row in range(model.rowCount())
+        if "黄金" in model.index(row, 0).data(ItemRole).body
+    )
+    window.list.setCurrentIndex(model.index(row, 0))
+    qtbot.waitUntil(lambda: window.detail.body.extraSelections() != [], timeout=WAIT_MS)
+    window.setPalette(dark_palette())
+    QApplication.processEvents()
+    text = window.detail.body.palette().color(QPalette.ColorRole.Text)
+    for selection in window.detail.body.extraSelections():
+        background = selection.format.background().color()
+        assert contrast(text, background) >= 4.5

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QApplication,
@@ -215,8 +215,13 @@ class DetailPane(QWidget):
         self._show_star(item.starred)
         self.refresh_marks()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh_marks()  # tints are mixed from the palette: light marks on dark text else
+
     def refresh_marks(self) -> None:
-        """The watchlists changed: mark the shown item's words afresh."""
+        """The watchlists (or the palette) changed: mark the shown item's words afresh."""
         if self.item is not None:
             self.meta.setText(self._meta_text(self.item))
             self._show_title(self.item.title or "")
