@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import multiprocessing
@@ -64,7 +65,9 @@ class Pool:
 
     def close(self) -> None:
         for executor in (self._executor, self._spare):
-            if executor is not None:
+            if executor is not None and getattr(executor, "_broken", False):
+                shut_down_broken(executor)
+            elif executor is not None:
                 executor.shutdown(wait=True, cancel_futures=True)
 
 
@@ -118,9 +121,21 @@ def _submitted(
     try:
         return executor, executor.submit(function, *args)
     except BrokenProcessPool:
-        executor.shutdown(wait=True, cancel_futures=True)
+        shut_down_broken(executor)
         executor = _start(workers)
         return executor, executor.submit(function, *args)
+
+
+def shut_down_broken(executor: ProcessPoolExecutor) -> None:
+    """Shut down an executor a dead worker broke. Before Python 3.12 (gh-94777) its queue's
+    feeder thread can block for ever writing a big file's bytes into a pipe no process reads
+    any more, and shutdown waits for that thread (seen with Debian 12's 3.11.2). Closing our
+    end of the pipe's reading side makes the write fail, and the thread end."""
+    reader = getattr(getattr(executor, "_call_queue", None), "_reader", None)
+    if reader is not None:
+        with contextlib.suppress(OSError):
+            reader.close()
+    executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _start(workers: int) -> ProcessPoolExecutor:
