@@ -11,13 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from telereader.app.models import ItemRole
-from telereader.app.translation import install_translators
 from telereader.app.widgets.detail import MAX_MARKS
 from telereader.app.window import MainWindow
 from telereader.core.importer import import_paths
 from telereader.core.store import Store
 from telereader.core.text import one_line, readable_body
 from telereader.core.watchlists import save_watchlist
+from tests.test_window import english  # noqa: F401  (the English UI, as a fixture)
 
 DAY = dt.date(2026, 3, 2)
 SENTENCE = (
@@ -28,14 +28,6 @@ OPENING = "长文开头：这一条的正文有两兆字节。"
 ENDING = "全文到此结束。"
 LONG_BODY = OPENING + SENTENCE * (2_000_000 // len(SENTENCE.encode("utf-8"))) + ENDING
 SEARCH_TIMEOUT_MS = 20_000
-
-
-@pytest.fixture(autouse=True, scope="module")
-def english(qapp):
-    translators = install_translators(qapp, "en")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 @pytest.fixture

@@ -13,26 +13,17 @@ from PySide6.QtCore import QTimer
 
 from telereader.app.ops.importing import ImportJob
 from telereader.app.ops.writer import Writer
-from telereader.app.translation import install_translators
 from telereader.app.widgets.detail import FAILED, SAVED, SAVING
 from telereader.cli import main as command_line
 from telereader.core import userdata
 from telereader.core.store import LIBRARY_FILE, Store
 from telereader.core.unsaved import UNSAVED_FILE
 from tests.conftest import FIXTURES
-from tests.test_window import Reader, rows
+from tests.test_window import Reader, english, rows  # noqa: F401  (english: a fixture)
 
 # Too long to fit in the pages the library has: a disk with no room left refuses it.
 LONG_NOTE = "先看业绩，再看估值。" * 3000
 WAIT_MS = 8000
-
-
-@pytest.fixture(autouse=True, scope="module")
-def english(qapp):
-    translators = install_translators(qapp, "en")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 @pytest.fixture
