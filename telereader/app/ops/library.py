@@ -165,7 +165,7 @@ class LibraryOps(QObject):
         try:
             aside = save_unsaved(self.data_dir, {**self._kept_notes, **typed})
         except OSError as error:
-            self.trouble.emit(tr("无法保留未保存的笔记：") + str(error), 15_000)
+            self.trouble.emit(tr("无法保留未保存的笔记：") + describe(error), 15_000)
             return
         if aside is not None:
             self._say_set_aside(aside)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from telereader.app.i18n import tr
 from telereader.core.filters import ItemFilter, count
+from telereader.core.messages import describe
 from telereader.core.store import StoredItem
 from telereader.core.watchlists import hit_days
 
@@ -190,7 +191,7 @@ class Views:
 
     def _search_failed(self, request, error: BaseException) -> None:
         if self.search_service.is_current(request):
-            self.status.say(tr("搜索失败：") + str(error), 8000)
+            self.status.say(tr("搜索失败：") + describe(error, self.language), 8000)
 
     def back_to_day(self) -> None:
         """From search results or the Watch view back to the day's list, keeping the item
