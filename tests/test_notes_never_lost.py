@@ -166,15 +166,21 @@ def test_the_window_keeps_working_while_another_program_holds_the_write_lock(rea
     assert window.detail.note_state.property("state") == SAVED
 
 
-def test_closing_with_a_note_the_library_refused_keeps_it_and_the_next_start_writes_it(
-    reader, qtbot, disk
-):
+def close_with_a_refused_note(reader, qtbot, disk):
+    """A window whose note the full disk refused, closed: the note is kept in the file."""
     window = reader.open()
     item = window.current_item()
     disk.fill()
     with qtbot.waitSignal(window.writer.failed, timeout=WAIT_MS):
         type_note(window, LONG_NOTE)
     reader.close(window)
+    return window, item
+
+
+def test_closing_with_a_note_the_library_refused_keeps_it_and_the_next_start_writes_it(
+    reader, qtbot, disk
+):
+    _window, item = close_with_a_refused_note(reader, qtbot, disk)
     kept = reader.data_dir / UNSAVED_FILE
     (kept_id,) = json.loads(kept.read_text(encoding="utf-8"))["notes"]
     assert kept_id == item.id
@@ -295,12 +301,7 @@ def test_closing_during_an_import_stops_it_before_waiting_for_the_notes(
 def test_a_kept_note_never_overwrites_a_note_the_command_line_changed_since(
     reader, qtbot, disk
 ):
-    window = reader.open()
-    item = window.current_item()
-    disk.fill()
-    with qtbot.waitSignal(window.writer.failed, timeout=WAIT_MS):
-        type_note(window, LONG_NOTE)
-    reader.close(window)
+    _window, item = close_with_a_refused_note(reader, qtbot, disk)
     kept = reader.data_dir / UNSAVED_FILE
     assert kept.exists()
     disk.free()
