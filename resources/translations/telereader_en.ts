@@ -354,6 +354,22 @@
         <translation>Next day with items</translation>
     </message>
     <message>
+        <source>所有星标</source>
+        <translation>All starred</translation>
+    </message>
+    <message>
+        <source>所有星标：所有加了星标的条目，最新在前</source>
+        <translation>All starred: every starred item, newest first</translation>
+    </message>
+    <message>
+        <source>所有笔记</source>
+        <translation>All notes</translation>
+    </message>
+    <message>
+        <source>所有笔记：所有写了笔记的条目和笔记，最新在前</source>
+        <translation>All notes: every item with a note, and the note, newest first</translation>
+    </message>
+    <message>
         <source>放大字号</source>
         <translation>Larger text</translation>
     </message>
@@ -427,7 +443,7 @@
     </message>
     <message>
         <source>%1 条上次未能保存的笔记没有写回：这些条目的笔记后来在别处改过。它们仍保留在 %2</source>
-        <translation>%1 notes that could not be saved last time were not written back: those items' notes were changed elsewhere since. They are still kept in %2</translation>
+        <translation>%1 notes that could not be saved last time were not written back: those items&apos; notes were changed elsewhere since. They are still kept in %2</translation>
     </message>
     <message>
         <source>正在写回上次未能保存的 %1 条笔记</source>
@@ -774,6 +790,54 @@
     <message>
         <source>新资料库</source>
         <translation>New library</translation>
+    </message>
+    <message>
+        <source>筛选后没有条目：清除筛选（筛选按钮）即可看到全部</source>
+        <translation>Nothing passes the filters: clear the filters (the filter buttons) to see everything</translation>
+    </message>
+    <message>
+        <source>没有找到匹配的条目：检查拼写，或扩大日期范围</source>
+        <translation>No matching items: check the spelling, or widen the date scope</translation>
+    </message>
+    <message>
+        <source>还没有关注列表：在 关注 → 管理关注列表…（Ctrl+Shift+L）中建一个</source>
+        <translation>No watchlists yet: make one in Watch → Manage watchlists… (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>关注列表还没有命中：在 管理关注列表…（Ctrl+Shift+L）中添加关键词</source>
+        <translation>No watchlist hits yet: add keywords in Manage watchlists… (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>还没有电报：导入文件（Ctrl+O），或把文件拖到窗口里</source>
+        <translation>No telegraphs yet: import files (Ctrl+O), or drop files on the window</translation>
+    </message>
+    <message>
+        <source>这一天没有条目：选日历上另一天</source>
+        <translation>No items on this day: pick another day in the calendar</translation>
+    </message>
+    <message>
+        <source>所有加了星标的条目，最新在前（Ctrl+Shift+S）</source>
+        <translation>Every starred item, newest first (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>所有星标：%1 条 · 最新在前 · 回车打开所在日</source>
+        <translation>All starred: %1 items · newest first · Enter opens the item on its day</translation>
+    </message>
+    <message>
+        <source>还没有星标：选中条目后按 S 给它加星标</source>
+        <translation>No starred items yet: select an item and press S to star it</translation>
+    </message>
+    <message>
+        <source>所有写了笔记的条目，最新在前（Ctrl+Shift+N）</source>
+        <translation>Every item with a note, newest first (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>所有笔记：%1 条 · 最新在前 · 回车打开所在日</source>
+        <translation>All notes: %1 items · newest first · Enter opens the item on its day</translation>
+    </message>
+    <message>
+        <source>还没有笔记：选中条目后按 N 写笔记</source>
+        <translation>No notes yet: select an item and press N to write one</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-"""The item lists as Qt models over the store: a day, search results, watchlist hits."""
+"""The item lists as Qt models over the store: a day, search results, watchlist hits, the
+views across days."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from telereader.app.across import AcrossView
 from telereader.core.filters import ItemFilter
 from telereader.core.store import Store, StoredItem
 from telereader.core.text import one_line
@@ -224,12 +226,13 @@ class SearchResultsModel(ItemListModel):
         return item_data(self._items[index.row()], role, with_day=True)
 
 
-class WatchHitsModel(ItemListModel):
-    """Every watchlist hit across days (or one list's), newest first, a page at a time.
+NoteRole = Qt.ItemDataRole.UserRole + 5  # the note shown under the headline ("" for none)
 
-    Hits are kept in the library as they change, so a page is one indexed query: it is read
-    here as the view scrolls, never the whole list at once.
-    """
+
+class PagedItemsModel(ItemListModel):
+    """Items across days, newest first, a page at a time: `load` gives the first page and the
+    total, and the view asks for more (`fetchMore`) as the reader scrolls. Subclasses say which
+    items (`_page`, `_total`)."""
 
     PAGE = 200
 
@@ -237,17 +240,19 @@ class WatchHitsModel(ItemListModel):
         super().__init__(parent)
         self._store = store
         self.total = 0
-        self.watchlist_id: int | None = None
         self.item_filter = ItemFilter()
         self._fetching = False
 
-    def load(self, watchlist_id: int | None, item_filter: ItemFilter | None = None) -> None:
-        """The hits of one list (None: of every list) that pass the list's filters."""
+    def _page(self, limit: int, offset: int) -> list[StoredItem]:
+        raise NotImplementedError
+
+    def _total(self) -> int:
+        raise NotImplementedError
+
+    def _reload(self) -> None:
         self.beginResetModel()
-        self.watchlist_id = watchlist_id
-        self.item_filter = item_filter or ItemFilter()
-        self._items = hit_page(self._store, self.PAGE, 0, watchlist_id, self.item_filter)
-        self.total = hit_total(self._store, watchlist_id, self.item_filter)
+        self._items = self._page(self.PAGE, 0)
+        self.total = self._total()
         self.endResetModel()
 
     def clear(self) -> None:
@@ -263,13 +268,11 @@ class WatchHitsModel(ItemListModel):
             return
         self._fetching = True  # the view may ask again while rows go in: one page at a time
         try:
-            page = hit_page(
-                self._store, self.PAGE, len(self._items), self.watchlist_id, self.item_filter
-            )
+            page = self._page(self.PAGE, len(self._items))
             known = {item.id for item in self._items}
             fresh = [item for item in page if item.id not in known]
             if not fresh:
-                self.total = len(self._items)  # hits went meanwhile: nothing more to fetch
+                self.total = len(self._items)  # items went meanwhile: nothing more to fetch
                 return
             first = len(self._items)
             self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
@@ -284,3 +287,58 @@ class WatchHitsModel(ItemListModel):
         if role == ShowDayRole:
             return True
         return item_data(self._items[index.row()], role, with_day=True)
+
+
+class WatchHitsModel(PagedItemsModel):
+    """Every watchlist hit across days (or one list's), newest first, a page at a time.
+
+    Hits are kept in the library as they change, so a page is one indexed query: it is read
+    here as the view scrolls, never the whole list at once.
+    """
+
+    def __init__(self, store: Store, parent=None):
+        super().__init__(store, parent)
+        self.watchlist_id: int | None = None
+
+    def load(self, watchlist_id: int | None, item_filter: ItemFilter | None = None) -> None:
+        """The hits of one list (None: of every list) that pass the list's filters."""
+        self.watchlist_id = watchlist_id
+        self.item_filter = item_filter or ItemFilter()
+        self._reload()
+
+    def _page(self, limit: int, offset: int) -> list[StoredItem]:
+        return hit_page(self._store, limit, offset, self.watchlist_id, self.item_filter)
+
+    def _total(self) -> int:
+        return hit_total(self._store, self.watchlist_id, self.item_filter)
+
+
+class AcrossDaysModel(PagedItemsModel):
+    """The items of one view across days (app/across.py: every starred item, every item with a
+    note) that pass the list's filters, newest first, a page at a time."""
+
+    def __init__(self, store: Store, parent=None):
+        super().__init__(store, parent)
+        self.view: AcrossView | None = None
+
+    def load(self, view: AcrossView, item_filter: ItemFilter | None = None) -> None:
+        self.view = view
+        self.item_filter = view.narrow(item_filter or ItemFilter())
+        self._reload()
+
+    def _page(self, limit: int, offset: int) -> list[StoredItem]:
+        return self._store.items_page(*self.item_filter.sql(), limit=limit, offset=offset)
+
+    def _total(self) -> int:
+        return self._store.items_total(*self.item_filter.sql())
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        shows_note = self.view is not None and self.view.shows_note
+        if role == NoteRole and shows_note and index.isValid() and index.row() < len(self._items):
+            return self._items[index.row()].note or ""
+        if role == Qt.ItemDataRole.ToolTipRole and shows_note and index.row() < len(self._items):
+            if not index.isValid():
+                return None
+            item = self._items[index.row()]
+            return plain_tooltip(one_line(item.title or item.body, 300) + "\n\n" + (item.note or ""))
+        return super().data(index, role)

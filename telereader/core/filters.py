@@ -18,6 +18,7 @@ class ItemFilter:
     unread_only: bool = False
     important_only: bool = False
     starred_only: bool = False
+    noted_only: bool = False  # only items with a note
     hide_teasers: bool = False
     day_from: dt.date | None = None
     day_to: dt.date | None = None
@@ -32,6 +33,8 @@ class ItemFilter:
         if self.important_only and item.level is not Level.IMPORTANT:
             return False
         if self.starred_only and not item.starred:
+            return False
+        if self.noted_only and not item.note:
             return False
         if self.day_from is not None and item.day < self.day_from:
             return False
@@ -55,6 +58,8 @@ class ItemFilter:
             conditions.append("items.kind != 'teaser'")
         if self.starred_only:
             conditions.append("items.id IN (SELECT item_id FROM stars)")
+        if self.noted_only:
+            conditions.append("items.id IN (SELECT item_id FROM notes WHERE text != '')")
         if self.unread_only:
             conditions.append("items.id NOT IN (SELECT item_id FROM reads)")
         if self.watchlist_id is not None:

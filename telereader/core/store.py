@@ -276,6 +276,27 @@ class Store:
         ).fetchall()
         return [_stored_item(row) for row in rows]
 
+    def items_page(
+        self, conditions: Sequence[str], params: Sequence, limit: int, offset: int = 0
+    ) -> list[StoredItem]:
+        """A page of the items meeting every SQL condition, newest first: `seq` is in the order
+        the items happened, so an item of 02:13 after midnight comes before its digest's
+        evening."""
+        where = " AND ".join(conditions) or "1"
+        rows = self.db.execute(
+            f"SELECT {_ITEM_COLUMNS} FROM items {_ITEM_JOINS} WHERE {where} "
+            "ORDER BY items.seq DESC LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        ).fetchall()
+        return [_stored_item(row) for row in rows]
+
+    def items_total(self, conditions: Sequence[str], params: Sequence) -> int:
+        """How many items meet every SQL condition."""
+        where = " AND ".join(conditions) or "1"
+        return self.db.execute(
+            f"SELECT count(*) FROM items {_ITEM_JOINS} WHERE {where}", list(params)
+        ).fetchone()[0]
+
     def items_by_seq(self, seqs: Sequence[int]) -> list[StoredItem]:
         """Items by key, in the order given."""
         by_seq: dict[int, StoredItem] = {}

@@ -1,4 +1,5 @@
-"""Day navigation: the calendar of days with items, and the 最新一天 / 关注命中 buttons."""
+"""Day navigation: the calendar of days with items, the 最新一天 / 关注命中 buttons and one button
+per view across days (app/across.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from telereader.app.across import ACROSS_VIEWS
 from telereader.app.i18n import tr
 from telereader.app.widgets.calendar import LibraryCalendar, mark_days, to_date, to_qdate
 
@@ -16,6 +18,7 @@ class DayNavigation(QWidget):
     day_chosen = Signal(object)  # datetime.date: the reader (or the window) picked a day
     newest_wanted = Signal()
     hits_wanted = Signal()
+    across_wanted = Signal(str)  # the id of a view across days
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -32,12 +35,20 @@ class DayNavigation(QWidget):
         self.watch_button.setObjectName("watch_view")
         self.watch_button.setToolTip(tr("所有关注列表的命中，最新在前（Ctrl+Shift+H）"))
         self.watch_button.clicked.connect(self.hits_wanted)
+        self.across_buttons: dict[str, QPushButton] = {}
+        for view in ACROSS_VIEWS:
+            button = QPushButton(tr(view.button), self)
+            button.setObjectName(f"{view.id}_view")
+            button.setToolTip(tr(view.tooltip))
+            button.clicked.connect(lambda _checked=False, name=view.id: self.across_wanted.emit(name))
+            self.across_buttons[view.id] = button
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.calendar)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.newest_button)
-        buttons.addWidget(self.watch_button)
+        buttons.setSpacing(4)
+        for button in (self.newest_button, self.watch_button, *self.across_buttons.values()):
+            buttons.addWidget(button)
         layout.addLayout(buttons)
 
     def set_days(
@@ -71,3 +82,8 @@ class DayNavigation(QWidget):
 
     def show_hits_active(self, active: bool) -> None:
         self.watch_button.setDown(active)
+
+    def show_across_active(self, view_id: str | None) -> None:
+        """The button of the view across days shown (None: none of them) looks pressed."""
+        for name, button in self.across_buttons.items():
+            button.setDown(name == view_id)

@@ -1,19 +1,28 @@
-"""The item list: one QListView showing a day's items, search results or watchlist hits."""
+"""The item list: one QListView showing a day's items, search results, watchlist hits or a view
+across days; an empty list says why it is empty and what to do."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
-from telereader.app.models import DayItemsModel, ItemRole, SearchResultsModel, WatchHitsModel
+from telereader.app.models import (
+    AcrossDaysModel,
+    DayItemsModel,
+    ItemRole,
+    SearchResultsModel,
+    WatchHitsModel,
+)
 from telereader.app.widgets.delegate import ItemDelegate
 from telereader.core.store import Store, StoredItem
 
 
 class ItemList(QListView):
-    """`model` (the day), `search_model` and `hits_model`; one of them is shown."""
+    """`model` (the day), `search_model`, `hits_model` and `across_model`; one of them is
+    shown. `empty_text` (set by the window) says what an empty list paints in its middle."""
 
     current_item_changed = Signal(object)  # StoredItem or None
     opened = Signal()  # Enter or a double click on a row
@@ -24,6 +33,9 @@ class ItemList(QListView):
         self.day_model = DayItemsModel(store, self)
         self.search_model = SearchResultsModel(search_service, self)
         self.hits_model = WatchHitsModel(store, self)
+        self.across_model = AcrossDaysModel(store, self)
+        self.empty_text: Callable[[], str] = lambda: ""
+        self.painted_empty_text = ""  # what the last paint of an empty list said
         self.setModel(self.day_model)
         self.delegate = ItemDelegate(self)
         self.setItemDelegate(self.delegate)
@@ -44,6 +56,11 @@ class ItemList(QListView):
     @property
     def watching(self) -> bool:
         return self.model() is self.hits_model
+
+    @property
+    def across(self) -> bool:
+        """A view across days (app/across.py) is shown."""
+        return self.model() is self.across_model
 
     def use(self, model) -> bool:
         """Show `model`; False when it already was."""
@@ -93,7 +110,24 @@ class ItemList(QListView):
         self.day_model.refresh(item_id)
         self.search_model.refresh(item_id, fresh)
         self.hits_model.refresh(item_id, fresh)
+        self.across_model.refresh(item_id, fresh)
 
     def set_watchlists(self, watchlists: list) -> None:
         self.delegate.watchlists = watchlists
         self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        text = self.empty_text() if self.model().rowCount() == 0 else ""
+        self.painted_empty_text = text
+        if not text:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        margin = self.fontMetrics().height()
+        painter.drawText(
+            self.viewport().rect().adjusted(margin, margin, -margin, -margin),
+            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+            text,
+        )
+        painter.end()

@@ -1,5 +1,5 @@
 """Paints one row of the item list: time, badges, headline; bold while unread; searched terms
-and watchlist keywords marked in the headline."""
+and watchlist keywords marked in the headline; in the notes view, the note on a second line."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from telereader.app.i18n import tr
-from telereader.app.models import HighlightRole, ItemRole, ShowDayRole
+from telereader.app.models import HighlightRole, ItemRole, NoteRole, ShowDayRole
 from telereader.app.widgets.highlight import SEARCHED, lit_watchlists, marks
 from telereader.app.widgets.look import Colours, tint
 from telereader.core.keywords import Watchlist
@@ -54,6 +54,10 @@ class ItemDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(font)
         rect = option.rect.adjusted(PADDING, 0, -PADDING, 0)
         painter.save()
+        note = index.data(NoteRole)
+        if note:
+            rect.setBottom(rect.bottom() - QFontMetrics(option.font).height())
+            self._draw_note(painter, note, option, rect, colours.dim if not selected else text_colour)
         painter.setFont(font)
 
         x = rect.left()
@@ -94,6 +98,16 @@ class ItemDelegate(QStyledItemDelegate):
             QPointF(x, rect.top() + (rect.height() - metrics.height()) / 2),
         )
         painter.restore()
+
+    @staticmethod
+    def _draw_note(painter, note: str, option, above: QRect, colour: QColor) -> None:
+        """The note, on one line under the headline, in the list's quieter colour."""
+        painter.setFont(option.font)
+        painter.setPen(colour)
+        metrics = QFontMetrics(option.font)
+        box = QRect(above.left(), above.bottom() - PADDING // 2, above.width(), metrics.height())
+        shown = metrics.elidedText("✎ " + one_line(note, 300), Qt.TextElideMode.ElideRight, box.width())
+        painter.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, shown)
 
     @staticmethod
     def _draw_headline(painter, text, found, font, colour, colours, palette, origin) -> None:
@@ -165,4 +179,5 @@ class ItemDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         metrics = QFontMetrics(option.font)
-        return QSize(200, int(metrics.height() * 1.9))
+        lines = 2.9 if index.data(NoteRole) else 1.9  # the notes view's rows show the note
+        return QSize(200, int(metrics.height() * lines))

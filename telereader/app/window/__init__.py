@@ -97,6 +97,8 @@ class MainWindow(Views, Reactions, QMainWindow):
         self.list.set_overlay(self.writer.overlay)
         self.model, self.delegate = self.list.day_model, self.list.delegate
         self.search_model, self.hits_model = self.list.search_model, self.list.hits_model
+        self.across_model = self.list.across_model
+        self.list.empty_text = self.empty_text
         self.detail = DetailPane(self.ops.save_note, self, retry=self.writer.retry)
         left_bottom = QWidget(self)
         layout = QVBoxLayout(left_bottom)
@@ -129,6 +131,7 @@ class MainWindow(Views, Reactions, QMainWindow):
         self.day_nav.day_chosen.connect(self._load_day)
         self.day_nav.newest_wanted.connect(self.go_to_newest_day)
         self.day_nav.hits_wanted.connect(self.show_watch_view)
+        self.day_nav.across_wanted.connect(self.show_across_view)
         self.notices.hits_wanted.connect(self.show_watch_view)
         self.notices.tray_clicked.connect(self._show_from_tray)
         self.notices.hint_dismissed.connect(

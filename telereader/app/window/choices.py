@@ -67,6 +67,13 @@ def shown_list_choice(self: MainWindow) -> ExportChoice:
         return ExportChoice(
             "list", label.replace("%1", str(total)), results, "telereader-search"
         )
+    if self.across:
+        return ExportChoice(
+            "list",
+            label.replace("%1", str(self.across_model.total)),
+            chosen(self.across_model.item_filter),
+            f"telereader-{self.across_model.view.id}",
+        )
     if self.watching:
         watchlist_id, hits_filter = self.hits_model.watchlist_id, self.hits_model.item_filter
         hits = dataclasses.replace(

@@ -125,8 +125,8 @@ class Reactions:
         self.refresh_watchlists()
         self.refresh_days()
         current = self.current_item()
-        if self.watching:
-            self._reload_hits(current)
+        if self.watching or self.across:
+            self._reload_across_days(current)
         elif self.searching:
             self.run_search()
         else:
@@ -148,8 +148,8 @@ class Reactions:
         current = self.current_item()
         if self.searching:
             self.run_search()  # the reader is searching: refresh the results, stay there
-        elif self.watching:
-            self._reload_hits(current)
+        elif self.watching or self.across:
+            self._reload_across_days(current)
             self._update_counts()
         elif report.days:
             self.show_day(

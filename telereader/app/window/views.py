@@ -1,5 +1,6 @@
-"""Routing between the window's three views of the list: a day, search results, the Watch
-view (every watchlist hit). A mixin of MainWindow, kept apart to keep each module short."""
+"""Routing between the window's views of the list: a day, search results, the Watch view
+(every watchlist hit) and the views across days of app/across.py (every starred item, every
+note). A mixin of MainWindow, kept apart to keep each module short."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
+from telereader.app.across import BY_ID
 from telereader.app.i18n import tr
+from telereader.app.window.empty import empty_text
 from telereader.core.filters import ItemFilter, count
 from telereader.core.messages import describe
 from telereader.core.store import StoredItem
@@ -65,6 +68,19 @@ class Views:
     def watching(self) -> bool:
         return self.list.watching
 
+    @property
+    def across(self) -> bool:
+        """A view across days (all starred, all notes) is shown."""
+        return self.list.across
+
+    @property
+    def across_days(self) -> bool:
+        """The list shows items of many days: Enter opens one on its day, Esc goes back."""
+        return self.searching or self.watching or self.across
+
+    def empty_text(self) -> str:
+        return empty_text(self)
+
     def current_filter(self) -> ItemFilter:
         return self.filter_bar.current()
 
@@ -84,16 +100,18 @@ class Views:
             return
         self.search_bar.set_mode(model is self.search_model, model is self.hits_model)
         self.day_nav.show_hits_active(model is self.hits_model)
+        if model is not self.across_model:
+            self.day_nav.show_across_active(None)
         self._show_watch_scope()
 
     def _filters_changed(self, _filter: ItemFilter | None = None) -> None:
         if self.searching:
             self.run_search()
             return
-        if self.watching:  # the hits and the day behind them both follow the filters
+        if self.watching or self.across:  # the list and the day behind it follow the filters
             self.model.load(self.model.day, self.current_filter())
             self.detail.flush_note()
-            self._reload_hits(self.current_item())
+            self._reload_across_days(self.current_item())
             self._update_counts()
             return
         current = self.current_item()
@@ -106,6 +124,10 @@ class Views:
         self.filter_bar.clear()
 
     def _update_counts(self) -> None:
+        if self.across:
+            view = self.across_model.view
+            self.status.show_counts(tr(view.counts).replace("%1", str(self.across_model.total)))
+            return
         if self.watching:
             self.status.show_counts(
                 tr("关注命中：%1 条 · 最新在前 · 回车打开所在日").replace(
@@ -152,7 +174,7 @@ class Views:
             self.run_search()
 
     def _search_typed(self) -> None:
-        if self.watching:
+        if self.watching or self.across:
             self.back_to_day()
 
     def _search_emptied(self) -> None:
@@ -202,6 +224,7 @@ class Views:
         self._use_model(self.model)
         self.search_model.clear()
         self.hits_model.clear()
+        self.across_model.clear()
         self._select(current.id if current and current.day == self.model.day else None)
         self._update_counts()
 
@@ -217,7 +240,7 @@ class Views:
         self.focus_list()
 
     def _activated(self) -> None:
-        if self.searching or self.watching:
+        if self.across_days:
             self.open_result()
 
     # ---- the Watch view: every hit across days ---------------------------------------------------
@@ -234,6 +257,28 @@ class Views:
         self._reload_hits(current)
         self._update_counts()
         self.focus_list()
+
+    def show_across_view(self, view_id: str) -> None:
+        """List every item of a view across days (app/across.py), newest first."""
+        current = self.current_item()
+        self.detail.flush_note()
+        if self.searching:
+            self.search_bar.clear_text()
+            self.search_model.clear()
+        self._use_model(self.across_model)
+        self.day_nav.show_across_active(view_id)
+        self.across_model.load(BY_ID[view_id], self.current_filter())
+        self._select(current.id if current else None)
+        self._update_counts()
+        self.focus_list()
+
+    def _reload_across_days(self, current: StoredItem | None) -> None:
+        """The Watch view or the view across days shown, read afresh."""
+        if self.across:
+            self.across_model.load(self.across_model.view, self.current_filter())
+            self._select(current.id if current else None)
+        else:
+            self._reload_hits(current)
 
     def _reload_hits(self, current: StoredItem | None) -> None:
         """Read the hits of the chosen list afresh, keeping `current` selected if it still is
@@ -259,7 +304,7 @@ class Views:
     def enter(self) -> None:
         """Enter: in search results or hits, open the item on its day; in a day, go to its
         text."""
-        if self.searching or self.watching:
+        if self.across_days:
             self.open_result()
         else:
             self.focus_detail()
