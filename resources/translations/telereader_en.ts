@@ -366,6 +366,18 @@
         <translation>Default text size</translation>
     </message>
     <message>
+        <source>标为已读 / 未读</source>
+        <translation>Mark read / unread</translation>
+    </message>
+    <message>
+        <source>下一条未读（跨日）</source>
+        <translation>Next unread (across days)</translation>
+    </message>
+    <message>
+        <source>复制所选条目为文本</source>
+        <translation>Copy selected items as text</translation>
+    </message>
+    <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -427,7 +439,7 @@
     </message>
     <message>
         <source>%1 条上次未能保存的笔记没有写回：这些条目的笔记后来在别处改过。它们仍保留在 %2</source>
-        <translation>%1 notes that could not be saved last time were not written back: those items' notes were changed elsewhere since. They are still kept in %2</translation>
+        <translation>%1 notes that could not be saved last time were not written back: those items&apos; notes were changed elsewhere since. They are still kept in %2</translation>
     </message>
     <message>
         <source>正在写回上次未能保存的 %1 条笔记</source>
@@ -774,6 +786,14 @@
     <message>
         <source>新资料库</source>
         <translation>New library</translation>
+    </message>
+    <message>
+        <source>没有更多未读条目了</source>
+        <translation>Nothing unread left</translation>
+    </message>
+    <message>
+        <source>已复制 %1 条</source>
+        <translation>Copied %1 items</translation>
     </message>
 </context>
 </TS>
