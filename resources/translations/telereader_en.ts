@@ -382,6 +382,18 @@
         <translation>Default text size</translation>
     </message>
     <message>
+        <source>标为已读 / 未读</source>
+        <translation>Mark read / unread</translation>
+    </message>
+    <message>
+        <source>下一条未读（跨日）</source>
+        <translation>Next unread (across days)</translation>
+    </message>
+    <message>
+        <source>复制所选条目为文本</source>
+        <translation>Copy selected items as text</translation>
+    </message>
+    <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -838,6 +850,14 @@
     <message>
         <source>还没有笔记：选中条目后按 N 写笔记</source>
         <translation>No notes yet: select an item and press N to write one</translation>
+    </message>
+    <message>
+        <source>没有更多未读条目了</source>
+        <translation>Nothing unread left</translation>
+    </message>
+    <message>
+        <source>已复制 %1 条</source>
+        <translation>Copied %1 items</translation>
     </message>
 </context>
 </TS>

@@ -53,9 +53,9 @@ class LibraryOps(QObject):
         self.writer.set_starred(item_ids, starred)
         self.events.items_changed.emit(tuple(item_ids), STAR)
 
-    def set_read(self, item_ids: list[str]) -> None:
+    def set_read(self, item_ids: list[str], read: bool = True) -> None:
         if item_ids:
-            self.writer.set_read(item_ids)
+            self.writer.set_read(item_ids, read)
             self.events.items_changed.emit(tuple(item_ids), READ)
 
     def save_note(self, item_id: str, text: str) -> None:

@@ -40,7 +40,7 @@ class ItemList(QListView):
         self.delegate = ItemDelegate(self)
         self.setItemDelegate(self.delegate)
         self.setUniformItemSizes(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.selectionModel().currentChanged.connect(self._current_changed)
         self.activated.connect(lambda _index: self.opened.emit())

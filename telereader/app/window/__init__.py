@@ -32,6 +32,7 @@ from telereader.app.window import state
 from telereader.app.window.actions import build_actions, shortcut_help
 from telereader.app.window.choices import export_choices
 from telereader.app.window.reactions import Reactions
+from telereader.app.window.reading import ReaderKeys
 from telereader.app.window.views import Views
 from telereader.core.messages import describe
 from telereader.core.recovery import mark_damaged
@@ -44,7 +45,7 @@ READ_AFTER_MS = 1200  # an item selected this long counts as read
 CLOSE_WAIT_MS = 3000  # closing gives writes under way this long, then keeps notes in a file
 
 
-class MainWindow(Views, Reactions, QMainWindow):
+class MainWindow(Views, Reactions, ReaderKeys, QMainWindow):
     import_finished = Signal(object)  # ImportReport after the window has taken it in; None: failed
 
     def __init__(self, store: Store, data_dir: Path, language: str = "zh"):

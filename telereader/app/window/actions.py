@@ -32,6 +32,7 @@ class Action:
     menu: str = ""  # one of MENUS, or "" for no menu
     shortcuts: tuple[Key, ...] = ()  # the menu entry's shortcuts, window-wide
     keys: tuple[str, ...] = ()  # single keys in the list and the item text, never while typing
+    list_keys: tuple[Key, ...] = ()  # keys in the item list only (the text keeps its own Ctrl+C)
     window_keys: tuple[str, ...] = ()  # keys anywhere in the window
     help_keys: str = ""  # the keys as Help → Keyboard shortcuts lists them ("": not listed)
     help: str = ""  # QT_TR_NOOP: what they do there (else `text`)
@@ -98,14 +99,20 @@ ACTIONS: tuple[Action, ...] = (
            help=QT_TR_NOOP("详情向下翻页"), help_row=3),
     Action("enter", "enter", keys=("Return", "Enter"), help_keys="Enter",
            help=QT_TR_NOOP("进入详情正文；在搜索结果中：打开所在日"), help_row=4),
-    Action("search", "focus_search", keys=("/",), window_keys=("Ctrl+F",),
-           help_keys="/ , Ctrl+F", help=QT_TR_NOOP("搜索全部电报"), help_row=7),
+    Action("search", "focus_search", text=QT_TR_NOOP("搜索全部电报"), menu="view", keys=("/",),
+           window_keys=("Ctrl+F",), help_keys="/ , Ctrl+F", help_row=7),
     Action("escape", "escape", window_keys=("Esc",), help_keys="Esc",
            help=QT_TR_NOOP("回到条目列表；搜索中：回到当天"), help_row=8),
+    Action("toggle_read", "toggle_read", text=QT_TR_NOOP("标为已读 / 未读"), menu="item",
+           keys=("U",), help_keys="U", help_row=21),
+    Action("next_unread", "next_unread", text=QT_TR_NOOP("下一条未读（跨日）"), menu="item",
+           keys=(".",), help_keys=".", help_row=22),
+    Action("copy_items", "copy_items", text=QT_TR_NOOP("复制所选条目为文本"), menu="item",
+           list_keys=(QKeySequence.StandardKey.Copy,), help_keys="Ctrl+C", help_row=23),
 )  # fmt: skip
 
 # the list's context menu, in its order
-LIST_MENU = ("star", "note", "mark_day_read", "export")
+LIST_MENU = ("star", "note", "toggle_read", "copy_items", "mark_day_read", "export")
 
 
 def shortcut_help() -> list[tuple[str, str]]:
@@ -129,7 +136,7 @@ def build_actions(
     shortcuts: list[QShortcut] = []
     for action in ACTIONS:
         if action.menu:
-            qaction = QAction(tr(action.text), window)
+            qaction = QAction(tr(action.text) + _menu_keys(action), window)
             qaction.setObjectName(action.id)
             if action.shortcuts:
                 qaction.setShortcuts([QKeySequence(key) for key in action.shortcuts])
@@ -142,6 +149,9 @@ def build_actions(
             for key in action.keys:
                 shortcuts.append(_shortcut(key, widget, Qt.ShortcutContext.WidgetShortcut))
                 shortcuts[-1].activated.connect(_call(window, action))
+        for key in action.list_keys:
+            shortcuts.append(_shortcut(key, context_list, Qt.ShortcutContext.WidgetShortcut))
+            shortcuts[-1].activated.connect(_call(window, action))
         for key in action.window_keys:
             shortcuts.append(_shortcut(key, window, Qt.ShortcutContext.WindowShortcut))
             shortcuts[-1].activated.connect(_call(window, action))
@@ -150,7 +160,19 @@ def build_actions(
     return actions, shortcuts
 
 
-def _shortcut(key: str, parent: QWidget, context: Qt.ShortcutContext) -> QShortcut:
+def _menu_keys(action: Action) -> str:
+    """The keys bound only where the reader reads (S, N, [, ], /, Ctrl+C in the list), shown in
+    the menu entry's shortcut column after a tab: a QAction shortcut would be window-wide and
+    would star while the reader types an s in the search box or the note."""
+    if action.shortcuts:
+        return ""  # the QAction shows its own
+    keys = action.keys or action.list_keys
+    if not keys:
+        return ""
+    return "\t" + QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def _shortcut(key: Key, parent: QWidget, context: Qt.ShortcutContext) -> QShortcut:
     shortcut = QShortcut(QKeySequence(key), parent)
     shortcut.setContext(context)
     return shortcut
