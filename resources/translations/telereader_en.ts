@@ -427,7 +427,7 @@
     </message>
     <message>
         <source>%1 条上次未能保存的笔记没有写回：这些条目的笔记后来在别处改过。它们仍保留在 %2</source>
-        <translation>%1 notes that could not be saved last time were not written back: those items' notes were changed elsewhere since. They are still kept in %2</translation>
+        <translation>%1 notes that could not be saved last time were not written back: those items&apos; notes were changed elsewhere since. They are still kept in %2</translation>
     </message>
     <message>
         <source>正在写回上次未能保存的 %1 条笔记</source>
@@ -456,6 +456,28 @@
     <message>
         <source>上一批导入完成后继续导入新拖入的文件</source>
         <translation>The dropped files will import when the running import ends</translation>
+    </message>
+    <message>
+        <source>报告</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>查看这次导入的逐个文件报告</source>
+        <translation>See this import's report, file by file</translation>
+    </message>
+    <message numerus="yes">
+        <source>已导入 %n 个文件：新增 %1 条，更新 %2 条</source>
+        <translation>
+            <numerusform>Imported %n file: %1 new items, %2 updated</numerusform>
+            <numerusform>Imported %n files: %1 new items, %2 updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已导入 %n 个文件：没有新条目</source>
+        <translation>
+            <numerusform>Imported %n file: nothing new</numerusform>
+            <numerusform>Imported %n files: nothing new</numerusform>
+        </translation>
     </message>
     <message>
         <source>正在导入…</source>

@@ -156,6 +156,8 @@ class MainWindow(Views, Reactions, QMainWindow):
         )
         self.importer.taken_in.connect(self.events.days_changed)
         self.importer.imported.connect(self._imported)
+        self.importer.routine.connect(self.status.import_done)
+        self.status.report_wanted.connect(self.importer.show_report)
         self.events.items_changed.connect(self._items_changed)
         self.events.watchlists_changed.connect(self.watchlists_changed)
         self.events.days_changed.connect(self._days_changed)

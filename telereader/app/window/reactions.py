@@ -141,7 +141,9 @@ class Reactions:
             self.watch_dialog.reload()  # its lists are the library's (a restore, say)
 
     def _days_changed(self, report: ImportReport) -> None:
-        """An import brought days in: the calendar marks them, the view shown follows."""
+        """An import brought days in: the calendar marks them; the reader stays on the day and
+        item they are reading. Only a reader on no day, or on nothing but the sample day (the
+        first start, or their first own import), is taken to the newest imported day."""
         known = set(self.days)
         self._fresh_days = {day for day in report.days if day not in known} or set(report.days)
         self.refresh_days()
@@ -151,12 +153,11 @@ class Reactions:
         elif self.watching:
             self._reload_hits(current)
             self._update_counts()
-        elif report.days:
-            self.show_day(
-                report.days[0], current.id if current and current.day == report.days[0] else None
-            )
-        elif self.model.day is None and self.days:
-            self.show_day(self.days[-1])
+        elif self.model.day is None or known <= sample_dates():
+            if report.days or self.days:
+                self.show_day(report.days[0] if report.days else self.days[-1])
+        elif self.model.day in report.days:
+            self.show_day(self.model.day, current.id if current else None)  # its items changed
 
     def _update_hint(self) -> None:
         """The sample-day hint is for a library holding nothing but the bundled sample; it
