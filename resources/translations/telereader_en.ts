@@ -346,6 +346,10 @@
         <translation>&amp;View</translation>
     </message>
     <message>
+        <source>删除这一天…</source>
+        <translation>Delete this day…</translation>
+    </message>
+    <message>
         <source>前一个有电报的日子</source>
         <translation>Previous day with items</translation>
     </message>
@@ -400,6 +404,26 @@
     <message>
         <source>（筛选后显示 %1 条）</source>
         <translation>(showing %1 after filters)</translation>
+    </message>
+    <message>
+        <source>先回到要删除的那一天，再删除它</source>
+        <translation>Go back to the day you want to delete first</translation>
+    </message>
+    <message>
+        <source>从资料库删除 %1 这一天的 %2 条电报？</source>
+        <translation>Delete the day %1 and its %2 items from the library?</translation>
+    </message>
+    <message>
+        <source>这些条目上的星标、笔记和已读标记会保留：再次导入这一天时，它们会回到条目上。</source>
+        <translation>Your stars, notes and read marks on these items are kept: they come back with the items when this day is imported again.</translation>
+    </message>
+    <message>
+        <source>删除这一天</source>
+        <translation>Delete this day</translation>
+    </message>
+    <message>
+        <source>无法删除这一天</source>
+        <translation>Could not delete the day</translation>
     </message>
     <message>
         <source>笔记没有保存：</source>
@@ -463,7 +487,7 @@
     </message>
     <message>
         <source>查看这次导入的逐个文件报告</source>
-        <translation>See this import's report, file by file</translation>
+        <translation>See this import&apos;s report, file by file</translation>
     </message>
     <message numerus="yes">
         <source>已导入 %n 个文件：新增 %1 条，更新 %2 条</source>

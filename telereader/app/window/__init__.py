@@ -161,6 +161,7 @@ class MainWindow(Views, Reactions, QMainWindow):
         self.events.items_changed.connect(self._items_changed)
         self.events.watchlists_changed.connect(self.watchlists_changed)
         self.events.days_changed.connect(self._days_changed)
+        self.events.day_deleted.connect(self._day_deleted)
         self.ops.trouble.connect(self.status.say)
         self.ops.write_failed.connect(self._write_failed)
         self.ops.restored.connect(self._restored)
@@ -188,7 +189,7 @@ class MainWindow(Views, Reactions, QMainWindow):
         self.focus_list()  # j/k/S/N work at once; the calendar is a click away
         if not self.days:
             samples = sample_days()
-            if samples:
+            if samples and not self.settings.value(state.SAMPLE_REMOVED, False, type=bool):
                 self.start_import(samples, quiet=True)
             return
         remembered = self.settings.value(state.DAY, "", type=str)
