@@ -346,6 +346,10 @@
         <translation>&amp;View</translation>
     </message>
     <message>
+        <source>删除这一天…</source>
+        <translation>Delete this day…</translation>
+    </message>
+    <message>
         <source>前一个有电报的日子</source>
         <translation>Previous day with items</translation>
     </message>
@@ -430,6 +434,26 @@
         <translation>(showing %1 after filters)</translation>
     </message>
     <message>
+        <source>先回到要删除的那一天，再删除它</source>
+        <translation>Go back to the day you want to delete first</translation>
+    </message>
+    <message>
+        <source>从资料库删除 %1 这一天的 %2 条电报？</source>
+        <translation>Delete the day %1 and its %2 items from the library?</translation>
+    </message>
+    <message>
+        <source>这些条目上的星标、笔记和已读标记会保留：再次导入这一天时，它们会回到条目上。</source>
+        <translation>Your stars, notes and read marks on these items are kept: they come back with the items when this day is imported again.</translation>
+    </message>
+    <message>
+        <source>删除这一天</source>
+        <translation>Delete this day</translation>
+    </message>
+    <message>
+        <source>无法删除这一天</source>
+        <translation>Could not delete the day</translation>
+    </message>
+    <message>
         <source>笔记没有保存：</source>
         <translation>The note was not saved: </translation>
     </message>
@@ -484,6 +508,28 @@
     <message>
         <source>上一批导入完成后继续导入新拖入的文件</source>
         <translation>The dropped files will import when the running import ends</translation>
+    </message>
+    <message>
+        <source>报告</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>查看这次导入的逐个文件报告</source>
+        <translation>See this import&apos;s report, file by file</translation>
+    </message>
+    <message numerus="yes">
+        <source>已导入 %n 个文件：新增 %1 条，更新 %2 条</source>
+        <translation>
+            <numerusform>Imported %n file: %1 new items, %2 updated</numerusform>
+            <numerusform>Imported %n files: %1 new items, %2 updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已导入 %n 个文件：没有新条目</source>
+        <translation>
+            <numerusform>Imported %n file: nothing new</numerusform>
+            <numerusform>Imported %n files: nothing new</numerusform>
+        </translation>
     </message>
     <message>
         <source>正在导入…</source>

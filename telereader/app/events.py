@@ -17,3 +17,4 @@ class LibraryEvents(QObject):
     items_changed = Signal(object, str)
     watchlists_changed = Signal()  # keywords, lists or hits changed (an edit or a restore)
     days_changed = Signal(object)  # ImportReport: days and their items came in
+    day_deleted = Signal(object)  # dt.date: the day and its items are gone from the library

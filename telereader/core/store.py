@@ -407,6 +407,27 @@ class Store:
             )
             conn.execute("INSERT OR IGNORE INTO watch_pending (seq) VALUES (?)", [seq])
 
+    def delete_day(self, day: dt.date) -> int:
+        """Remove a digest day in one transaction: its items, their search index rows and
+        watch hits, its count and the record of the files that brought it (so importing them
+        again brings it back). The reader's stars, notes and read marks stay: keyed by item
+        id, they attach again when the day is imported again. Returns the items removed."""
+        key = day.isoformat()
+        with self.transaction() as db:
+            conn = db.conn
+            rows = conn.execute("SELECT seq, title, body FROM items WHERE day = ?", [key])
+            rows = rows.fetchall()
+            conn.executemany(
+                f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rowid, chars, pairs) "
+                "VALUES ('delete', ?, ?, ?)",
+                [(seq, *index_columns(title, body)) for seq, title, body in rows],
+            )
+            for table in ("watch_hits", "watch_pending"):
+                conn.executemany(f"DELETE FROM {table} WHERE seq = ?", [(r[0],) for r in rows])
+            for table in ("items", "day_counts", "imported_files"):
+                conn.execute(f"DELETE FROM {table} WHERE day = ?", [key])
+        return len(rows)
+
     # ---- writing: the user's own data ------------------------------------------------------
 
     def set_starred(self, item_ids: Iterable[str], starred: bool) -> None:

@@ -16,8 +16,16 @@ from telereader.app.tasks import Pool, run_task
 from telereader.core.importer import import_paths
 from telereader.core.library_errors import library_error
 from telereader.core.messages import describe
-from telereader.core.model import ImportReport
+from telereader.core.model import FileStatus, ImportReport
 from telereader.core.store import LIBRARY_FILE, Store
+
+
+def is_routine(report: ImportReport) -> bool:
+    """Every file imported or unchanged, no warning, nothing refused, not cancelled: nothing
+    the reader has to look at."""
+    return not report.cancelled and all(
+        f.status is not FileStatus.REJECTED and not f.warnings for f in report.files
+    )
 
 
 class ImportJob(QObject):
@@ -86,6 +94,7 @@ class ImportController(QObject):
     ended = Signal()  # the job is over, whichever way
     taken_in = Signal(object)  # ImportReport: the library holds it now (views follow)
     imported = Signal(object)  # ImportReport once reported; None: the import failed
+    routine = Signal(object)  # ImportReport of an import without a problem: no dialog opened
     waiting = Signal()  # paths were queued behind the running import
 
     def __init__(self, data_dir: Path, parent: QWidget, language: str = "zh"):
@@ -95,6 +104,7 @@ class ImportController(QObject):
         self._parent = parent
         self.job: ImportJob | None = None
         self.report_dialog: ImportReportDialog | None = None
+        self.last_report: ImportReport | None = None
         self.failed_box: QMessageBox | None = None
         self.error = ""  # what stopped the last import that failed
         self._queued: list[Path] = []
@@ -143,10 +153,19 @@ class ImportController(QObject):
         self.ended.emit()
         self.taken_in.emit(report)
         if not self._quiet:
-            self.report_dialog = ImportReportDialog(report, self.language, self._parent)
-            self.report_dialog.open()
+            self.last_report = report
+            if is_routine(report):
+                self.routine.emit(report)  # a line in the status bar, the report on demand
+            else:
+                self.show_report()
         self.imported.emit(report)
         self._next()
+
+    def show_report(self) -> None:
+        """Open the last import's report (by itself for a problem, else on the reader's ask)."""
+        if self.last_report is not None:
+            self.report_dialog = ImportReportDialog(self.last_report, self.language, self._parent)
+            self.report_dialog.open()
 
     def _failed(self, error: BaseException) -> None:
         self.ended.emit()

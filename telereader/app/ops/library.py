@@ -8,6 +8,7 @@ out; the views follow it.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -105,6 +106,21 @@ class LibraryOps(QObject):
             on_done,
             on_failed,
             pool=self.writer.pool,  # after the writes asked for before it
+            parent=self,
+        )
+
+    def delete_day(self, day: dt.date, on_failed: Callable[[BaseException], None]) -> None:
+        """Remove a digest day (its items; never the reader's stars, notes or read marks),
+        after the writes asked for before it."""
+
+        def done(_removed: int) -> None:
+            self.events.day_deleted.emit(day)
+
+        run_task(
+            in_library(self.data_dir, lambda store: store.delete_day(day)),
+            done,
+            on_failed,
+            pool=self.writer.pool,
             parent=self,
         )
 

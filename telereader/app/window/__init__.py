@@ -160,9 +160,12 @@ class MainWindow(Views, Reactions, ReaderKeys, QMainWindow):
         )
         self.importer.taken_in.connect(self.events.days_changed)
         self.importer.imported.connect(self._imported)
+        self.importer.routine.connect(self.status.import_done)
+        self.status.report_wanted.connect(self.importer.show_report)
         self.events.items_changed.connect(self._items_changed)
         self.events.watchlists_changed.connect(self.watchlists_changed)
         self.events.days_changed.connect(self._days_changed)
+        self.events.day_deleted.connect(self._day_deleted)
         self.ops.trouble.connect(self.status.say)
         self.ops.write_failed.connect(self._write_failed)
         self.ops.restored.connect(self._restored)
@@ -190,7 +193,7 @@ class MainWindow(Views, Reactions, ReaderKeys, QMainWindow):
         self.focus_list()  # j/k/S/N work at once; the calendar is a click away
         if not self.days:
             samples = sample_days()
-            if samples:
+            if samples and not self.settings.value(state.SAMPLE_REMOVED, False, type=bool):
                 self.start_import(samples, quiet=True)
             return
         remembered = self.settings.value(state.DAY, "", type=str)

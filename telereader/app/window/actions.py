@@ -48,6 +48,8 @@ ACTIONS: tuple[Action, ...] = (
            help=QT_TR_NOOP("导入文件夹"), help_row=17),
     Action("export", "show_export", text=QT_TR_NOOP("导出…"), menu="file", separator=True,
            shortcuts=("Ctrl+E",), help_keys="Ctrl+E", help=QT_TR_NOOP("导出"), help_row=15),
+    Action("delete_day", "delete_day", text=QT_TR_NOOP("删除这一天…"), menu="file",
+           separator=True),
     Action("back_up", "back_up", text=QT_TR_NOOP("备份笔记和星标…"), menu="file",
            separator=True),
     Action("restore", "restore", text=QT_TR_NOOP("从备份恢复…"), menu="file"),

@@ -3,6 +3,8 @@ after every write, an import or a watchlist edit. A mixin of MainWindow."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -37,6 +39,32 @@ class Reactions:
 
     def mark_day_read(self) -> None:
         self.ops.set_read([item.id for item in self.model.day_items if not item.read])
+
+    def delete_day(self) -> None:
+        """Remove the day shown from the library, once the reader confirms it by name and
+        count; their stars, notes and read marks on its items are kept for a re-import."""
+        day = self.model.day
+        if day is None:
+            return
+        if self.searching or self.watching:
+            self.status.say(tr("先回到要删除的那一天，再删除它"), 8000)
+            return
+        count = self.store.day_counts().get(day, 0)
+        question = (
+            tr("从资料库删除 %1 这一天的 %2 条电报？")
+            .replace("%1", day.isoformat())
+            .replace("%2", str(count))
+        )
+        kept = tr("这些条目上的星标、笔记和已读标记会保留：再次导入这一天时，它们会回到条目上。")
+        answer = QMessageBox.question(
+            self,
+            tr("删除这一天"),
+            question + "\n\n" + kept,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.ops.delete_day(day, self._failure_box(tr("无法删除这一天")))
 
     def _current_changed(self, item: StoredItem | None) -> None:
         if item is not None:
@@ -141,7 +169,9 @@ class Reactions:
             self.watch_dialog.reload()  # its lists are the library's (a restore, say)
 
     def _days_changed(self, report: ImportReport) -> None:
-        """An import brought days in: the calendar marks them, the view shown follows."""
+        """An import brought days in: the calendar marks them; the reader stays on the day and
+        item they are reading. Only a reader on no day, or on nothing but the sample day (the
+        first start, or their first own import), is taken to the newest imported day."""
         known = set(self.days)
         self._fresh_days = {day for day in report.days if day not in known} or set(report.days)
         self.refresh_days()
@@ -151,17 +181,35 @@ class Reactions:
         elif self.watching or self.across:
             self._reload_across_days(current)
             self._update_counts()
-        elif report.days:
-            self.show_day(
-                report.days[0], current.id if current and current.day == report.days[0] else None
-            )
-        elif self.model.day is None and self.days:
-            self.show_day(self.days[-1])
+        elif self.model.day is None or known <= sample_dates():
+            if report.days or self.days:
+                self.show_day(report.days[0] if report.days else self.days[-1])
+        elif self.model.day in report.days:
+            self.show_day(self.model.day, current.id if current else None)  # its items changed
+
+    def _day_deleted(self, day: dt.date) -> None:
+        """A day left the library: the calendar follows; a reader on it moves to the nearest
+        remaining day (the later one of two as near), or sees an empty list."""
+        if day in sample_dates():
+            self.settings.setValue(state.SAMPLE_REMOVED, True)  # not imported again at start
+        self._fresh_days.discard(day)
+        self.refresh_days()
+        if self.model.day != day:
+            self._update_counts()
+            return
+        if self.days:
+            self.show_day(min(self.days, key=lambda d: (abs((d - day).days), d < day)))
+        else:
+            self._use_model(self.model)
+            self.model.load(None)
+            self._select(None)
+            self._update_counts()
 
     def _update_hint(self) -> None:
         """The sample-day hint is for a library holding nothing but the bundled sample; it
         never stands over the hits banner, and once dismissed it stays away."""
         self.notices.show_hint(
-            set(self.days) <= sample_dates()
+            bool(self.days)
+            and set(self.days) <= sample_dates()
             and not self.settings.value(state.HINT_DISMISSED, False, type=bool)
         )

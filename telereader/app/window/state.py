@@ -18,6 +18,7 @@ POINT_SIZE = "reading/point_size"
 DAY = "reading/day"
 ITEM = "reading/item"
 HINT_DISMISSED = "hint/dismissed"
+SAMPLE_REMOVED = "library/sample_removed"  # the reader deleted the sample day: not again
 CHECKED_AT = "library/checked_at"
 
 
