@@ -57,25 +57,16 @@ def peak_rss_mb() -> float:
 
 def measure(app, step: Callable[[], None], done: Callable[[], bool] = lambda: True) -> dict:
     """Run `step` with a 5 ms ticker on the UI thread; return the longest gap and wall time."""
-    from PySide6.QtCore import QElapsedTimer, QTimer
+    try:
+        from benchmarks.ui_ticker import UiTicker
+    except ImportError:  # run as a script: benchmarks/ is on the path
+        from ui_ticker import UiTicker  # type: ignore[no-redef]
 
-    clock = QElapsedTimer()
-    clock.start()
-    gaps: list[float] = []
-    last = [clock.nsecsElapsed()]
-
-    def tick() -> None:
-        now = clock.nsecsElapsed()
-        gaps.append((now - last[0]) / 1e6)
-        last[0] = now
-
-    ticker = QTimer()
-    ticker.setInterval(5)
-    ticker.timeout.connect(tick)
+    ticker = UiTicker()
     ticker.start()
     app.processEvents()
     began = time.perf_counter()
-    last[0] = clock.nsecsElapsed()
+    ticker.restart_gap()
     step()
     while not done():
         app.processEvents()
@@ -86,7 +77,7 @@ def measure(app, step: Callable[[], None], done: Callable[[], bool] = lambda: Tr
     app.processEvents()
     wall = (time.perf_counter() - began) * 1000
     ticker.stop()
-    return {"block_ms": max(gaps, default=wall), "wall_ms": wall}
+    return {"block_ms": max(ticker.gaps, default=wall), "wall_ms": wall}
 
 
 def run(megabytes: float, scratch: Path) -> list[tuple[str, dict]]:

@@ -107,11 +107,16 @@ def import_stalls(folder: Path) -> dict:
     the gaps of a 5 ms timer on the UI thread, which also moves the selection on every tick."""
     import tempfile
 
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     from telereader.app.window import MainWindow
     from telereader.core.store import Store
+
+    try:
+        from benchmarks.ui_ticker import UiTicker
+    except ImportError:  # run as a script: benchmarks/ is on the path
+        from ui_ticker import UiTicker  # type: ignore[no-redef]
 
     QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as scratch:
@@ -123,16 +128,9 @@ def import_stalls(folder: Path) -> dict:
         window.import_finished.connect(loop.quit)
         window.start()  # the sample day, so that there is a list to scroll
         loop.exec()
-        gaps: list[float] = []
-        clock = QElapsedTimer()
-        clock.start()
-        last = [clock.nsecsElapsed()]
         step = [1]
 
-        def tick() -> None:
-            now = clock.nsecsElapsed()
-            gaps.append((now - last[0]) / 1e6)
-            last[0] = now
+        def move_selection() -> None:
             rows = window.list.model().rowCount()
             if rows:
                 row = window.list.currentIndex().row() + step[0]
@@ -141,9 +139,7 @@ def import_stalls(folder: Path) -> dict:
                     row = max(0, min(rows - 1, row))
                 window.list.setCurrentIndex(window.list.model().index(row))
 
-        ticker = QTimer()
-        ticker.setInterval(5)
-        ticker.timeout.connect(tick)
+        ticker = UiTicker(on_tick=move_selection)
         began = time.perf_counter()
         ticker.start()
         window.start_import([folder])
@@ -152,12 +148,11 @@ def import_stalls(folder: Path) -> dict:
         ticker.stop()
         window.close()
         store.close()
-    ordered = sorted(gaps)
     return {
         "seconds": seconds,
-        "ticks": len(gaps),
-        "p99_ms": ordered[round(0.99 * (len(ordered) - 1))],
-        "max_ms": ordered[-1],
+        "ticks": len(ticker.gaps),
+        "p99_ms": ticker.percentile(0.99),
+        "max_ms": max(ticker.gaps),
     }
 
 

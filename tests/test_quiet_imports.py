@@ -20,6 +20,7 @@ from tests.test_window import (  # noqa: F401  (fixtures)
     english,
     reader,
 )
+from tests.test_window_watch import answer
 
 pytestmark = pytest.mark.gui
 
@@ -126,18 +127,6 @@ def test_a_reader_on_the_sample_day_is_taken_to_their_first_own_day(reader, qtbo
 
 
 # ---- File → Delete day… --------------------------------------------------------------------
-
-
-def answer(monkeypatch, button: QMessageBox.StandardButton) -> list[str]:
-    """Answer every question box with `button`; returns the questions asked."""
-    asked: list[str] = []
-
-    def question(_parent, _title, text, *_args, **_kwargs):
-        asked.append(text)
-        return button
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked
 
 
 def delete_shown_day(qtbot, window: MainWindow) -> None:

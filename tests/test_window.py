@@ -454,3 +454,14 @@ def test_closing_while_an_import_ends_drops_the_batch_waiting_behind_it(reader, 
     qtbot.wait(100)  # its end is delivered now, after the close
     assert window.job is first
     assert window.store.items_on(dt.date(2026, 3, 2)) == []
+
+
+def test_a_closed_window_no_longer_follows_the_library(reader, qtbot):
+    """Events of writes that land after the close (a read mark, say) reach a window whose
+    library connection may already be closed: they change nothing and raise nothing."""
+    window = reader.open()
+    item = window.current_item()
+    window.close()  # the object lives on until the event loop deletes it
+    reader.stores[-1].close()
+    window.events.items_changed.emit((item.id,), "read")
+    window.events.watchlists_changed.emit()

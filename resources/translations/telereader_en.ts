@@ -604,14 +604,6 @@
         <translation>Restore failed</translation>
     </message>
     <message>
-        <source>已恢复：星标 %1，笔记 %2，已读 %3，关注列表 %4。</source>
-        <translation>Restored: %1 stars, %2 notes, %3 read marks, %4 watchlists.</translation>
-    </message>
-    <message>
-        <source>其中 %1 条的电报还不在资料库里，导入那一天后自动对上。</source>
-        <translation>%1 of them belong to items not in this library yet; they attach when their day is imported.</translation>
-    </message>
-    <message>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from telereader.cli.common import EXIT_OK, STANDARD_OUTPUT, print_json, refuse_overwrite, say
 from telereader.cli.registry import command
-from telereader.core.messages import pick, sentence
+from telereader.core.messages import pick, restore_summary
 
 if TYPE_CHECKING:
     from telereader.core.store import Store
@@ -62,16 +62,7 @@ def restore(args: argparse.Namespace, store: Store) -> int:
     if args.json:
         print_json(report.to_json())
         return EXIT_OK
-    say(
-        sentence(
-            "restore_summary",
-            stars=report.stars,
-            notes=report.notes,
-            reads=report.reads,
-            watchlists=report.watchlists,
-            waiting=report.waiting,
-        )
-    )
+    say(restore_summary(report))
     return EXIT_OK
 
 

@@ -7,8 +7,12 @@ so the command line and the window say the same thing.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from telereader.core.model import FileReport, ImportReport, Problem
+
+if TYPE_CHECKING:
+    from telereader.core.backup import RestoreReport
 
 SUPPORTED = ("zh", "en")
 
@@ -395,3 +399,16 @@ def import_report_json(report: ImportReport, language: str | None = None) -> dic
         "cancelled": report.cancelled,
         "new_hits": report.new_hits,
     }
+
+
+def restore_summary(report: RestoreReport, language: str | None = None) -> str:
+    """What a restore brought back: the command line and the window say the same."""
+    return sentence(
+        "restore_summary",
+        language,
+        stars=report.stars,
+        notes=report.notes,
+        reads=report.reads,
+        watchlists=report.watchlists,
+        waiting=report.waiting,
+    )

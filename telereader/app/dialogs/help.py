@@ -68,22 +68,6 @@ def about_box(library: Path, parent: QWidget) -> QMessageBox:
     return box
 
 
-def restored_text(report) -> str:
-    """What a restore brought back, in the reader's words."""
-    text = (
-        tr("已恢复：星标 %1，笔记 %2，已读 %3，关注列表 %4。")
-        .replace("%1", str(report.stars))
-        .replace("%2", str(report.notes))
-        .replace("%3", str(report.reads))
-        .replace("%4", str(report.watchlists))
-    )
-    if report.waiting:
-        text += "\n" + tr("其中 %1 条的电报还不在资料库里，导入那一天后自动对上。").replace(
-            "%1", str(report.waiting)
-        )
-    return text
-
-
 def damage_box(problems: list[str], parent: QWidget) -> QMessageBox:
     box = QMessageBox(parent)
     box.setObjectName("damaged")

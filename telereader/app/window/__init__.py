@@ -13,7 +13,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from telereader.app.dialogs.export import ExportDialog, may_replace
-from telereader.app.dialogs.help import about_box, damage_box, restored_text, shortcuts_dialog
+from telereader.app.dialogs.help import about_box, damage_box, shortcuts_dialog
 from telereader.app.dialogs.watchlists import WatchlistDialog
 from telereader.app.events import LibraryEvents
 from telereader.app.i18n import tr
@@ -34,7 +34,7 @@ from telereader.app.window.choices import export_choices
 from telereader.app.window.reactions import Reactions
 from telereader.app.window.reading import ReaderKeys
 from telereader.app.window.views import Views
-from telereader.core.messages import describe
+from telereader.core.messages import describe, restore_summary
 from telereader.core.recovery import mark_damaged
 from telereader.core.seeds import sample_days
 from telereader.core.store import Store
@@ -376,7 +376,9 @@ class MainWindow(Views, Reactions, ReaderKeys, QMainWindow):
 
     def _restored(self, report) -> None:
         box = QMessageBox(
-            QMessageBox.Icon.Information, tr("从备份恢复"), restored_text(report), parent=self
+            QMessageBox.Icon.Information, tr("从备份恢复"),
+            restore_summary(report, self.language),
+            parent=self
         )
         box.setObjectName("restored")
         box.setTextFormat(Qt.TextFormat.PlainText)
@@ -421,4 +423,7 @@ class MainWindow(Views, Reactions, ReaderKeys, QMainWindow):
         self.save_settings()
         self.search_service.shutdown()
         self.integrity.shutdown()
+        # Writes that land from now on change nothing on screen: the window is gone, and its
+        # library connection may be closed before their events arrive.
+        self.events.blockSignals(True)
         event.accept()
