@@ -73,6 +73,19 @@ def test_an_import_with_a_rejected_file_opens_the_report_by_itself(reader, qtbot
     assert not window.status.report_button.isVisible()
 
 
+def test_a_folder_without_digest_files_opens_the_report_instead_of_a_quiet_line(
+    reader, qtbot, tmp_path
+):
+    """Nothing found is something to say: not "imported 0 files" in passing."""
+    window = reader.open()
+    empty = tmp_path / "pictures"
+    empty.mkdir()
+    (empty / "chart.png").write_bytes(b"\x89PNG\r\n")
+    report = drop_and_wait(qtbot, window, [empty])
+    assert report.files == []
+    assert window.report_dialog is not None and window.report_dialog.isVisible()
+
+
 def test_an_import_with_warnings_opens_the_report_by_itself(reader, qtbot):
     window = reader.open()
     report = drop_and_wait(qtbot, window, [FIXTURES / "bad-lines.md"])
@@ -194,3 +207,14 @@ def test_delete_day_is_offered_in_the_file_menu(reader):
     window = reader.open()
     entries = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
     assert "Delete this day…" in entries
+
+
+def test_delete_day_is_refused_while_a_view_across_days_is_shown(reader, qtbot, monkeypatch):
+    """The day behind 所有星标 is not the one on screen: nothing is offered for deletion."""
+    window = reader.open()
+    window.ops.set_starred([window.current_item().id], True)
+    window.show_across_view("starred")
+    asked = answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    window.actions_by_id["delete_day"].trigger()
+    assert asked == []
+    assert window.days == [SAMPLE_DAY]

@@ -89,6 +89,24 @@ def test_dot_goes_to_the_next_unread_item_then_to_later_days_then_says_none_is_l
     assert "Nothing unread" in window.statusBar().currentMessage()
 
 
+def test_dot_from_search_results_starts_at_the_first_row_of_the_day(reader, qtbot):
+    """From a search (or another view) the day shown is read from its first row: the first
+    unread item is not passed over because the result selected was further down."""
+    from tests.test_window_search import type_search
+
+    window = reader.open()
+    with Store.open(reader.data_dir) as other:
+        sample = _read_all_but(other, SAMPLE_DAY, {0, 40})
+    window.refresh_days()
+    window.show_day(SAMPLE_DAY, sample[10])
+    type_search(qtbot, window, "黄金")
+    window.list.setFocus()
+    window.list.setCurrentIndex(window.list.model().index(0, 0))
+    qtbot.keyClick(window.list, Qt.Key.Key_Period)
+    assert not window.searching
+    assert (window.model.day, window.current_item().id) == (SAMPLE_DAY, sample[0])
+
+
 def test_dot_follows_the_filters_of_the_list(reader, qtbot):
     window = reader.open()
     with Store.open(reader.data_dir) as other:
@@ -112,15 +130,14 @@ def test_the_next_unread_is_found_down_the_day_index(store):
     _read_all_but(store, SMALL_DAY, set())
     assert first_unread_after(store, SAMPLE_DAY) == (LATE_DAY, late[0])
     assert first_unread_after(store, LATE_DAY) is None
-    plan = " ".join(
-        row[-1]
-        for row in store.db.execute(
-            "EXPLAIN QUERY PLAN SELECT items.id FROM items WHERE items.day > ? AND NOT EXISTS "
-            "(SELECT 1 FROM reads WHERE reads.item_id = items.id) "
-            "ORDER BY items.day, items.time, items.position LIMIT 1",
-            ["2026-01-01"],
-        )
-    )
+    asked: list[str] = []  # the statement first_unread_after really runs, values bound
+    store.db.conn.set_trace_callback(asked.append)
+    try:
+        first_unread_after(store, SAMPLE_DAY)
+    finally:
+        store.db.conn.set_trace_callback(None)
+    (query,) = [sql for sql in asked if sql.lstrip().upper().startswith("SELECT")]
+    plan = " ".join(row[-1] for row in store.db.execute("EXPLAIN QUERY PLAN " + query))
     assert "items_by_day" in plan and "TEMP B-TREE" not in plan
 
 
@@ -202,3 +219,14 @@ def test_typing_in_the_search_box_or_the_note_never_triggers_the_keys(reader, qt
     fresh = window.writer.overlay(window.store.item(item.id))
     assert not fresh.starred and not fresh.read
     assert window.detail.item.id == item.id
+
+
+def test_a_teaser_is_copied_with_its_column_as_the_digest_writes_it(store):
+    from telereader.core.clip import chat_line
+    from telereader.core.model import Kind
+
+    import_paths(store, [FIXTURES / "small.md"])
+    teaser = next(item for item in store.items_on(SMALL_DAY) if item.kind is Kind.TEASER)
+    assert teaser.column
+    assert f"【{teaser.column}】" in chat_line(teaser)
+    assert chat_line(teaser).startswith(f"{teaser.time:%H:%M} ")

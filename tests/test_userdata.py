@@ -18,23 +18,18 @@ def backups(store) -> list:
     return sorted((store.path.parent / AUTO_FOLDER).glob("backup-*.json"))
 
 
-def test_marking_a_day_read_marks_every_item_and_keeps_a_backup(store):
+def test_a_change_is_followed_by_a_backup_that_holds_it(store):
     import_paths(store, [SAMPLE])
-    first = store.items_on(DAY)[0]
-    userdata.set_read(store, [first.id])
-    unread = userdata.mark_day_read(store, DAY)
-    assert len(unread) == len(store.items_on(DAY)) - 1 and first.id not in unread
-    assert all(item.read for item in store.items_on(DAY))
+    store.set_read([item.id for item in store.items_on(DAY)], True)
     assert userdata.keep_backup(store) is None
     (backup,) = backups(store)
     assert len(read_backup(backup)["reads"]) == len(store.items_on(DAY))
-    assert userdata.mark_day_read(store, DAY) == []  # nothing left to mark
 
 
 def test_a_backup_that_cannot_be_written_is_returned_not_raised(store):
     import_paths(store, [SAMPLE])
     item = store.items_on(DAY)[0]
-    userdata.set_note(store, item.id, "持有")
+    store.set_note(item.id, "持有")
     (store.path.parent / AUTO_FOLDER).write_text("a file where the folder should be")
     problem = userdata.keep_backup(store)
     assert isinstance(problem, OSError)
@@ -43,7 +38,7 @@ def test_a_backup_that_cannot_be_written_is_returned_not_raised(store):
 
 def test_a_library_found_damaged_gets_no_automatic_backup(store):
     import_paths(store, [SAMPLE])
-    userdata.set_starred(store, [store.items_on(DAY)[0].id], True)
+    store.set_starred([store.items_on(DAY)[0].id], True)
     (store.path.parent / DAMAGE_MARKER).write_text("page 3: malformed")
     assert userdata.keep_backup(store) is None
     assert backups(store) == []

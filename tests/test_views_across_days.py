@@ -10,7 +10,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionButton, QStyleOptionViewItem
 
 from telereader.app.across import ACROSS_VIEWS
-from telereader.app.models import NoteRole
+from telereader.app.models import ItemRole, NoteRole
 from telereader.core.filters import ItemFilter
 from tests.test_window import (  # noqa: F401  (fixtures)
     SAMPLE_DAY,
@@ -234,3 +234,22 @@ def test_views_across_days_are_one_table(reader, qtbot):
         assert view.id in window.day_nav.across_buttons
         assert f"{view.id}_view" in window.actions_by_id
         assert view.narrow(ItemFilter()) != ItemFilter()
+
+
+def test_unstarring_a_row_while_scrolling_skips_no_item(reader, qtbot, monkeypatch):
+    """Pages come by key: a row unstarred in 所有星标 stays until the view reloads, and the rows
+    fetched after it are exactly the older starred items (an offset would skip one)."""
+    from telereader.app.models import PagedItemsModel
+
+    monkeypatch.setattr(PagedItemsModel, "PAGE", 5)
+    window = reader.open()
+    starred = [item.id for item in window.store.items_on(window.model.day)[:12]]
+    window.store.set_starred(starred, True)
+    window.show_across_view("starred")
+    model = window.list.model()
+    assert model.rowCount() == 5 and model.total == 12
+    window.store.set_starred([model.index(1, 0).data(ItemRole).id], False)
+    while model.canFetchMore():
+        model.fetchMore()
+    shown = [model.index(row, 0).data(ItemRole).id for row in range(model.rowCount())]
+    assert sorted(shown) == sorted(starred)

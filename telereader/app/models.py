@@ -243,7 +243,10 @@ class PagedItemsModel(ItemListModel):
         self.item_filter = ItemFilter()
         self._fetching = False
 
-    def _page(self, limit: int, offset: int) -> list[StoredItem]:
+    def _page(self, limit: int, after_id: str | None) -> list[StoredItem]:
+        """Up to `limit` items, newest first, older than the item `after_id` (None: from the
+        newest). By key, not by offset: rows that stopped matching stay shown until the next
+        reload, and the library's list is then shorter than the model's."""
         raise NotImplementedError
 
     def _total(self) -> int:
@@ -251,7 +254,7 @@ class PagedItemsModel(ItemListModel):
 
     def _reload(self) -> None:
         self.beginResetModel()
-        self._items = self._page(self.PAGE, 0)
+        self._items = self._page(self.PAGE, None)
         self.total = self._total()
         self.endResetModel()
 
@@ -268,7 +271,7 @@ class PagedItemsModel(ItemListModel):
             return
         self._fetching = True  # the view may ask again while rows go in: one page at a time
         try:
-            page = self._page(self.PAGE, len(self._items))
+            page = self._page(self.PAGE, self._items[-1].id if self._items else None)
             known = {item.id for item in self._items}
             fresh = [item for item in page if item.id not in known]
             if not fresh:
@@ -306,8 +309,10 @@ class WatchHitsModel(PagedItemsModel):
         self.item_filter = item_filter or ItemFilter()
         self._reload()
 
-    def _page(self, limit: int, offset: int) -> list[StoredItem]:
-        return hit_page(self._store, limit, offset, self.watchlist_id, self.item_filter)
+    def _page(self, limit: int, after_id: str | None) -> list[StoredItem]:
+        return hit_page(
+            self._store, limit, 0, self.watchlist_id, self.item_filter, after_id=after_id
+        )
 
     def _total(self) -> int:
         return hit_total(self._store, self.watchlist_id, self.item_filter)
@@ -326,8 +331,8 @@ class AcrossDaysModel(PagedItemsModel):
         self.item_filter = view.narrow(item_filter or ItemFilter())
         self._reload()
 
-    def _page(self, limit: int, offset: int) -> list[StoredItem]:
-        return self._store.items_page(*self.item_filter.sql(), limit=limit, offset=offset)
+    def _page(self, limit: int, after_id: str | None) -> list[StoredItem]:
+        return self._store.items_page(*self.item_filter.sql(), limit=limit, after_id=after_id)
 
     def _total(self) -> int:
         return self._store.items_total(*self.item_filter.sql())

@@ -90,12 +90,12 @@ def after_change(store: Store) -> None:
     """The reader's data changed (and is committed): keep a rolling automatic backup (at most
     every few minutes). A backup that cannot be written (a full disk) is a warning, not a
     failure: the change itself is saved."""
+    from telereader.core.messages import describe
     from telereader.core.userdata import keep_backup
 
     problem = keep_backup(store)
     if problem is not None:
-        reason = problem.strerror if isinstance(problem, OSError) and problem.strerror else problem
-        warn(sentence("auto_backup_failed", error=reason))
+        warn(sentence("auto_backup_failed", error=describe(problem)))
 
 
 def exit_status(error: Exception, args: argparse.Namespace) -> int | None:

@@ -89,14 +89,9 @@ def refuse_overwrite(output: Path | None, force: bool) -> None:
 
 def watchlist_id(store: Store, name: str) -> int:
     """The id of the watchlist called `name`; a LibraryError names it when there is none."""
-    from telereader.core.model import Problem
-    from telereader.core.store import LibraryError
-    from telereader.core.watchlists import watchlist_named
+    from telereader.core.watchlists import existing_watchlist
 
-    watchlist = watchlist_named(store, name)
-    if watchlist is None:
-        raise LibraryError(Problem("watch_unknown", params={"name": name}))
-    return watchlist.id
+    return existing_watchlist(store, name).id
 
 
 def level_name(level: Level | None) -> str:

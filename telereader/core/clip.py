@@ -5,19 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from telereader.core.export import content_text
 from telereader.core.store import StoredItem
 
 
 def chat_line(item: StoredItem) -> str:
     """One item; a source the body already ends with, as `(新华社)`, is written once, at the end."""
-    title = f"【{item.title}】" if item.title else ""
-    body = item.body.strip()
+    text = content_text(item).strip()
     source = ""
     if item.source:
         for said in (f"({item.source})", f"（{item.source}）"):
-            body = body.removesuffix(said).rstrip() if body.endswith(said) else body
+            text = text.removesuffix(said).rstrip() if text.endswith(said) else text
         source = f"（{item.source}）"
-    return f"{item.time:%H:%M} {title}{body}{source}"
+    return f"{item.time:%H:%M} {text}{source}"
 
 
 def chat_text(items: Iterable[StoredItem]) -> str:

@@ -64,7 +64,7 @@ def _digest(day: dt.date, level: str, items: list[StoredItem], notes: bool) -> s
         "",
     ]
     for item in items:
-        lines.append(f"**[{item.time:%H:%M}]** {escape_markup(_content(item))}")
+        lines.append(f"**[{item.time:%H:%M}]** {escape_markup(content_text(item))}")
         if notes and item.note:
             lines.append("")
             lines.extend(
@@ -75,7 +75,8 @@ def _digest(day: dt.date, level: str, items: list[StoredItem], notes: bool) -> s
     return "\n".join(lines)
 
 
-def _content(item: StoredItem) -> str:
+def content_text(item: StoredItem) -> str:
+    """Title and body as the digest writes them (a teaser with its column)."""
     if item.kind is Kind.TEASER and item.column:
         inner = f"【{item.column}】{item.title or ''}"
         return f"【{inner}】{item.body}" if item.title is not None else f"【{inner}{item.body}"

@@ -33,6 +33,8 @@ from telereader.core.seq import SeqKeys
 LIBRARY_FILE = "library.sqlite3"
 DATA_DIR_VARIABLE = "TELEREADER_DATA_DIR"
 BUSY_TIMEOUT_MS = 10_000
+# Newer-first paging by key: items older than the item with the given id.
+AFTER_ITEM = "items.seq < (SELECT seq FROM items WHERE id = ?)"
 SQL_VARIABLES_PER_QUERY = 900  # under SQLite's limit on `?` per statement (999 before 3.32)
 
 
@@ -277,11 +279,21 @@ class Store:
         return [_stored_item(row) for row in rows]
 
     def items_page(
-        self, conditions: Sequence[str], params: Sequence, limit: int, offset: int = 0
+        self,
+        conditions: Sequence[str],
+        params: Sequence,
+        limit: int,
+        offset: int = 0,
+        after_id: str | None = None,
     ) -> list[StoredItem]:
         """A page of the items meeting every SQL condition, newest first: `seq` is in the order
         the items happened, so an item of 02:13 after midnight comes before its digest's
-        evening."""
+        evening. `after_id` pages by key: the items older than that one, however many of the
+        rows before it stopped meeting the conditions meanwhile (an unstarred row)."""
+        conditions, params = [*conditions], [*params]
+        if after_id is not None:
+            conditions.append(AFTER_ITEM)
+            params.append(after_id)
         where = " AND ".join(conditions) or "1"
         rows = self.db.execute(
             f"SELECT {_ITEM_COLUMNS} FROM items {_ITEM_JOINS} WHERE {where} "

@@ -148,10 +148,16 @@ def add_keywords(store: Store, name: str, keywords: Iterable[str]) -> Watchlist:
     )
 
 
-def remove_keywords(store: Store, name: str, keywords: Iterable[str]) -> Watchlist:
-    existing = watchlist_named(store, name)
-    if existing is None:
+def existing_watchlist(store: Store, name: str) -> Watchlist:
+    """The watchlist called `name`; a LibraryError names it when there is none."""
+    found = watchlist_named(store, name)
+    if found is None:
         raise LibraryError(Problem("watch_unknown", params={"name": name}))
+    return found
+
+
+def remove_keywords(store: Store, name: str, keywords: Iterable[str]) -> Watchlist:
+    existing = existing_watchlist(store, name)
     gone = {keyword.line for keyword in parse_keywords(list(keywords))}
     kept = [k.line for k in existing.keywords if k.line not in gone]
     return save_watchlist(store, name, kept, watchlist_id=existing.id)
@@ -284,16 +290,20 @@ def hits(
     """Items some watchlist (or the named one) lights up, newest first, and how many."""
     watchlist_id = None
     if watchlist_name is not None:
-        watchlist = watchlist_named(store, watchlist_name)
-        if watchlist is None:
-            raise LibraryError(Problem("watch_unknown", params={"name": watchlist_name}))
+        watchlist = existing_watchlist(store, watchlist_name)
         watchlist_id = watchlist.id
     return hit_page(store, limit, offset, watchlist_id), hit_total(store, watchlist_id)
 
 
-def _hits_of(watchlist_id: int | None, item_filter: ItemFilter | None) -> tuple[str, list]:
-    """FROM … WHERE for the hits of one list (or all), of items that pass the filter."""
+def _hits_of(
+    watchlist_id: int | None, item_filter: ItemFilter | None, after_id: str | None = None
+) -> tuple[str, list]:
+    """FROM … WHERE for the hits of one list (or all), of items that pass the filter (and are
+    older than the item `after_id`)."""
     conditions, params = [], []
+    if after_id is not None:
+        conditions.append("watch_hits.seq < (SELECT seq FROM items WHERE id = ?)")
+        params.append(after_id)
     if watchlist_id is not None:
         conditions.append("watch_hits.watchlist_id = ?")
         params.append(watchlist_id)
@@ -313,11 +323,13 @@ def hit_page(
     offset: int = 0,
     watchlist_id: int | None = None,
     item_filter: ItemFilter | None = None,
+    after_id: str | None = None,
 ) -> list[StoredItem]:
     """A page of the items some watchlist (or the one with that id) lights up that pass the
     filter, newest first: `seq` is in the order the items happened (store.seq_for), so an item
-    of 02:13 after midnight comes before the evening of its digest day."""
-    source, params = _hits_of(watchlist_id, item_filter)
+    of 02:13 after midnight comes before the evening of its digest day. `after_id` pages by
+    key, as `Store.items_page` does."""
+    source, params = _hits_of(watchlist_id, item_filter, after_id)
     seqs = [
         row[0]
         for row in store.db.execute(

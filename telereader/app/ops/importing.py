@@ -22,8 +22,9 @@ from telereader.core.store import LIBRARY_FILE, Store
 
 def is_routine(report: ImportReport) -> bool:
     """Every file imported or unchanged, no warning, nothing refused, not cancelled: nothing
-    the reader has to look at."""
-    return not report.cancelled and all(
+    the reader has to look at. A drop that found no digest file at all is not routine: the
+    report says so."""
+    return bool(report.files) and not report.cancelled and all(
         f.status is not FileStatus.REJECTED and not f.warnings for f in report.files
     )
 

@@ -83,7 +83,9 @@ class LibraryOps(QObject):
             self.events.watchlists_changed.emit()
             on_done(result)
 
-        run_task(in_library(self.data_dir, work), done, on_failed, pool=self.writer.pool)
+        run_task(
+            in_library(self.data_dir, work), done, on_failed, pool=self.writer.pool, parent=self
+        )
 
     def restore(
         self, path: Path, on_failed: Callable[[BaseException], None]

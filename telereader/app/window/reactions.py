@@ -46,7 +46,7 @@ class Reactions:
         day = self.model.day
         if day is None:
             return
-        if self.searching or self.watching:
+        if self.across_days:  # a search, the Watch view or a view across days is shown
             self.status.say(tr("先回到要删除的那一天，再删除它"), 8000)
             return
         count = self.store.day_counts().get(day, 0)

@@ -24,10 +24,12 @@ class ReaderKeys:
     def next_unread(self) -> None:
         """`.`: the next unread item after the current one in the day shown, else the first
         unread item of the next day that has one (with the same filters), else say so."""
+        current = self.current_item()
+        on_this_day = self.list.model() is self.model and current is not None
         self.back_to_day()
         model = self.model
-        current = self.list.currentIndex()
-        start = current.row() + 1 if current.isValid() and self.list.model() is model else 0
+        # From search or another view, the day shown is read from its first row on.
+        start = self.list.currentIndex().row() + 1 if on_this_day else 0
         for row in range(start, model.rowCount()):
             item: StoredItem = model.index(row, 0).data(ItemRole)
             if not item.read:
