@@ -6,10 +6,14 @@ newer app (a higher number than the last migration here) is recognised before an
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 
 import sqlite_utils
 
+from telereader.core.library_errors import SQLITE_NOTADB, LibraryError, library_error, sqlite_code
+from telereader.core.model import Problem
 from telereader.core.search_index import INDEX_TABLE, index_columns
 
 
@@ -105,3 +109,22 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _0004_watchlists,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def read_schema_version(conn: sqlite3.Connection, path: Path) -> int:
+    """The first read of the file: only SQLite's "not a database" means it is not a library;
+    a full disk, a read-only place or another program's lock say so (library_error)."""
+    try:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        if sqlite_code(error) == SQLITE_NOTADB:
+            raise LibraryError(Problem("not_a_library", params={"path": str(path)})) from error
+        raise library_error(path, error) from error
+
+
+def migrate(db: sqlite_utils.Database, version: int) -> None:
+    """Bring a library at schema `version` up to SCHEMA_VERSION, one migration a transaction."""
+    for number in range(version, SCHEMA_VERSION):
+        with db.atomic():
+            MIGRATIONS[number](db)
+            db.execute(f"PRAGMA user_version = {number + 1}")

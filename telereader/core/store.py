@@ -17,14 +17,12 @@ import sqlite_utils
 
 from telereader import APP_NAME
 from telereader.core.library_errors import (
-    SQLITE_NOTADB,
     LibraryError,
     library_error,
     not_a_folder,
     reason_of,
-    sqlite_code,
 )
-from telereader.core.migrations import MIGRATIONS, SCHEMA_VERSION
+from telereader.core.migrations import SCHEMA_VERSION, migrate, read_schema_version
 from telereader.core.model import Item, Kind, Level, Problem
 from telereader.core.rows import ItemRow, item_from_row
 from telereader.core.search_index import INDEX_TABLE, index_columns
@@ -169,7 +167,7 @@ class Store:
                 Problem("library_unavailable", params={"path": str(path), "error": reason_of(error)})
             ) from error
         try:
-            version = _read_schema_version(conn, path)
+            version = read_schema_version(conn, path)
             if version > SCHEMA_VERSION:
                 raise LibraryError(
                     Problem(
@@ -185,7 +183,7 @@ class Store:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             with db.ensure_autocommit_on():
                 conn.execute("PRAGMA journal_mode = WAL")
-            _migrate(db, version)
+            migrate(db, version)
         except LibraryError:
             conn.close()
             raise
@@ -485,24 +483,6 @@ class Store:
         missing = self.missing_ids(item_ids)
         if missing:
             raise LibraryError(Problem("unknown_item", params={"id": missing[0]}))
-
-
-def _read_schema_version(conn: sqlite3.Connection, path: Path) -> int:
-    """The first read of the file: only SQLite's "not a database" means it is not a library;
-    a full disk, a read-only place or another program's lock say so (library_error)."""
-    try:
-        return conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError as error:
-        if sqlite_code(error) == SQLITE_NOTADB:
-            raise LibraryError(Problem("not_a_library", params={"path": str(path)})) from error
-        raise library_error(path, error) from error
-
-
-def _migrate(db: sqlite_utils.Database, version: int) -> None:
-    for number in range(version, SCHEMA_VERSION):
-        with db.atomic():
-            MIGRATIONS[number](db)
-            db.execute(f"PRAGMA user_version = {number + 1}")
 
 
 def _chunks(values: list[str], size: int) -> Iterator[list[str]]:
