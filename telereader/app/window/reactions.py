@@ -33,8 +33,11 @@ class Reactions:
             self.set_starred(item.id, not item.starred)
 
     def _mark_current_read(self) -> None:
+        """The read timer ran out on an item of the day shown: the reader has seen it. A row of
+        search results, the Watch view or a view across days is only passed over: such an item
+        is read once opened (`open_result`)."""
         item = self.current_item()
-        if item is not None and not item.read:
+        if item is not None and not item.read and not self.across_days:
             self.ops.set_read([item.id])
 
     def mark_day_read(self) -> None:
@@ -73,8 +76,8 @@ class Reactions:
         if item is not None:
             self._show_note_state(item.id)
         self._read_timer.stop()
-        if item is not None and not item.read:
-            self._read_timer.start()
+        if item is not None and not item.read and not self.across_days:
+            self._read_timer.start()  # in the day's list, a row dwelt on is read
 
     # ---- the library changed ----------------------------------------------------------------------
 
@@ -150,6 +153,7 @@ class Reactions:
     def watchlists_changed(self) -> None:
         """Keywords changed somewhere (an edit, a restore): hits, marks and the calendar
         follow."""
+        self.library_moved()
         self.refresh_watchlists()
         self.refresh_days()
         current = self.current_item()
@@ -172,6 +176,7 @@ class Reactions:
         """An import brought days in: the calendar marks them; the reader stays on the day and
         item they are reading. Only a reader on no day, or on nothing but the sample day (the
         first start, or their first own import), is taken to the newest imported day."""
+        self.library_moved()
         known = set(self.days)
         self._fresh_days = {day for day in report.days if day not in known} or set(report.days)
         self.refresh_days()
@@ -190,6 +195,7 @@ class Reactions:
     def _day_deleted(self, day: dt.date) -> None:
         """A day left the library: the calendar follows; a reader on it moves to the nearest
         remaining day (the later one of two as near), or sees an empty list."""
+        self.library_moved()
         if day in sample_dates():
             self.settings.setValue(state.SAMPLE_REMOVED, True)  # not imported again at start
         self._fresh_days.discard(day)
