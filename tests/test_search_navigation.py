@@ -6,17 +6,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
 
 from tests.test_views_across_days import star
 from tests.test_window import (  # noqa: F401  (fixtures)
     FIXTURES,
     SAMPLE_DAY,
+    SMALL_DAY,
     drop_and_wait,
     english,
     reader,
 )
 from tests.test_window_search import SEARCH_TIMEOUT_MS, library, shown, type_search  # noqa: F401
-from tests.test_window_watch import WAIT_MS, list_rows, make_watchlist
+from tests.test_window_watch import WAIT_MS, answer, list_rows, make_watchlist
 
 
 def go_down(qtbot, window, rows: int) -> None:
@@ -251,3 +253,42 @@ def test_in_the_day_view_a_row_dwelt_on_still_becomes_read(reader, qtbot):
     item = window.current_item()
     assert window._read_timer.isActive()
     qtbot.waitUntil(lambda: window.store.item(item.id).read, timeout=WAIT_MS)
+
+
+# ---- 5. the first-start hint --------------------------------------------------------------------
+
+OWN_SAMPLE_DATE_DAY = """# 财联社【加红】电报 - 2026-01-14
+> 统计周期：2026-01-14 05:30 至次日 05:30
+
+**[09:30]** 【读者自己的一条】财联社1月14日电，这是读者自己导入的文件里的一条。
+"""
+
+
+def test_the_hint_stays_away_once_an_own_day_was_imported_even_after_deleting_it(
+    reader, qtbot, monkeypatch
+):
+    window = reader.open()
+    assert window.hint.isVisible()
+    drop_and_wait(qtbot, window, [FIXTURES / "small.md"])
+    assert not window.hint.isVisible()
+    window.show_day(SMALL_DAY)
+    answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(window.events.day_deleted, timeout=WAIT_MS):
+        window.delete_day()
+    assert window.days == [SAMPLE_DAY]  # the sample alone again, but not new any more
+    assert not window.hint.isVisible()
+    reader.close(window)
+    window = reader.open()
+    assert not window.hint.isVisible()
+
+
+def test_an_own_file_of_the_sample_date_ends_the_hint(reader, qtbot, tmp_path):
+    window = reader.open()
+    assert window.hint.isVisible()
+    own = tmp_path / "my-2026-01-14-important.md"
+    own.write_text(OWN_SAMPLE_DATE_DAY, encoding="utf-8")
+    drop_and_wait(qtbot, window, [own])
+    assert window.days == [SAMPLE_DAY]
+    assert not window.hint.isVisible()
+    reader.close(window)
+    assert not reader.open().hint.isVisible()

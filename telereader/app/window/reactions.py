@@ -4,6 +4,7 @@ after every write, an import or a watchlist edit. A mixin of MainWindow."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -15,8 +16,8 @@ from telereader.app.ops.writer import Write
 from telereader.app.widgets.detail import FAILED, SAVED, SAVING
 from telereader.app.window import state
 from telereader.core.messages import render
-from telereader.core.model import ImportReport
-from telereader.core.seeds import sample_dates
+from telereader.core.model import FileStatus, ImportReport
+from telereader.core.seeds import sample_dates, sample_days
 from telereader.core.store import LibraryError, StoredItem
 from telereader.core.watchlists import watchlists
 
@@ -177,6 +178,8 @@ class Reactions:
         item they are reading. Only a reader on no day, or on nothing but the sample day (the
         first start, or their first own import), is taken to the newest imported day."""
         self.library_moved()
+        if imports_own_days(report):
+            self.settings.setValue(state.OWN_DAYS, True)
         known = set(self.days)
         self._fresh_days = {day for day in report.days if day not in known} or set(report.days)
         self.refresh_days()
@@ -213,9 +216,26 @@ class Reactions:
 
     def _update_hint(self) -> None:
         """The sample-day hint is for a library holding nothing but the bundled sample; it
-        never stands over the hits banner, and once dismissed it stays away."""
+        never stands over the hits banner. Once dismissed, or once the reader has a day of
+        their own (imported here, or found in the library), it stays away for good: deleting
+        their days later does not make the sample new again."""
+        own = self.settings.value(state.OWN_DAYS, False, type=bool)
+        if not own and not set(self.days) <= sample_dates():
+            self.settings.setValue(state.OWN_DAYS, own := True)
         self.notices.show_hint(
             bool(self.days)
-            and set(self.days) <= sample_dates()
+            and not own
             and not self.settings.value(state.HINT_DISMISSED, False, type=bool)
         )
+
+
+def imports_own_days(report: ImportReport) -> bool:
+    """The import brought in a digest day from a file of the reader's, not the bundled sample
+    (a file of theirs may hold the sample's date)."""
+    samples = {path.resolve() for path in sample_days()}
+    return any(
+        file.status is FileStatus.IMPORTED
+        and (file.days or file.day)
+        and Path(file.path).resolve() not in samples
+        for file in report.files
+    )
