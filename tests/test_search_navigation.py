@@ -4,10 +4,12 @@ is read only once opened. The same for the Watch view and the views across days.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from telereader.app.models import ItemRole
 from tests.test_views_across_days import star
 from tests.test_window import (  # noqa: F401  (fixtures)
     FIXTURES,
@@ -214,6 +216,52 @@ def test_two_enters_while_the_search_runs_open_its_first_result(library, qtbot):
     window.escape()
     assert window.searching and window.search.text() == "降息"
     assert window.list.currentIndex().row() == 0 and window.current_item().id == opened.id
+
+
+def double_click(widget, pos: QPoint) -> None:
+    """Press, release, then the double click, as a mouse sends them (QTest's own double click
+    reaches an item view as a single press here)."""
+    QTest.mousePress(widget, Qt.MouseButton.LeftButton, pos=pos)
+    QTest.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=pos)
+    event = QMouseEvent(
+        QEvent.Type.MouseButtonDblClick,
+        QPointF(pos),
+        QPointF(widget.mapToGlobal(pos)),
+        Qt.MouseButton.LeftButton,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, event)
+    QTest.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=pos)
+
+
+def test_a_double_click_on_a_result_opens_it_once(library, qtbot):
+    window = library.open()
+    type_search(qtbot, window, "黄金")
+    index = window.search_model.index(2)
+    chosen = index.data(ItemRole)
+    centre = window.list.visualRect(index).center()
+    double_click(window.list.viewport(), centre)
+    assert not window.across_days and window.current_item().id == chosen.id
+    assert window.focusWidget() is window.list
+    window.escape()
+    assert window.searching and window.current_item().id == chosen.id
+
+
+def test_enter_after_a_failed_search_asks_again_and_enters_its_results(library, qtbot, monkeypatch):
+    from telereader.app import search_service
+
+    window = library.open()
+    real = search_service.search
+    monkeypatch.setattr(search_service, "search", lambda *a, **k: 1 / 0)
+    with qtbot.waitSignal(window.search_service.failed, timeout=SEARCH_TIMEOUT_MS):
+        window.search.setFocus()
+        window.search.insert("黄金")
+    monkeypatch.setattr(search_service, "search", real)
+    with qtbot.waitSignal(window.search_service.finished, timeout=SEARCH_TIMEOUT_MS):
+        qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.focusWidget() is window.list, timeout=SEARCH_TIMEOUT_MS)
+    assert window.searching and window.list.currentIndex().row() == 0
 
 
 # ---- 4. a result is read only once opened -----------------------------------------------------

@@ -270,8 +270,8 @@ class Views:
             and self.search_service.is_current(shown)
         )
         if text.strip() and (self.search_bar.search_pending or not answered):
-            if self.search_bar.search_pending:
-                self.run_search()  # now, not after the pause in typing
+            if self.search_bar.search_pending or not self.search_service.answering:
+                self.run_search()  # now, not after the pause in typing (or again: it failed)
             self._on_answer = OPEN_FIRST if self._on_answer else ENTER_RESULTS
             return
         self._enter_list()
