@@ -131,6 +131,21 @@ def test_a_library_changed_meanwhile_searches_again_keeping_the_item_selected(
     assert window.list.viewport().rect().contains(row_rect.center())
 
 
+def test_an_item_further_down_than_the_first_page_is_found_again_after_a_change(library, qtbot):
+    window = library.open()
+    type_search(qtbot, window, "财联社")
+    with qtbot.waitSignal(window.search_service.finished, timeout=SEARCH_TIMEOUT_MS):
+        window.search_model.fetchMore()
+    chosen = window.search_model.index(150).data(ItemRole)
+    window.list.select(chosen.id)
+    open_with_enter(qtbot, window)
+    drop_and_wait(qtbot, window, [FIXTURES / "small.md"])
+    with qtbot.waitSignal(window.search_service.finished, timeout=SEARCH_TIMEOUT_MS):
+        window.escape()
+    qtbot.waitUntil(lambda: window.searching, timeout=SEARCH_TIMEOUT_MS)
+    assert window.current_item().id == chosen.id
+
+
 def test_a_new_search_or_view_forgets_the_results_to_return_to(library, qtbot):
     window = library.open()
     type_search(qtbot, window, "黄金")

@@ -145,7 +145,8 @@ class BackNavigation:
         self.focus_list()
 
     def _search_again(self) -> None:
-        """The search shown last, asked again as it was asked (its scope's days too)."""
+        """The search shown last, asked again as it was asked (its scope's days too), for as
+        many rows as were shown: the selected one is among them."""
         request = self.search_model.request
         if request is None:
             self.run_search()
@@ -153,7 +154,8 @@ class BackNavigation:
         search_filter = dataclasses.replace(
             request.search_filter, watchlist_id=self.search_watchlist
         )  # a watchlist deleted meanwhile no longer narrows it
-        self.search_service.request(request.text, search_filter, request.best_first)
+        rows = max(request.limit, self.search_model.rowCount())
+        self.search_service.request(request.text, search_filter, request.best_first, limit=rows)
 
     def _restore_place(self, point: ReturnPoint) -> None:
         """The selected row and the scroll position as they were; after a fresh read, the
