@@ -234,6 +234,10 @@
         <translation>Last year</translation>
     </message>
     <message>
+        <source>回到打开这一条之前的列表，位置不变（Esc、Alt+←）</source>
+        <translation>Back to the list this item was opened from, where you were (Esc, Alt+←)</translation>
+    </message>
+    <message>
         <source>进入详情正文；在搜索结果中：打开所在日</source>
         <translation>Go to the item text; in search results: open the item on its day</translation>
     </message>
@@ -396,6 +400,14 @@
     <message>
         <source>复制所选条目为文本</source>
         <translation>Copy selected items as text</translation>
+    </message>
+    <message>
+        <source>返回列表</source>
+        <translation>Back to the List</translation>
+    </message>
+    <message>
+        <source>打开搜索结果、关注命中或星标中的一条后：回到那个列表，位置不变</source>
+        <translation>After opening an item of search results, watchlist hits or all starred: back to that list, where you were</translation>
     </message>
     <message>
         <source>帮助(&amp;H)</source>
@@ -896,6 +908,14 @@
     <message>
         <source>已复制 %1 条</source>
         <translation>Copied %1 items</translation>
+    </message>
+    <message>
+        <source>搜索结果</source>
+        <translation>search results</translation>
+    </message>
+    <message>
+        <source>← 返回%1</source>
+        <translation>← Back to %1</translation>
     </message>
 </context>
 </TS>

@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont
 
 from telereader.app.across import AcrossView
 from telereader.core.filters import ItemFilter
+from telereader.core.snippet import snippet
 from telereader.core.store import Store, StoredItem
 from telereader.core.text import one_line
 from telereader.core.watchlists import hit_page, hit_total
@@ -21,7 +22,7 @@ ItemIdRole = Qt.ItemDataRole.UserRole + 2
 HighlightRole = Qt.ItemDataRole.UserRole + 3  # the terms to highlight in a row
 ShowDayRole = Qt.ItemDataRole.UserRole + 4  # rows from many days show their day
 # a search result's matched passage of the body (str), or None: the row shows the body whole
-SnippetRole = Qt.ItemDataRole.UserRole + 5
+SnippetRole = Qt.ItemDataRole.UserRole + 6  # (+5 is NoteRole, below)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -166,6 +167,7 @@ class SearchResultsModel(ItemListModel):
         self.terms: tuple[str, ...] = ()
         self.ranked = False
         self._fetching = False
+        self._snippets: dict[str, str | None] = {}  # by item id: rows are painted often
 
     def reset(self, request, result) -> None:
         """Show the first page of a new search."""
@@ -176,12 +178,14 @@ class SearchResultsModel(ItemListModel):
         self.terms = result.query.include
         self.ranked = result.ranked
         self._fetching = False
+        self._snippets = {}
         self.endResetModel()
 
     def clear(self) -> None:
         self.beginResetModel()
         self.request, self._items, self.total, self.terms = None, [], 0, ()
         self._fetching = False
+        self._snippets = {}
         self.endResetModel()
 
     def append(self, request, result) -> None:
@@ -225,7 +229,16 @@ class SearchResultsModel(ItemListModel):
             return self.terms
         if role == ShowDayRole:
             return True
+        if role == SnippetRole:
+            return self.snippet(self._items[index.row()])
         return item_data(self._items[index.row()], role, with_day=True)
+
+    def snippet(self, item: StoredItem) -> str | None:
+        """The passage of the item's body the search matched; None when its title shows the
+        match."""
+        if item.id not in self._snippets:
+            self._snippets[item.id] = snippet(item.body, self.terms, item.title)
+        return self._snippets[item.id]
 
 
 NoteRole = Qt.ItemDataRole.UserRole + 5  # the note shown under the headline ("" for none)

@@ -74,6 +74,12 @@ class SearchService(QObject):
             self._next()
         return request
 
+    @property
+    def answering(self) -> bool:
+        """A search asked for has not answered yet."""
+        with self._lock:
+            return self._running
+
     def is_current(self, request: SearchRequest) -> bool:
         return request.number >= self.latest
 

@@ -30,6 +30,7 @@ from telereader.app.search_service import SearchService
 from telereader.app.widgets.detail import DEFAULT_POINT_SIZE, DetailPane
 from telereader.app.window import state
 from telereader.app.window.actions import build_actions, shortcut_help
+from telereader.app.window.back import BackNavigation
 from telereader.app.window.choices import export_choices
 from telereader.app.window.reactions import Reactions
 from telereader.app.window.reading import ReaderKeys
@@ -45,7 +46,7 @@ READ_AFTER_MS = 1200  # an item selected this long counts as read
 CLOSE_WAIT_MS = 3000  # closing gives writes under way this long, then keeps notes in a file
 
 
-class MainWindow(Views, Reactions, ReaderKeys, QMainWindow):
+class MainWindow(Views, BackNavigation, Reactions, ReaderKeys, QMainWindow):
     import_finished = Signal(object)  # ImportReport after the window has taken it in; None: failed
 
     def __init__(self, store: Store, data_dir: Path, language: str = "zh"):
@@ -142,7 +143,7 @@ class MainWindow(Views, Reactions, ReaderKeys, QMainWindow):
         self.search_bar.requested.connect(self.run_search)
         self.search_bar.typing.connect(self._search_typed)
         self.search_bar.emptied.connect(self._search_emptied)
-        self.search_bar.submitted.connect(self.focus_list)
+        self.search_bar.submitted.connect(self.enter_results)
         self.search_bar.watchlist_chosen.connect(self._watch_scope_changed)
         self.filter_bar.changed.connect(self._filters_changed)
         self.list.current_item_changed.connect(self._current_changed)
@@ -169,6 +170,7 @@ class MainWindow(Views, Reactions, ReaderKeys, QMainWindow):
         self.ops.trouble.connect(self.status.say)
         self.ops.write_failed.connect(self._write_failed)
         self.ops.restored.connect(self._restored)
+        self._wire_back()
 
     def _splitters(self) -> dict[str, QSplitter]:
         return {"main_splitter": self.main_splitter, "left_splitter": self.left_splitter}

@@ -111,6 +111,10 @@ ACTIONS: tuple[Action, ...] = (
            keys=(".",), help_keys=".", help_row=22),
     Action("copy_items", "copy_items", text=QT_TR_NOOP("复制所选条目为文本"), menu="item",
            list_keys=(QKeySequence.StandardKey.Copy,), help_keys="Ctrl+C", help_row=23),
+    Action("go_back", "go_back", text=QT_TR_NOOP("返回列表"), menu="view", separator=True,
+           shortcuts=("Alt+Left",), help_keys="Alt+← / Esc",
+           help=QT_TR_NOOP("打开搜索结果、关注命中或星标中的一条后：回到那个列表，位置不变"),
+           help_row=8),
 )  # fmt: skip
 
 # the list's context menu, in its order

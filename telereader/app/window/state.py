@@ -19,6 +19,7 @@ DAY = "reading/day"
 ITEM = "reading/item"
 HINT_DISMISSED = "hint/dismissed"
 SAMPLE_REMOVED = "library/sample_removed"  # the reader deleted the sample day: not again
+OWN_DAYS = "library/own_days"  # the reader imported a day of their own: the sample hint is done
 CHECKED_AT = "library/checked_at"
 
 
