@@ -171,7 +171,10 @@ def test_the_view_buttons_fit_the_calendar_column_unclipped(reader, qtbot):
         frame = button.style().pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, option, button)
         needed = QFontMetrics(button.font()).horizontalAdvance(button.text()) + frame
         assert button.width() >= needed, button.text()
-    assert window.day_nav.width() <= 240  # two to a row: as narrow as the calendar
+    # two to a row: the column is as narrow as the calendar (or the buttons' own need, in a
+    # larger font), well under the 420 px of the old left column
+    assert window.day_nav.width() <= window.main_splitter.calendar_width() < 420
+    assert buttons[0].y() == buttons[1].y() < buttons[2].y() == buttons[3].y()
 
 
 # ---- empty states ---------------------------------------------------------------------------------
