@@ -150,10 +150,6 @@
         <translation>Previous item</translation>
     </message>
     <message>
-        <source>详情向下翻页</source>
-        <translation>Page down the item text</translation>
-    </message>
-    <message>
         <source>加星标 / 取消星标</source>
         <translation>Star / unstar</translation>
     </message>
@@ -390,6 +386,10 @@
         <translation>Default text size</translation>
     </message>
     <message>
+        <source>时间线向下翻一页；已到底：下一条（当天最后一条：后一天）</source>
+        <translation>Timeline a page down; at its end: the next item (after the day&apos;s last: the next day)</translation>
+    </message>
+    <message>
         <source>标为已读 / 未读</source>
         <translation>Mark read / unread</translation>
     </message>
@@ -408,6 +408,26 @@
     <message>
         <source>打开搜索结果、关注命中或星标中的一条后：回到那个列表，位置不变</source>
         <translation>After opening an item of search results, watchlist hits or all starred: back to that list, where you were</translation>
+    </message>
+    <message>
+        <source>时间线向上翻一页</source>
+        <translation>Timeline a page up</translation>
+    </message>
+    <message>
+        <source>显示日历</source>
+        <translation>Show calendar</translation>
+    </message>
+    <message>
+        <source>显示 / 收起日历</source>
+        <translation>Show / collapse the calendar</translation>
+    </message>
+    <message>
+        <source>当天最新在前</source>
+        <translation>Day: newest first</translation>
+    </message>
+    <message>
+        <source>当天的时间线：最新在前 / 最早在前</source>
+        <translation>The day&apos;s timeline: newest first / oldest first</translation>
     </message>
     <message>
         <source>帮助(&amp;H)</source>
@@ -528,6 +548,10 @@
     <message>
         <source>查看这次导入的逐个文件报告</source>
         <translation>See this import&apos;s report, file by file</translation>
+    </message>
+    <message>
+        <source>字号：Ctrl+= 放大，Ctrl+- 缩小，Ctrl+0 还原</source>
+        <translation>Text size: Ctrl+= larger, Ctrl+- smaller, Ctrl+0 reset</translation>
     </message>
     <message numerus="yes">
         <source>已导入 %n 个文件：新增 %1 条，更新 %2 条</source>
@@ -916,6 +940,10 @@
     <message>
         <source>← 返回%1</source>
         <translation>← Back to %1</translation>
+    </message>
+    <message>
+        <source>%1 · [ 前一天 / ] 后一天</source>
+        <translation>%1 · [ previous day / ] next day</translation>
     </message>
 </context>
 </TS>

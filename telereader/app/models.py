@@ -88,7 +88,8 @@ class ItemListModel(QAbstractListModel):
 
 
 class DayItemsModel(QAbstractListModel):
-    """The items of one digest day that pass the filter, in time order.
+    """The items of one digest day that pass the filter, in time order: oldest first, or newest
+    first when `newest_first` (after-midnight items are the day's latest either way).
 
     A day holds hundreds of items, not millions: one indexed query loads them all faster than
     paging would, so the list switches days at once. Rows that stop matching the filter while
@@ -103,6 +104,7 @@ class DayItemsModel(QAbstractListModel):
         self._all: list[StoredItem] = []
         self.day: dt.date | None = None
         self.item_filter = ItemFilter()
+        self.newest_first = False  # the reader's choice of order (the window's toggle)
         # How the window shows an item: the library's row with the writes under way applied.
         self.overlay: Callable[[StoredItem], StoredItem] = lambda item: item
 
@@ -114,6 +116,8 @@ class DayItemsModel(QAbstractListModel):
         if item_filter is not None:
             self.item_filter = item_filter
         self._all = [self.overlay(item) for item in self._store.items_on(day)] if day else []
+        if self.newest_first:  # the library gives real time order: reversed, the latest first
+            self._all.reverse()
         self._items = [item for item in self._all if self.item_filter.matches(item)]
         self.endResetModel()
 
