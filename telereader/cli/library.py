@@ -41,6 +41,13 @@ def import_arguments(parser: argparse.ArgumentParser) -> None:
     help=("导入电报文件或文件夹", "import digest files or folders"),
     json=True,
     arguments=import_arguments,
+    loads=(
+        "sqlite_utils",  # the import's transactions
+        "multiprocessing",
+        "concurrent.futures",
+        "telereader.core.importer",
+        "telereader.core.pool",
+    ),
 )
 def import_files(args: argparse.Namespace, store: Store) -> int:
     from telereader.core.importer import import_paths
