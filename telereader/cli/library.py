@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import signal
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -72,6 +70,9 @@ def interrupt_cancels() -> Iterator[Callable[[], bool]]:
     """Ctrl-C during an import cancels it, even inside a huge file: the file being imported
     is rolled back and the report of the files before it is printed. A second Ctrl-C
     interrupts at once."""
+    import signal
+    import threading
+
     pressed = threading.Event()
 
     def on_interrupt(signum: int, frame: object) -> None:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from telereader import __version__
@@ -55,22 +54,33 @@ HEAVY_MODULES = (
 LOADED_BY_WRITES = ("sqlite_utils", "telereader.core.backup")
 
 
-@dataclass
 class Command:
-    """One command: `name` is "star", or "watch add" for a command of the group "watch"."""
+    """One command: `name` is "star", or "watch add" for a command of the group "watch".
 
-    name: str
-    run: Run
-    help: Pair
-    writes: bool = False  # the reader's data changes: an automatic backup follows
-    json: bool = False  # --json prints JSON for scripts
-    store: bool = True  # the library is opened for it
-    declare: Declare | None = None
-    check: Check | None = None
-    # the arguments argparse does not know are appended to this list of args: the query of
-    # `search 黄金 -黄金周` holds an exclusion, not an option
-    rest: str | None = None
-    loads: tuple[str, ...] = ()  # the HEAVY_MODULES it needs when it runs
+    A plain class, not a dataclass: `telereader --version` then loads no dataclasses (and
+    inspect, ast, dis... behind it)."""
+
+    def __init__(
+        self,
+        name: str,
+        run: Run,
+        help: Pair,
+        *,
+        writes: bool = False,  # the reader's data changes: an automatic backup follows
+        json: bool = False,  # --json prints JSON for scripts
+        store: bool = True,  # the library is opened for it
+        declare: Declare | None = None,
+        # the arguments argparse does not know are appended to this list of args: the query of
+        # `search 黄金 -黄金周` holds an exclusion, not an option
+        rest: str | None = None,
+        loads: tuple[str, ...] = (),  # the HEAVY_MODULES it needs when it runs
+    ) -> None:
+        self.name, self.run, self.help = name, run, help
+        self.writes, self.json, self.store = writes, json, store
+        self.declare = declare
+        self.check: Check | None = None
+        self.rest = rest
+        self.loads = loads
 
     def may_load(self) -> set[str]:
         """The HEAVY_MODULES a run of this command may load."""
@@ -85,13 +95,11 @@ class Command:
         return check
 
 
-@dataclass
 class Group:
     """A command that holds commands (`watch add`, `watch list`...)."""
 
-    name: str
-    help: Pair
-    description: Pair
+    def __init__(self, name: str, help: Pair, description: Pair) -> None:
+        self.name, self.help, self.description = name, help, description
 
 
 COMMANDS: dict[str, Command | Group] = {}  # in the order --help lists them
@@ -110,7 +118,15 @@ def command(
 ) -> Callable[[Run], Command]:
     def register(run: Run) -> Command:
         registered = Command(
-            name, run, help, writes, json, store, arguments, rest=rest, loads=loads
+            name,
+            run,
+            help,
+            writes=writes,
+            json=json,
+            store=store,
+            declare=arguments,
+            rest=rest,
+            loads=loads,
         )
         COMMANDS[name] = registered
         return registered
