@@ -8,6 +8,7 @@ an example below fails `test_every_command_has_an_example_here`: add one, so tha
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -18,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from telereader.cli import main
-from telereader.cli.registry import COMMANDS, Command, load_commands
+from telereader.cli.registry import COMMANDS, Command, load_commands, top_level_names
 from telereader.core.store import Store
 from telereader.core.watchlists import add_keywords
 from tests.conftest import ROOT, SAMPLE
@@ -128,3 +129,55 @@ def test_a_command_loads_only_the_heavy_modules_it_names(sample_library, tmp_pat
     report = run_fresh(["--data-dir", str(library), *arguments], tmp_path)
     assert report["code"] == 0
     assert set(report["loaded"]) <= registered_commands()[name].may_load(), report["loaded"]
+
+
+def test_a_command_line_naming_a_command_builds_only_that_commands_parser():
+    from telereader.cli.registry import build_parser
+
+    def commands_built(arguments: list[str]) -> set[str]:
+        parser = build_parser(named=arguments)
+        subparsers = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        return set(subparsers[0].choices) if subparsers else set()
+
+    assert commands_built(["--data-dir", "x", "search", "黄金", "--json"]) == {"search"}
+    assert commands_built(["--version"]) == set()
+    # a command line naming none (a typo, --help) gets them all, to list them
+    assert commands_built(["serch"]) == commands_built(["--help"]) == set(top_level_names())
+
+
+WINDOW = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from telereader.app.window import MainWindow
+from telereader.core.store import Store
+app = QApplication(sys.argv[:1])
+store = Store.open(Path(sys.argv[1]))
+window = MainWindow(store, Path(sys.argv[1]), "en")
+window.show()
+window.start()
+app.processEvents()
+window.repaint()
+heavy = ("sqlite_utils", "multiprocessing", "concurrent.futures.process", "jieba")
+print(sorted(name for name in heavy if name in sys.modules))
+window.close()
+store.close()
+"""
+
+
+@pytest.mark.gui
+def test_the_window_starts_without_sqlite_utils_or_multiprocessing(sample_library, tmp_path):
+    """The window shows a library without the writer's sqlite-utils or the import's worker
+    processes: they load when a write or a big import needs them."""
+    library = tmp_path / "library"
+    shutil.copytree(sample_library[0], library)
+    result = subprocess.run(
+        [sys.executable, "-c", WINDOW, str(library)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout
