@@ -118,7 +118,7 @@ class SearchService(QObject):
                     # still running when a newer one waits (or the window closes) is stale,
                     # so it stops there instead of making the reader wait for a scan of a
                     # decade the index cannot narrow.
-                    self._store.db.conn.set_progress_handler(self._stale, PROGRESS_STEPS)
+                    self._store.conn.set_progress_handler(self._stale, PROGRESS_STEPS)
                 result: SearchResult = search(
                     self._store,
                     request.text,
