@@ -203,3 +203,20 @@ def test_a_day_captured_again_is_recounted_and_a_deleted_day_leaves_the_totals(t
         catch_up(store, workers=0)
         assert store.db.execute("SELECT sum(items) FROM word_totals").fetchone()[0] == 0
         assert store.db.execute("SELECT count(*) FROM day_words").fetchone()[0] == 0
+
+
+def test_rjieba_and_jieba_find_the_same_words_in_the_sample_day():
+    # the fast port is used only because it keeps jieba's dictionary and cuts
+    pytest.importorskip("rjieba")
+    import jieba
+
+    from telereader.core.wordcut import _segmenter
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    slow = WordCutter(segmenter=(lambda text: tokenizer.lcut(text, HMM=False), tokenizer.add_word))
+    fast = WordCutter(segmenter=_segmenter())
+    lines = [line for line in SAMPLE.read_text(encoding="utf-8").splitlines() if "**[" in line]
+    assert len(lines) > 90
+    for line in lines:
+        assert fast.words(None, line) == slow.words(None, line), line

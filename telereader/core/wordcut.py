@@ -8,14 +8,16 @@ ranks the dateline's pieces (14, 联社, 日电) first. So, before and after jie
 - single characters, numbers, amounts, dates and filler (resources/words/filler.txt) are dropped.
 
 jieba runs with its HMM off: it then keeps to its dictionary (and ours), which is what a ranking of
-names needs, and cuts ~1.6× faster (docs/benchmarks.md, "Words").
+names needs, and cuts ~1.6× faster. rjieba (jieba-rs: jieba's dictionary and algorithm in Rust)
+gives the same cuts ~15× faster still and is used when installed (docs/benchmarks.md, "Words").
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -72,29 +74,60 @@ def is_news_word(word: str) -> bool:
     )
 
 
-def _not_topics(tokenizer) -> frozenset[str]:
-    """The words jieba's dictionary tags as anything but a noun-like word (a verb, an adverb, a
-    pronoun, a measure word...): 显示, 大幅, 我国 and 多家 say nothing about a topic. Nouns, verbal
-    nouns (贸易, 出口), abbreviations (国新办) and words jieba does not know (AI, the finance
-    words) are kept."""
+@dataclass(frozen=True)
+class Dictionary:
+    """What jieba's dict.txt says beyond the cut: each word's share of its (generic) corpus, and
+    the words it tags as anything but noun-like."""
+
+    shares: dict[str, float]
+    not_topics: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def jieba_dictionary() -> Dictionary:
+    """Read once: 显示, 大幅, 我国 and 多家 (a verb, an adverb, a pronoun, a measure word) say
+    nothing about a topic; nouns, verbal nouns (贸易, 出口), abbreviations (国新办) and words
+    jieba does not know (AI, the finance words) are kept."""
+    import jieba
+
+    frequencies: dict[str, int] = {}
     dropped = set()
-    with tokenizer.get_dict_file() as dictionary:
+    with jieba.Tokenizer().get_dict_file() as dictionary:
         for line in dictionary:
-            word, _, tag = line.decode("utf-8").split()
+            word, frequency, tag = line.decode("utf-8").split()
+            frequencies[word] = int(frequency)
             if not (tag.startswith("n") or tag in TOPIC_TAGS):
                 dropped.add(word)
-    return frozenset(dropped)
+    total = sum(frequencies.values())
+    shares = {word: frequency / total for word, frequency in frequencies.items()}
+    return Dictionary(shares, frozenset(dropped))
 
 
-class WordCutter:
-    """One jieba tokenizer with the shipped words and the library's lexicon added."""
-
-    def __init__(self, lexicon: Iterable[str] = ()):
+def _segmenter() -> tuple[Callable[[str], list[str]], Callable[[str], object]]:
+    """(cut, add_word) over jieba's dictionary with its HMM off: rjieba (jieba-rs, the same
+    dictionary and the same cuts, ~15× faster: docs/benchmarks.md) when it is installed,
+    else jieba itself."""
+    try:
+        import rjieba
+    except ImportError:
         import jieba
 
         jieba.setLogLevel(logging.WARNING)  # "Building prefix dict..." is not for the reader
-        self._tokenizer = jieba.Tokenizer()
-        self._not_topics = _not_topics(self._tokenizer)
+        tokenizer = jieba.Tokenizer()
+        return (lambda text: tokenizer.lcut(text, HMM=False)), tokenizer.add_word
+    segmenter = rjieba.Jieba()
+    return (
+        (lambda text: segmenter.cut(text, False)),
+        (lambda word: segmenter.add_word(word, None, None)),
+    )
+
+
+class WordCutter:
+    """One segmenter with the shipped words and the library's lexicon added."""
+
+    def __init__(self, lexicon: Iterable[str] = (), *, segmenter=None):
+        self._cut, self._add_word = segmenter or _segmenter()
+        self._dictionary = jieba_dictionary()
         self._known: set[str] = set()
         self.add(shipped_words())
         self.add(lexicon)
@@ -103,19 +136,18 @@ class WordCutter:
         for word in words:
             if word not in self._known and len(word) >= MIN_WORD_LENGTH:
                 self._known.add(word)
-                # no frequency: jieba suggests one that keeps the word whole
-                self._tokenizer.add_word(word)
+                self._add_word(word)  # no frequency: one that keeps the word whole is suggested
 
-    @property
-    def known(self) -> frozenset[str]:
-        return frozenset(self._known)
+    def cut(self, text: str) -> list[str]:
+        return self._cut(text)
 
     def words(self, title: str | None, body: str) -> set[str]:
         """The news words of one item, each once."""
+        not_topics = self._dictionary.not_topics
         return {
             word
-            for word in self._tokenizer.cut(news_text(title, body), HMM=False)
-            if is_news_word(word) and (word in self._known or word not in self._not_topics)
+            for word in self._cut(news_text(title, body))
+            if is_news_word(word) and (word in self._known or word not in not_topics)
         }
 
     def generic(self, word: str) -> float:
@@ -124,7 +156,7 @@ class WordCutter:
         library too small to have one (hotwords.py)."""
         if word in self._known:
             return 0.0
-        return self._tokenizer.FREQ.get(word, 0) / self._tokenizer.total
+        return self._dictionary.shares.get(word, 0.0)
 
     def count(self, items: Iterable[tuple[str | None, str]]) -> dict[str, int]:
         """How many of `items` (title, body) hold each word."""
