@@ -15,10 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from telereader.core.hotwords import hot_words, rising_words  # noqa: E402
-from telereader.core.store import Store  # noqa: E402
-from telereader.core.trend import trend  # noqa: E402
-from telereader.core.wordstats import catch_up, pending_days  # noqa: E402
+from telereader.core.hotwords import hot_words, rising_words
+from telereader.core.store import Store
+from telereader.core.trend import trend
+from telereader.core.wordstats import catch_up, pending_days
 
 
 def timed(function, *args, repeat: int = 3, **kwargs) -> tuple[float, object]:
