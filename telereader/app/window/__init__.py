@@ -20,6 +20,7 @@ from telereader.app.i18n import tr
 from telereader.app.ops.importing import ImportController
 from telereader.app.ops.integrity import IntegrityCheck
 from telereader.app.ops.library import LibraryOps
+from telereader.app.ops.words import WordCatchUp
 from telereader.app.panels.days import DayNavigation
 from telereader.app.panels.filters import FilterBar
 from telereader.app.panels.items import ItemList
@@ -28,12 +29,14 @@ from telereader.app.panels.search import SearchBar
 from telereader.app.panels.status import StatusPanel
 from telereader.app.search_service import SearchService
 from telereader.app.widgets.detail import DEFAULT_POINT_SIZE, DetailPane
+from telereader.app.widgets.hotwords import HotWordStrip
 from telereader.app.window import state
 from telereader.app.window.actions import build_actions, shortcut_help
 from telereader.app.window.choices import export_choices
 from telereader.app.window.reactions import Reactions
 from telereader.app.window.reading import ReaderKeys
 from telereader.app.window.views import Views
+from telereader.app.window.words import Words
 from telereader.core.messages import describe, restore_summary
 from telereader.core.recovery import mark_damaged
 from telereader.core.seeds import sample_days
@@ -45,7 +48,7 @@ READ_AFTER_MS = 1200  # an item selected this long counts as read
 CLOSE_WAIT_MS = 3000  # closing gives writes under way this long, then keeps notes in a file
 
 
-class MainWindow(Views, Reactions, ReaderKeys, QMainWindow):
+class MainWindow(Views, Reactions, ReaderKeys, Words, QMainWindow):
     import_finished = Signal(object)  # ImportReport after the window has taken it in; None: failed
 
     def __init__(self, store: Store, data_dir: Path, language: str = "zh"):
@@ -58,6 +61,7 @@ class MainWindow(Views, Reactions, ReaderKeys, QMainWindow):
         self.importer = ImportController(data_dir, self, language)
         self.search_service = SearchService(data_dir, self)
         self.integrity = IntegrityCheck(data_dir, self)
+        self.word_catch_up = WordCatchUp(data_dir, self)
         self.last_search = None
         self.search_watchlist: int | None = None  # the search bar's choice, for searches
         self.hits_watchlist: int | None = None  # and for the Watch view apart
@@ -94,6 +98,7 @@ class MainWindow(Views, Reactions, ReaderKeys, QMainWindow):
         self.watch_scope, self.best_first = self.search_bar.watch_scope, self.search_bar.best_first
         self.filter_bar = FilterBar(self)
         self.filter_buttons = self.filter_bar.buttons
+        self.hot_strip = HotWordStrip(self)
         self.list = ItemList(self.store, self.search_service, self)
         self.list.set_overlay(self.writer.overlay)
         self.model, self.delegate = self.list.day_model, self.list.delegate
@@ -104,7 +109,7 @@ class MainWindow(Views, Reactions, ReaderKeys, QMainWindow):
         left_bottom = QWidget(self)
         layout = QVBoxLayout(left_bottom)
         layout.setContentsMargins(0, 0, 0, 0)
-        for panel in (self.notices, self.search_bar, self.filter_bar):
+        for panel in (self.notices, self.search_bar, self.filter_bar, self.hot_strip):
             layout.addWidget(panel)
         layout.addWidget(self.list, 1)
         self.left_splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -151,6 +156,9 @@ class MainWindow(Views, Reactions, ReaderKeys, QMainWindow):
         self.search_service.finished.connect(self._search_finished)
         self.search_service.failed.connect(self._search_failed)
         self.integrity.checked.connect(self.library_checked)
+        self.word_catch_up.progress.connect(self._words_progress)
+        self.word_catch_up.finished.connect(self._words_finished)
+        self.hot_strip.word_clicked.connect(self.search_word)
         self.status.cancel_wanted.connect(self.cancel_import)
         self.importer.started.connect(self.status.import_started)
         self.importer.progress.connect(self.status.import_progress)
@@ -190,6 +198,7 @@ class MainWindow(Views, Reactions, ReaderKeys, QMainWindow):
             self.integrity.start()
         self.refresh_days()
         self.refresh_watchlists()
+        self.word_catch_up.start()  # resumes where the last run stopped; the UI never waits
         self.focus_list()  # j/k/S/N work at once; the calendar is a click away
         if not self.days:
             samples = sample_days()
@@ -291,6 +300,7 @@ class MainWindow(Views, Reactions, ReaderKeys, QMainWindow):
             self.status.import_cancelling()
 
     def _imported(self, report) -> None:
+        self.word_catch_up.start()
         if report is not None and report.new_hits:
             self.notify_new_hits(report.new_hits)
         self.import_finished.emit(report)
@@ -423,6 +433,7 @@ class MainWindow(Views, Reactions, ReaderKeys, QMainWindow):
         self.save_settings()
         self.search_service.shutdown()
         self.integrity.shutdown()
+        self.word_catch_up.shutdown()
         # Writes that land from now on change nothing on screen: the window is gone, and its
         # library connection may be closed before their events arrive.
         self.events.blockSignals(True)

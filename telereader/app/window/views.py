@@ -43,6 +43,7 @@ class Views:
         self.model.load(day, self.current_filter())
         self._select(wanted)
         self._update_counts()
+        self.refresh_hot_words()
 
     def previous_day(self) -> None:
         day = self.day_nav.neighbour(-1)
