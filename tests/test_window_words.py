@@ -3,13 +3,21 @@ a click on a word searches for it."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from telereader.app.widgets.trendchart import Bar, TrendChart
+from tests.conftest import FIXTURES
 from tests.test_window import (  # noqa: F401  (fixtures)
     IMPORT_TIMEOUT_MS,
     SAMPLE_DAY,
+    SMALL_DAY,
     drop_and_wait,
     english,
     reader,
 )
+from tests.test_window_watch import make_watchlist
 from tests.test_words import BACKGROUND, SURGE, write_day
 
 WORDS_TIMEOUT_MS = 60_000
@@ -40,8 +48,6 @@ def test_clicking_a_hot_word_searches_the_library_for_it(reader, qtbot):
 def test_an_import_is_counted_after_it_and_the_rising_words_show_beside_the_hot_ones(
     reader, qtbot, tmp_path
 ):
-    import datetime as dt
-
     window = reader.open()
     qtbot.waitUntil(lambda: bool(window.hot_strip.buttons), timeout=WORDS_TIMEOUT_MS)
     paths = []
@@ -58,3 +64,61 @@ def test_an_import_is_counted_after_it_and_the_rising_words_show_beside_the_hot_
     window._load_day(dt.date(2026, 2, 4))
     assert window.hot_strip.rising_label.isVisible()
     assert "钒液流·new" in window.hot_strip.words_shown()
+
+
+# ---- the trend chart ----------------------------------------------------------------------------
+
+
+def search_and_wait(qtbot, window, text: str) -> None:
+    with qtbot.waitSignal(window.search_service.finished, timeout=IMPORT_TIMEOUT_MS):
+        window.search.setText(text)
+        window.run_search()
+    qtbot.waitUntil(lambda: window.trend_chart.isVisible(), timeout=IMPORT_TIMEOUT_MS)
+
+
+def test_a_search_shows_its_matches_per_day_above_the_results_with_the_same_total(
+    reader, qtbot, tmp_path
+):
+    window = reader.open()
+    drop_and_wait(qtbot, window, [FIXTURES / "small.md"])
+    search_and_wait(qtbot, window, "黄金")
+    chart = window.trend_chart
+    assert chart.total == window.search_model.total > 0
+    assert sum(bar.count for bar in chart.bars) == chart.total
+    by_day = {bar.first_day: bar.count for bar in chart.bars}
+    for day in (SAMPLE_DAY, SMALL_DAY):
+        shown = [item for item in window.search_model._items if item.day == day]
+        assert by_day[day] == len(shown)  # the search lists them all: fewer than a page
+
+
+def test_hovering_a_bar_tells_its_count_and_clicking_it_opens_its_day(reader, qtbot):
+    window = reader.open()
+    search_and_wait(qtbot, window, "黄金")
+    chart = window.trend_chart
+    index = next(i for i, bar in enumerate(chart.bars) if bar.first_day == SAMPLE_DAY)
+    qtbot.mouseMove(chart, chart.bar_centre(index))
+    qtbot.waitUntil(lambda: chart.hovered == index, timeout=5000)
+    assert chart.toolTip() == f"2026-01-14: {chart.bars[index].count} items"
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=chart.bar_centre(index))
+    assert window.list.model() is window.model and window.model.day == SAMPLE_DAY
+    assert not chart.isVisible()  # the day's list has no chart
+
+
+def test_the_watch_view_charts_its_hits(reader, qtbot):
+    window = reader.open()
+    make_watchlist(qtbot, window, "黄金", ["黄金"])
+    window.watch_button.click()
+    assert window.watching
+    qtbot.waitUntil(lambda: window.trend_chart.isVisible(), timeout=IMPORT_TIMEOUT_MS)
+    assert window.trend_chart.total == window.hits_model.total > 0
+
+
+def test_the_chart_paints_bars_without_a_display(qtbot):
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    chart.resize(300, 72)
+    chart.show_bars([Bar("2026-01", dt.date(2026, 1, 1), 5), Bar("2026-02", dt.date(2026, 2, 1), 0)], 5)
+    image = chart.grab().toImage()
+    assert image.width() == 300
+    assert chart.bar_at(chart.bar_centre(1).x()) == 1
+    assert chart.bar_at(-5) is None

@@ -929,5 +929,13 @@
         <source>词语统计没有完成，下次启动时继续</source>
         <translation>Word counting did not finish; it goes on at the next start</translation>
     </message>
+    <message>
+        <source>共 %1 条，最多 %2 条</source>
+        <translation>%1 items, at most %2 a bar</translation>
+    </message>
+    <message>
+        <source>%1：%2 条</source>
+        <translation>%1: %2 items</translation>
+    </message>
 </context>
 </TS>

@@ -28,13 +28,16 @@ from telereader.app.panels.notices import Notices
 from telereader.app.panels.search import SearchBar
 from telereader.app.panels.status import StatusPanel
 from telereader.app.search_service import SearchService
+from telereader.app.tasks import serial_pool
 from telereader.app.widgets.detail import DEFAULT_POINT_SIZE, DetailPane
 from telereader.app.widgets.hotwords import HotWordStrip
+from telereader.app.widgets.trendchart import TrendChart
 from telereader.app.window import state
 from telereader.app.window.actions import build_actions, shortcut_help
 from telereader.app.window.choices import export_choices
 from telereader.app.window.reactions import Reactions
 from telereader.app.window.reading import ReaderKeys
+from telereader.app.window.trends import Trends
 from telereader.app.window.views import Views
 from telereader.app.window.words import Words
 from telereader.core.messages import describe, restore_summary
@@ -48,7 +51,7 @@ READ_AFTER_MS = 1200  # an item selected this long counts as read
 CLOSE_WAIT_MS = 3000  # closing gives writes under way this long, then keeps notes in a file
 
 
-class MainWindow(Views, Reactions, ReaderKeys, Words, QMainWindow):
+class MainWindow(Views, Reactions, ReaderKeys, Words, Trends, QMainWindow):
     import_finished = Signal(object)  # ImportReport after the window has taken it in; None: failed
 
     def __init__(self, store: Store, data_dir: Path, language: str = "zh"):
@@ -62,6 +65,7 @@ class MainWindow(Views, Reactions, ReaderKeys, Words, QMainWindow):
         self.search_service = SearchService(data_dir, self)
         self.integrity = IntegrityCheck(data_dir, self)
         self.word_catch_up = WordCatchUp(data_dir, self)
+        self._trend_pool = serial_pool(self)
         self.last_search = None
         self.search_watchlist: int | None = None  # the search bar's choice, for searches
         self.hits_watchlist: int | None = None  # and for the Watch view apart
@@ -99,6 +103,7 @@ class MainWindow(Views, Reactions, ReaderKeys, Words, QMainWindow):
         self.filter_bar = FilterBar(self)
         self.filter_buttons = self.filter_bar.buttons
         self.hot_strip = HotWordStrip(self)
+        self.trend_chart = TrendChart(self)
         self.list = ItemList(self.store, self.search_service, self)
         self.list.set_overlay(self.writer.overlay)
         self.model, self.delegate = self.list.day_model, self.list.delegate
@@ -109,7 +114,8 @@ class MainWindow(Views, Reactions, ReaderKeys, Words, QMainWindow):
         left_bottom = QWidget(self)
         layout = QVBoxLayout(left_bottom)
         layout.setContentsMargins(0, 0, 0, 0)
-        for panel in (self.notices, self.search_bar, self.filter_bar, self.hot_strip):
+        panels = (self.notices, self.search_bar, self.filter_bar, self.hot_strip, self.trend_chart)
+        for panel in panels:
             layout.addWidget(panel)
         layout.addWidget(self.list, 1)
         self.left_splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -159,6 +165,10 @@ class MainWindow(Views, Reactions, ReaderKeys, Words, QMainWindow):
         self.word_catch_up.progress.connect(self._words_progress)
         self.word_catch_up.finished.connect(self._words_finished)
         self.hot_strip.word_clicked.connect(self.search_word)
+        self.search_service.finished.connect(self._search_trend)
+        self.day_nav.hits_wanted.connect(self._watch_trend)  # after show_watch_view: connected first
+        self.notices.hits_wanted.connect(self._watch_trend)
+        self.trend_chart.day_clicked.connect(self.open_trend_day)
         self.status.cancel_wanted.connect(self.cancel_import)
         self.importer.started.connect(self.status.import_started)
         self.importer.progress.connect(self.status.import_progress)

@@ -100,6 +100,8 @@ class Views:
         if not self.list.use(model):
             return
         self.search_bar.set_mode(model is self.search_model, model is self.hits_model)
+        if model is not self.search_model and model is not self.hits_model:
+            self.hide_trend()
         self.day_nav.show_hits_active(model is self.hits_model)
         if model is not self.across_model:
             self.day_nav.show_across_active(None)
