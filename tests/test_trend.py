@@ -44,7 +44,7 @@ def test_every_point_is_the_search_total_of_its_period_and_they_add_up(library, 
 
 def test_counting_period_by_period_gives_the_same_points_as_tallying(library, monkeypatch):
     tallied = trend(library, "黄金", by="week")
-    monkeypatch.setattr(trend_module, "LIST_AT_MOST", 0)
+    monkeypatch.setattr(trend_module, "COUNT_PERIODS_AT_MOST", 1000)
     counted = trend(library, "黄金", by="week")
     assert counted.points == tallied.points and counted.total == tallied.total
 

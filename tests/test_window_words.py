@@ -122,3 +122,18 @@ def test_the_chart_paints_bars_without_a_display(qtbot):
     assert image.width() == 300
     assert chart.bar_at(chart.bar_centre(1).x()) == 1
     assert chart.bar_at(-5) is None
+
+
+def test_editing_a_watchlist_offers_words_that_occur_with_its_keywords_and_adds_one(
+    reader, qtbot
+):
+    window = reader.open()
+    qtbot.waitUntil(lambda: not window.word_catch_up.running, timeout=WORDS_TIMEOUT_MS)
+    dialog = make_watchlist(qtbot, window, "外贸", ["海关总署"])
+    row = dialog.suggestions
+    qtbot.waitUntil(lambda: bool(row.buttons), timeout=WORDS_TIMEOUT_MS)
+    offered = [button.text() for button in row.buttons]
+    assert "海关总署" not in offered
+    assert "国新办" in offered  # its press conference is where the customs figures were given
+    row.buttons[offered.index("国新办")].click()
+    assert dialog.keywords.toPlainText().splitlines() == ["海关总署", "国新办"]

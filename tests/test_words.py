@@ -60,11 +60,11 @@ def test_the_dateline_numbers_and_filler_are_not_words(cutter):
     words = cutter.words(
         None,
         "财联社1月14日电，美国上周API原油库存增加527.8万桶，预期减少223.8万桶，"
-        "2025年同比增长0.92%，记者表示消息称。（新华社）",
+        "2025年同比增长0.92%，榜单TOP26与2025Q4数据，记者表示消息称。（新华社）",
     )
     assert {"原油", "库存", "API"} <= words
     for noise in ("财联社", "联社", "日电", "14", "527.8", "万桶", "2025", "2025年", "0.92%",
-                  "记者", "表示", "消息", "新华社", "增加"):  # fmt: skip
+                  "记者", "表示", "消息", "新华社", "增加", "TOP26", "2025Q4"):  # fmt: skip
         assert noise not in words
     assert all(len(word) >= 2 for word in words)
 
@@ -220,3 +220,17 @@ def test_rjieba_and_jieba_find_the_same_words_in_the_sample_day():
     assert len(lines) > 90
     for line in lines:
         assert fast.words(None, line) == slow.words(None, line), line
+
+
+def test_a_watchlist_is_offered_the_words_that_keep_company_with_its_keywords(planted_store):
+    from telereader.core.suggest import keyword_words, suggestions
+    from telereader.core.watchlists import add_keywords
+
+    watchlist = add_keywords(planted_store, "电池", ["固态电池", "-黄金周"])
+    offered = [entry.word for entry in suggestions(planted_store, watchlist.id, ["固态电池"])]
+    # every item with 固态电池 says 研发进展 (quiet days) or names 某某科技 (the surge)
+    assert {"研发", "进展", "某某科技"} <= set(offered[:5])
+    assert "固态电池" not in offered and "电池" not in offered  # the keyword's own words
+    for unrelated in ("央行", "原油", "黄金"):
+        assert unrelated not in offered
+    assert keyword_words(["宁德时代|CATL", "黄金 -黄金周", "=AI"]) == {"宁德时代", "CATL", "黄金", "AI"}

@@ -937,5 +937,13 @@
         <source>%1：%2 条</source>
         <translation>%1: %2 items</translation>
     </message>
+    <message>
+        <source>常一起出现：</source>
+        <translation>Often with these:</translation>
+    </message>
+    <message>
+        <source>在这个列表的命中里远比别处常见的词；点击加为关键词</source>
+        <translation>Words far more common in this list’s hits than elsewhere; click one to add it as a keyword</translation>
+    </message>
 </context>
 </TS>

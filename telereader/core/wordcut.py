@@ -33,6 +33,8 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _WORD_CHARACTER = re.compile(r"[\w\u4e00-\u9fff]")
+# Codes rather than words: TOP26, 2025Q4, 600519 (a short one such as 5G or H20 is a name)
+_CODE = re.compile(r"^(?=[A-Za-z]*\d)[A-Za-z\d._-]{5,}$")
 MIN_WORD_LENGTH = 2
 TOPIC_TAGS = frozenset({"vn", "an", "j"})  # besides every noun tag (n, nr, ns, nt, nz...)
 
@@ -70,6 +72,7 @@ def is_news_word(word: str) -> bool:
         len(word) >= MIN_WORD_LENGTH
         and _WORD_CHARACTER.match(word) is not None
         and not _NUMBER.match(word)
+        and not _CODE.match(word)
         and word not in filler_words()
     )
 

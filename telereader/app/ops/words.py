@@ -65,6 +65,11 @@ class WordCatchUp(QObject):
         if self._again and not self._stop.is_set():
             self.start()
 
+    @property
+    def closed(self) -> bool:
+        """Shut down: answers still on their way (queued before the close) are for no one."""
+        return self._stop.is_set()
+
     def shutdown(self) -> None:
         self._stop.set()
         wait = getattr(self._pool, "waitForDone", None)

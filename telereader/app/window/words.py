@@ -13,6 +13,8 @@ PROGRESS_SHOWN_MS = 4000
 
 class Words:
     def _words_progress(self, done: int, pending: int) -> None:
+        if self.word_catch_up.closed:
+            return  # the window has closed, and its library connection with it
         self.status.say(
             tr("正在统计词语：%1/%2 天").replace("%1", str(done)).replace("%2", str(pending)),
             PROGRESS_SHOWN_MS,
@@ -21,6 +23,8 @@ class Words:
             self.refresh_hot_words()  # newest days come first: the day shown is soon ready
 
     def _words_finished(self, result) -> None:
+        if self.word_catch_up.closed:
+            return
         if result is None:
             self.status.say(tr("词语统计没有完成，下次启动时继续"), 8000)
         self.refresh_hot_words()
