@@ -8,12 +8,19 @@ days were not pending when it started). Closing stops it after the day in flight
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from telereader.app.tasks import Pool, in_library, run_task, serial_pool
+
+MAX_WORKERS = 2  # the catch-up leaves a core's share to the reader on a small machine
+
+
+def default_workers() -> int:
+    return max(1, min(MAX_WORKERS, (os.cpu_count() or 1) - 1 or 1))
 
 
 class WordCatchUp(QObject):
@@ -27,10 +34,13 @@ class WordCatchUp(QObject):
         pool: Pool | None = None,
         workers: int | None = None,
     ):
+        # Cutting runs in worker processes, never in the window's own process, even for one
+        # day: jieba's dictionary takes a second of Python to load, which would hold the
+        # window's interpreter (its UI thread included) for that long.
         super().__init__(parent)
         self.data_dir = data_dir
         self._pool = pool or serial_pool(self)
-        self._workers = workers
+        self._workers = workers or default_workers()
         self._stop = threading.Event()
         self.running = False
         self._again = False
