@@ -15,6 +15,7 @@ gives the same cuts ~15× faster still and is used when installed (docs/benchmar
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -171,14 +172,20 @@ class WordCutter:
 
 
 _worker_cutter: tuple[tuple[str, ...], WordCutter] | None = None
+_lowered = False
+BACKGROUND_NICENESS = 10
 
 
 def count_in_worker(
-    items: list[tuple[str | None, str]], lexicon: tuple[str, ...]
+    items: list[tuple[str | None, str]], lexicon: tuple[str, ...], in_background: bool = False
 ) -> dict[str, tuple[int, float]]:
     """word → (items holding it, its generic share), in a worker process, which keeps its
-    cutter while the lexicon stays the same."""
-    global _worker_cutter
+    cutter while the lexicon stays the same. `in_background`: the worker gives way to every
+    other process (the reader's window first) by lowering its own priority once."""
+    global _worker_cutter, _lowered
+    if in_background and not _lowered and hasattr(os, "nice"):
+        os.nice(BACKGROUND_NICENESS)
+        _lowered = True
     if _worker_cutter is None or _worker_cutter[0] != lexicon:
         _worker_cutter = (lexicon, WordCutter(lexicon))
     cutter = _worker_cutter[1]

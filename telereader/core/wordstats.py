@@ -122,7 +122,8 @@ def catch_up(
         while True:
             while len(in_flight) < ahead and (day := next(queue, None)) is not None:
                 items = news_items(store, day)
-                in_flight.append((day, len(items), pool.submit(count_in_worker, items, lexicon)))
+                job = pool.submit(count_in_worker, items, lexicon, not pool.in_process)
+                in_flight.append((day, len(items), job))
             if not in_flight:
                 break
             day, counted, job = in_flight.pop(0)
