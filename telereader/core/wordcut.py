@@ -67,6 +67,7 @@ def news_text(title: str | None, body: str) -> str:
     return f"{title}\n{body}" if title else body
 
 
+@lru_cache(maxsize=1 << 18)  # a day repeats most of its words: each is judged once
 def is_news_word(word: str) -> bool:
     """A word worth counting: two characters or more, not a number or amount, not filler."""
     return (
