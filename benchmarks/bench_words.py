@@ -62,7 +62,7 @@ def main() -> None:
         print(f"rising, last 7 days: {ms:.0f} ms: {[w.word for w in words[:10]]}")
         for query in ("黄金", "美联储", "宁德时代", "固态电池", "铜"):
             for by in ("month", "day"):
-                ms, result = timed(trend, store, query, by=by)
+                ms, result = timed(trend, store, query, by=by, repeat=1)
                 print(f"trend {query} by {by}: {ms:.0f} ms, total {result.total}, "
                       f"{len(result.points)} points")  # fmt: skip
 

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from telereader.core.lexicon import learn_from_library, lexicon_words
-from telereader.core.pool import parsing_pool
+from telereader.core.pool import Pool, parsing_pool
 from telereader.core.wordcut import count_in_worker
 
 if TYPE_CHECKING:
@@ -103,9 +104,12 @@ def catch_up(
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    pool: Pool | None = None,
 ) -> CatchUp:
     """Count every pending day; `progress(done, pending)` after each day. `workers=0` cuts in
-    this process (tests, a few days); None lets the pool choose by the number of days."""
+    this process (tests, a few days); None lets the pool choose by the number of days. A
+    `pool` kept by the caller (the window's) spares each catch-up starting workers and loading
+    the dictionary anew."""
     began = time.perf_counter()
     forget_deleted_days(store)
     days = pending_days(store)
@@ -115,7 +119,7 @@ def catch_up(
     learn_from_library(store, day_from=min(days))
     lexicon = lexicon_words(store)
     item_counts = dict(store.db.execute("SELECT day, items FROM day_counts").fetchall())
-    with parsing_pool(len(days), workers) as pool:
+    with nullcontext(pool) if pool is not None else parsing_pool(len(days), workers) as pool:
         in_flight: list[tuple[str, int, object]] = []
         queue = iter(days)
         ahead = 1 if pool.in_process else pool.ahead

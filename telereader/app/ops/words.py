@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from telereader.app.tasks import Pool, in_library, run_task, serial_pool
+from telereader.core.pool import Pool as CorePool
 
 MAX_WORKERS = 2  # the catch-up leaves a core's share to the reader on a small machine
 
@@ -41,6 +42,7 @@ class WordCatchUp(QObject):
         self.data_dir = data_dir
         self._pool = pool or serial_pool(self)
         self._workers = workers or default_workers()
+        self._cutters: CorePool | None = None  # worker processes kept between catch-ups
         self._stop = threading.Event()
         self.running = False
         self._again = False
@@ -53,10 +55,13 @@ class WordCatchUp(QObject):
 
         self.running, self._again = True, False
 
+        if self._cutters is None:
+            self._cutters = CorePool(self._workers)
+
         def work(store):
             return catch_up(
                 store,
-                workers=self._workers,
+                pool=self._cutters,
                 progress=self.progress.emit,  # queued to the UI thread
                 should_stop=self._stop.is_set,
             )
@@ -85,3 +90,5 @@ class WordCatchUp(QObject):
         wait = getattr(self._pool, "waitForDone", None)
         if wait is not None:
             wait(10_000)
+        if self._cutters is not None:
+            self._cutters.close()
