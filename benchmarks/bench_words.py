@@ -31,11 +31,40 @@ def timed(function, *args, repeat: int = 3, **kwargs) -> tuple[float, object]:
     return statistics.median(times), result
 
 
+def import_one_day(store: Store) -> None:
+    """A new day after the last, imported then counted with workers already started (as the
+    window keeps them), each step timed."""
+    import tempfile
+
+    from benchmarks.synth import generate
+    from telereader.core.importer import import_paths
+    from telereader.core.lexicon import lexicon_words
+    from telereader.core.pool import Pool
+    from telereader.core.wordcut import count_in_worker
+
+    last = store.db.execute("SELECT max(day) FROM day_counts").fetchone()[0]
+    day = dt.date.fromisoformat(last) + dt.timedelta(days=1)
+    pool = Pool(1)
+    pool.submit(count_in_worker, [], lexicon_words(store), True).result()  # started, warm
+    with tempfile.TemporaryDirectory() as folder:
+        generate(Path(folder), 1, day, 7)
+        began = time.perf_counter()
+        import_paths(store, [Path(folder)], workers=0)
+        imported = time.perf_counter() - began
+        began = time.perf_counter()
+        catch_up(store, pool=pool)
+        counted = time.perf_counter() - began
+    pool.close()
+    print(f"import of a new day: {imported * 1000:.0f} ms, its words: {counted * 1000:.0f} ms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--library", type=Path, required=True)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--skip-catch-up", action="store_true")
+    parser.add_argument("--import-day", action="store_true",
+                        help="also import one new day and count its words (warm workers)")
     args = parser.parse_args()
     with Store.open(args.library) as store:
         if not args.skip_catch_up:
@@ -50,6 +79,8 @@ def main() -> None:
             result = catch_up(store, workers=args.workers, progress=progress)
             print(f"catch-up: {result.done} of {pending} days in {result.elapsed_s:.1f} s "
                   f"({args.workers} workers)")  # fmt: skip
+        if args.import_day:
+            import_one_day(store)
         last = store.db.execute("SELECT max(day) FROM word_days").fetchone()[0]
         last_day = dt.date.fromisoformat(last)
         year_ago = (last_day - dt.timedelta(days=364)).isoformat()

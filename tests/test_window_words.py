@@ -62,7 +62,7 @@ def test_an_import_is_counted_after_it_and_the_rising_words_show_beside_the_hot_
         drop_and_wait(qtbot, window, paths)
     qtbot.waitUntil(lambda: not window.word_catch_up.running, timeout=WORDS_TIMEOUT_MS)
     window._load_day(dt.date(2026, 2, 4))
-    assert window.hot_strip.rising_label.isVisible()
+    qtbot.waitUntil(lambda: window.hot_strip.rising_label.isVisible(), timeout=10_000)
     assert "钒液流·new" in window.hot_strip.words_shown()
 
 

@@ -6,9 +6,21 @@ from __future__ import annotations
 import datetime as dt
 
 from telereader.app.i18n import tr
+from telereader.app.tasks import in_library, run_task
 
 RISING_DAYS = 7  # the 升温 list: the last week up to the day shown, against every day before
 PROGRESS_SHOWN_MS = 4000
+
+
+def ranked_words(store, day: dt.date) -> tuple[list, list]:
+    """(hot words of `day`, rising words of the week up to it) as the strip shows them."""
+    from telereader.core.hotwords import hot_words, rising_words
+
+    last = day.isoformat()
+    first = (day - dt.timedelta(days=RISING_DAYS - 1)).isoformat()
+    hot = [(entry.word, entry.count) for entry in hot_words(store, last)]
+    rising = [(e.word, e.count, e.new) for e in rising_words(store, first, last)]
+    return hot, rising
 
 
 class Words:
@@ -30,21 +42,21 @@ class Words:
         self.refresh_hot_words()
 
     def refresh_hot_words(self) -> None:
-        """The strip follows the day shown (a day's words are a few milliseconds to rank)."""
-        from telereader.core.hotwords import hot_words, rising_words
-
+        """The strip follows the day shown; ranked on a thread of its own (a few ms a day,
+        but never on the UI thread while a catch-up writes)."""
         day = getattr(self.model, "day", None)
+        self._hot_number = getattr(self, "_hot_number", 0) + 1
+        number = self._hot_number
         if day is None:
             self.hot_strip.show_words([], [])
             return
-        last = day.isoformat()
-        first = (day - dt.timedelta(days=RISING_DAYS - 1)).isoformat()
-        hot = hot_words(self.store, last)
-        rising = rising_words(self.store, first, last)
-        self.hot_strip.show_words(
-            [(entry.word, entry.count) for entry in hot],
-            [(entry.word, entry.count, entry.new) for entry in rising],
-        )
+
+        def done(words) -> None:
+            if number == self._hot_number and not self.word_catch_up.closed:
+                self.hot_strip.show_words(*words)
+
+        run_task(in_library(self.data_dir, lambda store: ranked_words(store, day)), done,
+                 lambda _error: None, pool=self._trend_pool, parent=self)  # fmt: skip
 
     def search_word(self, word: str) -> None:
         """A hot word clicked: search the whole library for it."""
