@@ -143,9 +143,6 @@ class WordCutter:
                 self._known.add(word)
                 self._add_word(word)  # no frequency: one that keeps the word whole is suggested
 
-    def cut(self, text: str) -> list[str]:
-        return self._cut(text)
-
     def words(self, title: str | None, body: str) -> set[str]:
         """The news words of one item, each once."""
         not_topics = self._dictionary.not_topics
