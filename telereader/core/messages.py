@@ -286,6 +286,18 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "共 {total} 条匹配，用时 {elapsed_ms:.1f} 毫秒",
         "{total} matches in {elapsed_ms:.1f} ms",
     ),
+    "words_catching_up": (
+        "正在统计词语：{done}/{pending} 天", "counting words: {done} of {pending} days"
+    ),
+    "words_none": (
+        "没有达到次数的词（可用 --min-count 放宽）",
+        "no word reaches the minimum count (see --min-count)",
+    ),
+    "words_range_backwards": ("--to 早于起始日期", "--to is before the first day"),
+    "trend_total": ("共 {total} 条", "{total} items"),
+    "trend_needs_query": (
+        "请给出搜索词或 --watch 关注列表", "give a query or --watch LIST"
+    ),
     "watch_summary": (
         "{name}：{keywords} 个关键词，命中 {hits} 条",
         "{name}: {keywords} keywords, {hits} hits",

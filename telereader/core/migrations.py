@@ -104,11 +104,33 @@ def _0004_watchlists(db: sqlite_utils.Database) -> None:
     db["watch_pending"].create({"seq": int}, pk="seq")
 
 
+def _0005_word_stats(db: sqlite_utils.Database) -> None:
+    # Derived from items by the word catch-up (core/wordstats.py) and rebuilt at will: the
+    # library's own names (lexicon), each day's words with how many of its items hold them
+    # (day_words), the days counted so far and their item count when counted (word_days: a
+    # day whose count changed is counted again), and every word's library-wide total with its
+    # share in jieba's generic dictionary (word_totals: the background hot words rank against).
+    db.execute("CREATE TABLE lexicon (word TEXT PRIMARY KEY, source TEXT NOT NULL)")
+    db.execute(
+        "CREATE TABLE word_days (day TEXT PRIMARY KEY, items INTEGER NOT NULL, "
+        "counted INTEGER NOT NULL)"
+    )
+    db.execute(
+        "CREATE TABLE day_words (day TEXT NOT NULL, word TEXT NOT NULL, items INTEGER NOT NULL, "
+        "PRIMARY KEY (day, word)) WITHOUT ROWID"
+    )
+    db.execute(
+        "CREATE TABLE word_totals (word TEXT PRIMARY KEY, items INTEGER NOT NULL, "
+        "generic REAL NOT NULL DEFAULT 0) WITHOUT ROWID"
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _0001_initial,
     _0002_search_index,
     _0003_day_counts,
     _0004_watchlists,
+    _0005_word_stats,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
