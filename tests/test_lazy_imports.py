@@ -45,6 +45,8 @@ EXAMPLES: dict[str, list[str]] = {
     "unstar": ["unstar", "{item}"],
     "note": ["note", "{item}", "记一笔"],
     "install-desktop": ["install-desktop"],
+    "words": ["words", "2026-01-14", "--json"],
+    "trend": ["trend", "黄金", "--by", "month", "--json"],
 }
 
 # Run in the fresh process: the command, then which heavy modules it loaded (on stderr's last line).

@@ -41,6 +41,8 @@ def catch_up_words(store: Store) -> None:
     "words",
     help=("某天（或一段日子）的热词；--rising 看升温的词", "hot words of a day or range; --rising"),
     json=True,
+    # the days not counted yet are counted first: cut (jieba, in worker processes) and written
+    loads=("sqlite_utils", "jieba", "multiprocessing", "concurrent.futures", "telereader.core.pool"),
 )
 def words(args: argparse.Namespace, store: Store) -> int:
     from telereader.core.hotwords import hot_words, rising_words

@@ -61,7 +61,7 @@ def log_likelihood(a: float, c: float, b: float, d: float) -> float:
 
 
 def _items_counted(store: Store, where: str = "1", params: tuple = ()) -> int:
-    return store.db.execute(
+    return store.conn.execute(
         f"SELECT coalesce(sum(counted), 0) FROM word_days WHERE {where}", params
     ).fetchone()[0]
 
@@ -78,7 +78,7 @@ def hot_words(
     last = last or first
     range_items = _items_counted(store, "day BETWEEN ? AND ?", (first, last))
     background_items = _items_counted(store) - range_items + PRIOR_ITEMS
-    rows = store.db.execute(
+    rows = store.conn.execute(
         "SELECT day_words.word, sum(day_words.items) AS held, word_totals.items, "
         "word_totals.generic FROM day_words JOIN word_totals USING (word) "
         "WHERE day_words.day BETWEEN ? AND ? GROUP BY day_words.word HAVING held >= ?",
@@ -108,7 +108,7 @@ def rising_words(
     before_items = _items_counted(store, "day < ?", (first,))
     if before_items == 0:
         return []
-    rows = store.db.execute(
+    rows = store.conn.execute(
         "SELECT day_words.word, sum(CASE WHEN day_words.day <= ? THEN day_words.items END) AS "
         "held, sum(day_words.items), word_totals.items FROM day_words JOIN word_totals "
         "USING (word) WHERE day_words.day >= ? GROUP BY day_words.word HAVING held >= ?",

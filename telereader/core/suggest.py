@@ -46,7 +46,7 @@ def keyword_words(keywords: list[str]) -> set[str]:
 def suggestions(
     store: Store, watchlist_id: int, keywords: list[str], *, limit: int = DEFAULT_SUGGESTIONS
 ) -> list[WordScore]:
-    hits = store.db.execute(
+    hits = store.conn.execute(
         "SELECT items.title, items.body FROM watch_hits JOIN items USING (seq) "
         "WHERE watch_hits.watchlist_id = ? ORDER BY watch_hits.seq DESC LIMIT ?",
         [watchlist_id, HITS_READ],
@@ -55,10 +55,10 @@ def suggestions(
         return []
     counts = _cutter_for(store).count(hits)
     own = keyword_words(keywords)
-    library = store.db.execute("SELECT coalesce(sum(counted), 0) FROM word_days").fetchone()[0]
+    library = store.conn.execute("SELECT coalesce(sum(counted), 0) FROM word_days").fetchone()[0]
     rest_items = max(library - len(hits), 1)
     totals = dict(
-        store.db.execute(
+        store.conn.execute(
             f"SELECT word, items FROM word_totals WHERE word IN ({','.join('?' * len(counts))})",
             list(counts),
         ).fetchall()

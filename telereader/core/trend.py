@@ -86,7 +86,7 @@ def periods(first: dt.date, last: dt.date, by: str) -> list[tuple[str, dt.date, 
 
 
 def library_span(store: Store) -> tuple[dt.date, dt.date] | None:
-    first, last = store.db.execute("SELECT min(day), max(day) FROM day_counts").fetchone()
+    first, last = store.conn.execute("SELECT min(day), max(day) FROM day_counts").fetchone()
     if first is None:
         return None
     return dt.date.fromisoformat(first), dt.date.fromisoformat(last)
@@ -131,7 +131,7 @@ def _filtered_counts(store: Store, base: ItemFilter, spans: list, by: str) -> li
     """No query, a filter alone (a watchlist's hits): the items it lets through, by day."""
     conditions, params = base.sql()
     tally: dict[str, int] = {}
-    for day, count in store.db.execute(
+    for day, count in store.conn.execute(
         f"SELECT day, count(*) FROM items WHERE {' AND '.join(conditions)} GROUP BY day", params
     ):
         label = period_label(dt.date.fromisoformat(day), by)

@@ -40,7 +40,7 @@ def pending_days(store: Store) -> list[str]:
     what a reader looks at first is ready first."""
     return [
         row[0]
-        for row in store.db.execute(
+        for row in store.conn.execute(
             "SELECT day_counts.day FROM day_counts LEFT JOIN word_days USING (day) "
             "WHERE word_days.day IS NULL OR word_days.items != day_counts.items "
             "ORDER BY day_counts.day DESC"
@@ -49,7 +49,7 @@ def pending_days(store: Store) -> list[str]:
 
 
 def news_items(store: Store, day: str) -> list[tuple[str | None, str]]:
-    return store.db.execute(
+    return store.conn.execute(
         "SELECT title, body FROM items WHERE day = ? AND kind != 'teaser'", [day]
     ).fetchall()
 
@@ -88,7 +88,7 @@ def forget_deleted_days(store: Store) -> int:
     """Take the words of days no longer in the library out of the statistics."""
     gone = [
         row[0]
-        for row in store.db.execute(
+        for row in store.conn.execute(
             "SELECT day FROM word_days WHERE day NOT IN (SELECT day FROM day_counts)"
         )
     ]
@@ -118,7 +118,7 @@ def catch_up(
         return result
     learn_from_library(store, day_from=min(days))
     lexicon = lexicon_words(store)
-    item_counts = dict(store.db.execute("SELECT day, items FROM day_counts").fetchall())
+    item_counts = dict(store.conn.execute("SELECT day, items FROM day_counts").fetchall())
     with nullcontext(pool) if pool is not None else parsing_pool(len(days), workers) as pool:
         in_flight: list[tuple[str, int, object]] = []
         queue = iter(days)

@@ -12,7 +12,7 @@ import os
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from telereader.app.tasks import Pool, in_library, run_task, serial_pool
 from telereader.core.pool import Pool as CorePool
@@ -47,7 +47,13 @@ class WordCatchUp(QObject):
         self.running = False
         self._again = False
 
+    def start_later(self, delay_ms: int) -> None:
+        """Start once `delay_ms` have passed (not at all if the window closed meanwhile)."""
+        QTimer.singleShot(delay_ms, self, self.start)
+
     def start(self) -> None:
+        if self._stop.is_set():
+            return  # closed
         if self.running:
             self._again = True
             return

@@ -50,6 +50,7 @@ from telereader.core.walk import DIGEST_SUFFIXES
 
 CHECK_EVERY_S = 24 * 3600  # the background check of the whole library file
 READ_AFTER_MS = 1200  # an item selected this long counts as read
+WORDS_AFTER_START_MS = 2000  # the word catch-up starts this long after the window
 CLOSE_WAIT_MS = 3000  # closing gives writes under way this long, then keeps notes in a file
 DEFAULT_WINDOW_SIZE = (1400, 900)
 
@@ -214,7 +215,9 @@ class MainWindow(
             self.integrity.start()
         self.refresh_days()
         self.refresh_watchlists()
-        self.word_catch_up.start()  # resumes where the last run stopped; the UI never waits
+        # resumes where the last run stopped, once the window has shown itself: its worker
+        # processes and writes never compete with the first paint
+        self.word_catch_up.start_later(WORDS_AFTER_START_MS)
         self.focus_list()  # j/k/S/N work at once; the calendar is a click away
         if not self.days:
             samples = sample_days()
