@@ -1,16 +1,21 @@
-"""The search index: character pairs in an FTS5 table, giving substring search in milliseconds.
+"""The search index: every character and every pair of neighbouring characters in an FTS5
+table, so that any term a reader types is answered exactly by the index alone, in milliseconds.
 
 Word-splitting fails Chinese readers (jieba cuts 国际黄金价格 as 国际/黄金价格/…, so 黄金 would be
 missed), so the index does not split words. For each item it stores, in a contentless FTS5 table
-keyed by the item's `seq`:
+keyed by the item's `seq`, over its case-folded title and body (two segments):
 
-- `chars`: every distinct letter or digit (a 1-character query is one token);
-- `pairs`: every overlapping pair of letters and digits within a run of them, runs separated by a
-  one-character filler token that no query ever contains (pairs are two characters).
+- `chars`: every distinct character (a 1-character query is one token);
+- `pairs`: every overlapping pair of characters within a segment — letters, digits, punctuation
+  and spaces alike — segments separated by a one-character filler token that no pair equals.
 
-A term made of one run of letters and digits then matches an item exactly when its pairs occur as
-a phrase (consecutive tokens) — the index answers it alone, counts included. Any other term
-(punctuation, spaces) is narrowed by its runs and re-checked against the text.
+A term of two or more characters then occurs in an item exactly when its pairs occur as a phrase
+(consecutive tokens), so `0.5%`, `S&P 500` and `"美联储 褐皮书"` are answered, counts included,
+like 黄金. The table uses FTS5's `ascii` tokenizer, which keeps every non-ASCII character inside
+a token and splits only at ASCII characters other than letters and digits; those are written as
+characters of a private-use block (`_ESCAPED`), so each pair reaches the index as one token.
+A real character of that block in an item splits its segment (it is never indexed), and a term
+holding one is narrowed by the rest and re-checked against the text (`is_exact` is then False).
 """
 
 from __future__ import annotations
@@ -20,37 +25,47 @@ import re
 
 from telereader.core.query import fold_case
 
-_RUN = re.compile(r"[^\W_]+")  # letters and digits of any script, as str.isalnum
-_GAP = " x "  # a one-character token: never equal to a two-character query token
-
 INDEX_TABLE = "search_index"
+INDEX_DDL = (
+    f"CREATE VIRTUAL TABLE {INDEX_TABLE} USING fts5(chars, pairs, content='', tokenize='ascii')"
+)
+
+_BLOCK = 0x10FF00  # the last 256 code points of plane 16 (private use)
+_ESCAPED = {code: _BLOCK + code for code in range(128) if not chr(code).isalnum()}
+_RESERVED = re.compile("[\U0010ff00-\U0010ffff]+")
+_GAP = " x "  # a one-character token: never equal to a pair
 
 
-def runs(text: str) -> list[str]:
-    return _RUN.findall(text)
+def _segments(folded: str) -> list[str]:
+    """Case-folded text as the index writes it, cut where a reserved character stands."""
+    if _RESERVED.search(folded) is None:
+        return [folded.translate(_ESCAPED)] if folded else []
+    return [piece.translate(_ESCAPED) for piece in _RESERVED.split(folded) if piece]
 
 
 def index_columns(title: str | None, body: str) -> tuple[str, str]:
-    """The `chars` and `pairs` columns for an item. Title and body are separate runs, so no term
-    matches across their boundary."""
-    found = _RUN.findall(fold_case(f"{title}\n{body}" if title else body))
-    chars = " ".join(set("".join(found)))
-    pairs = _GAP.join([" ".join(map(operator.add, run, run[1:])) for run in found])
+    """The `chars` and `pairs` columns for an item. Title and body are separate segments, so no
+    term matches across their boundary."""
+    segments = _segments(fold_case(body))
+    if title:
+        segments = _segments(fold_case(title)) + segments
+    chars = " ".join(set("".join(segments)))
+    pairs = _GAP.join([" ".join(map(operator.add, part, part[1:])) for part in segments])
     return chars, pairs
 
 
 def is_exact(term: str) -> bool:
     """True when the index alone decides whether a (case-folded) term occurs."""
-    return _RUN.fullmatch(term) is not None
+    return bool(term) and _RESERVED.search(term) is None
 
 
 def term_expression(term: str) -> str | None:
-    """An FTS5 expression matching every item that contains the term (and, for an exact term,
-    no other); None when the term has no letter or digit to look up."""
+    """An FTS5 expression matching every item that contains the (case-folded) term, and for an
+    exact term no other; None when nothing of the term can be looked up."""
     parts = []
-    for run in runs(term):
-        if len(run) == 1:
-            parts.append(f'chars : "{run}"')
+    for piece in _segments(term):
+        if len(piece) == 1:
+            parts.append(f'chars : "{piece}"')
         else:
-            parts.append('pairs : "' + " ".join(map(operator.add, run, run[1:])) + '"')
+            parts.append('pairs : "' + " ".join(map(operator.add, piece, piece[1:])) + '"')
     return " AND ".join(parts) if parts else None
