@@ -36,7 +36,7 @@ from pathlib import Path
 from telereader.core import importer, walk
 from telereader.core.importer import import_paths
 from telereader.core.rows import item_rows
-from telereader.core.search_index import INDEX_TABLE, index_columns
+from telereader.core.search_index import INDEX_TABLE, index_text
 from telereader.core.store import LIBRARY_FILE, Store
 
 try:  # run as `python -m benchmarks.bench_import` or as `python benchmarks/bench_import.py`
@@ -206,8 +206,8 @@ def bare_import(conn: sqlite3.Connection, files: Sequence[Path]) -> None:
         with conn:  # one transaction per file, as the importer
             conn.executemany(insert, rows)
             conn.executemany(
-                f"INSERT INTO {INDEX_TABLE} (rowid, chars, pairs) VALUES (?, ?, ?)",
-                [(row[0], *index_columns(row[4], row[5])) for row in rows],
+                f"INSERT INTO {INDEX_TABLE} (rowid, tokens) VALUES (?, ?)",
+                [(row[0], index_text(row[4], row[5])) for row in rows],
             )
             conn.execute(
                 "INSERT INTO imported_files (content_hash, path, size, day, level, items, "

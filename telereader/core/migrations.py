@@ -14,7 +14,7 @@ import sqlite_utils
 
 from telereader.core.library_errors import SQLITE_NOTADB, LibraryError, library_error, sqlite_code
 from telereader.core.model import Problem
-from telereader.core.search_index import INDEX_DDL, INDEX_TABLE, index_columns
+from telereader.core.search_index import INDEX_DDL, INDEX_TABLE, index_text
 
 
 def _0001_initial(db: sqlite_utils.Database) -> None:
@@ -70,11 +70,8 @@ def _0002_search_index(db: sqlite_utils.Database) -> None:
     # Every import commits a small segment per file; merging them less eagerly than the
     # default (4) cut a year's import time by a fifth, for the same index.
     db.execute(f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rank) VALUES ('automerge', 16)")
-    rows = db.execute("SELECT seq, title, body FROM items").fetchall()
-    db.conn.executemany(
-        f"INSERT INTO {INDEX_TABLE} (rowid, chars, pairs) VALUES (?, ?, ?)",
-        [(seq, *index_columns(title, body)) for seq, title, body in rows],
-    )
+    # It was filled here from `items` too; 0005 replaces this index and fills its own, so a
+    # library older than 0002 is filled once, there.
 
 
 def _0003_day_counts(db: sqlite_utils.Database) -> None:
@@ -113,8 +110,8 @@ def _0005_search_index_every_character(db: sqlite_utils.Database) -> None:
     rows = db.conn.execute("SELECT seq, title, body FROM items")
     while batch := rows.fetchmany(10_000):
         db.conn.executemany(
-            f"INSERT INTO {INDEX_TABLE} (rowid, chars, pairs) VALUES (?, ?, ?)",
-            [(seq, *index_columns(title, body)) for seq, title, body in batch],
+            f"INSERT INTO {INDEX_TABLE} (rowid, tokens) VALUES (?, ?)",
+            [(seq, index_text(title, body)) for seq, title, body in batch],
         )
     db.execute(f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}) VALUES ('optimize')")
 

@@ -3,15 +3,17 @@ table, so that any term a reader types is answered exactly by the index alone, i
 
 Word-splitting fails Chinese readers (jieba cuts 国际黄金价格 as 国际/黄金价格/…, so 黄金 would be
 missed), so the index does not split words. For each item it stores, in a contentless FTS5 table
-keyed by the item's `seq`, over its case-folded title and body (two segments):
+keyed by the item's `seq`, over its case-folded title and body (two segments), one column
+`tokens` holding
 
-- `chars`: every distinct character (a 1-character query is one token);
-- `pairs`: every overlapping pair of characters within a segment — letters, digits, punctuation
-  and spaces alike — segments separated by a one-character filler token that no pair equals.
+- every overlapping pair of characters within a segment (letters, digits, punctuation and
+  spaces alike), then every distinct character (a 1-character query is one token),
+- these runs separated by a one-character gap token that no query token equals.
 
-A term of two or more characters then occurs in an item exactly when its pairs occur as a phrase
-(consecutive tokens), so `0.5%`, `S&P 500` and `"美联储 褐皮书"` are answered, counts included,
-like 黄金. The table uses FTS5's `ascii` tokenizer, which keeps every non-ASCII character inside
+One column, not two: FTS5 marks every position list outside the first column with two bytes,
+which made the index 13 % bigger. A term of two or more characters occurs in an item exactly
+when its pairs occur as a phrase (consecutive tokens), so `0.5%`, `S&P 500` and
+`"美联储 褐皮书"` are answered, counts included, like 黄金. The table uses FTS5's `ascii` tokenizer, which keeps every non-ASCII character inside
 a token and splits only at ASCII characters other than letters and digits; those are written as
 characters of a private-use block (`_ESCAPED`), so each pair reaches the index as one token.
 A real character of that block in an item splits its segment (it is never indexed), and a term
@@ -26,14 +28,14 @@ import re
 from telereader.core.query import fold_case
 
 INDEX_TABLE = "search_index"
-INDEX_DDL = (
-    f"CREATE VIRTUAL TABLE {INDEX_TABLE} USING fts5(chars, pairs, content='', tokenize='ascii')"
-)
+INDEX_DDL = f"CREATE VIRTUAL TABLE {INDEX_TABLE} USING fts5(tokens, content='', tokenize='ascii')"
 
 _BLOCK = 0x10FF00  # the last 256 code points of plane 16 (private use)
 _ESCAPED = {code: _BLOCK + code for code in range(128) if not chr(code).isalnum()}
 _RESERVED = re.compile("[\U0010ff00-\U0010ffff]+")
-_GAP = " x "  # a one-character token: never equal to a pair
+# A one-character token between segments: never a pair, nor a character of the text (the
+# block's characters are never indexed), nor a query's.
+_GAP = " \U0010ffff "
 
 
 def _segments(folded: str) -> list[str]:
@@ -43,15 +45,17 @@ def _segments(folded: str) -> list[str]:
     return [piece.translate(_ESCAPED) for piece in _RESERVED.split(folded) if piece]
 
 
-def index_columns(title: str | None, body: str) -> tuple[str, str]:
-    """The `chars` and `pairs` columns for an item. Title and body are separate segments, so no
-    term matches across their boundary."""
+def index_text(title: str | None, body: str) -> str:
+    """The item's `tokens`: the pairs of each segment (title, body), then every distinct
+    character, all separated by the gap token, so that no phrase spans two segments."""
     segments = _segments(fold_case(body))
     if title:
         segments = _segments(fold_case(title)) + segments
-    chars = " ".join(set("".join(segments)))
-    pairs = _GAP.join([" ".join(map(operator.add, part, part[1:])) for part in segments])
-    return chars, pairs
+    pairs = [" ".join(map(operator.add, part, part[1:])) for part in segments]
+    # first-seen order, never a set's: a 'delete' must repeat the positions of the insert,
+    # whichever process (hash seed) computed them
+    pairs.append(" ".join(dict.fromkeys("".join(segments))))
+    return _GAP.join(pairs)
 
 
 def is_exact(term: str) -> bool:
@@ -65,7 +69,7 @@ def term_expression(term: str) -> str | None:
     parts = []
     for piece in _segments(term):
         if len(piece) == 1:
-            parts.append(f'chars : "{piece}"')
+            parts.append(f'"{piece}"')
         else:
-            parts.append('pairs : "' + " ".join(map(operator.add, piece, piece[1:])) + '"')
+            parts.append('"' + " ".join(map(operator.add, piece, piece[1:])) + '"')
     return " AND ".join(parts) if parts else None

@@ -25,7 +25,7 @@ from telereader.core.library_errors import (
 from telereader.core.migrations import SCHEMA_VERSION, migrate, read_schema_version
 from telereader.core.model import Item, Kind, Level, Problem
 from telereader.core.rows import ItemRow, item_from_row
-from telereader.core.search_index import INDEX_TABLE, index_columns
+from telereader.core.search_index import INDEX_TABLE, index_text
 from telereader.core.seq import SeqKeys
 
 LIBRARY_FILE = "library.sqlite3"
@@ -375,8 +375,8 @@ class Store:
                 [(seq, *row[:10], stamp, stamp) for seq, row in keyed],
             )
             conn.executemany(
-                f"INSERT INTO {INDEX_TABLE} (rowid, chars, pairs) VALUES (?, ?, ?)",
-                [(seq, row[10], row[11]) for seq, row in keyed],
+                f"INSERT INTO {INDEX_TABLE} (rowid, tokens) VALUES (?, ?)",
+                [(seq, row[10]) for seq, row in keyed],
             )
             conn.executemany(
                 "INSERT OR IGNORE INTO watch_pending (seq) VALUES (?)", [(seq,) for seq, _ in keyed]
@@ -407,13 +407,12 @@ class Store:
                 continue
             seq = conn.execute("SELECT seq FROM items WHERE id = ?", [item.id]).fetchone()[0]
             conn.execute(
-                f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rowid, chars, pairs) "
-                "VALUES ('delete', ?, ?, ?)",
-                [seq, *index_columns(stored.title, stored.body)],
+                f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rowid, tokens) VALUES ('delete', ?, ?)",
+                [seq, index_text(stored.title, stored.body)],
             )
             conn.execute(
-                f"INSERT INTO {INDEX_TABLE} (rowid, chars, pairs) VALUES (?, ?, ?)",
-                [seq, *index_columns(item.title, item.body)],
+                f"INSERT INTO {INDEX_TABLE} (rowid, tokens) VALUES (?, ?)",
+                [seq, index_text(item.title, item.body)],
             )
             conn.execute("INSERT OR IGNORE INTO watch_pending (seq) VALUES (?)", [seq])
 
@@ -428,9 +427,8 @@ class Store:
             rows = conn.execute("SELECT seq, title, body FROM items WHERE day = ?", [key])
             rows = rows.fetchall()
             conn.executemany(
-                f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rowid, chars, pairs) "
-                "VALUES ('delete', ?, ?, ?)",
-                [(seq, *index_columns(title, body)) for seq, title, body in rows],
+                f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rowid, tokens) VALUES ('delete', ?, ?)",
+                [(seq, index_text(title, body)) for seq, title, body in rows],
             )
             for table in ("watch_hits", "watch_pending"):
                 conn.executemany(f"DELETE FROM {table} WHERE seq = ?", [(r[0],) for r in rows])
