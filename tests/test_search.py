@@ -195,9 +195,13 @@ def test_a_library_indexed_before_every_character_counted_is_reindexed_at_open(t
             "CREATE VIRTUAL TABLE search_index USING fts5(chars, pairs, content='', "
             "tokenize='unicode61 remove_diacritics 0')"
         )
+        store.db.execute("ALTER TABLE day_counts DROP COLUMN min_seq")
+        store.db.execute("ALTER TABLE day_counts DROP COLUMN max_seq")
         store.db.execute("PRAGMA user_version = 4")
     with Store.open(tmp_path) as store:
         assert store.db.execute("PRAGMA user_version").fetchone()[0] >= 5
         result = search(store, "0.3%")
         assert expected and [item.id for item in result.items] == expected
         assert search(store, '"日电，沪指"').total == len(scan(store, '"日电，沪指"'))
+        march = ItemFilter(day_from=dt.date(2026, 3, 2), day_to=dt.date(2026, 3, 2))
+        assert search(store, "0.3%", search_filter=march).total == len(expected)

@@ -107,13 +107,21 @@ def _0005_search_index_every_character(db: sqlite_utils.Database) -> None:
     db.execute(f"DROP TABLE IF EXISTS {INDEX_TABLE}")
     db.execute(INDEX_DDL)
     db.execute(f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rank) VALUES ('automerge', 16)")
-    rows = db.conn.execute("SELECT seq, title, body FROM items")
+    rows = db.conn.execute("SELECT seq, title, body, level = 'important' FROM items")
     while batch := rows.fetchmany(10_000):
         db.conn.executemany(
             f"INSERT INTO {INDEX_TABLE} (rowid, tokens) VALUES (?, ?)",
-            [(seq, index_text(title, body)) for seq, title, body in batch],
+            [(row[0], index_text(*row[1:])) for row in batch],
         )
     db.execute(f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}) VALUES ('optimize')")
+    # Each day's smallest and largest key: a search's date range becomes a key range the
+    # index answers itself (search_plan.py).
+    db.execute("ALTER TABLE day_counts ADD COLUMN min_seq INTEGER")
+    db.execute("ALTER TABLE day_counts ADD COLUMN max_seq INTEGER")
+    db.execute(
+        "UPDATE day_counts SET (min_seq, max_seq) = "
+        "(SELECT min(seq), max(seq) FROM items WHERE items.day = day_counts.day)"
+    )
 
 
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (

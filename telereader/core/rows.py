@@ -40,7 +40,7 @@ def item_rows(items: Iterable[Item]) -> list[ItemRow]:
             item.kind.value,
             item.column,
             item.position,
-            index_text(item.title, item.body),
+            index_text(item.title, item.body, item.level is Level.IMPORTANT),
         )
         for item in items
     ]

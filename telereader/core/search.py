@@ -1,8 +1,9 @@
 """Library-wide search: a query → the newest (or best) matching items and how many match.
 
-Exact terms (one run of letters and digits, by far the most typed) are answered by the index
-alone, counts included. Other terms are narrowed by the index and re-checked against the text,
-so results are always exactly `Query.matches`.
+Every term is answered by the index alone (search_index.py), counts included, and the filters
+a reader sets become index terms and key ranges where they can (search_plan.py). A term the index
+cannot decide (one holding a character of its private escape block) is narrowed by the index
+and re-checked against the text, so results are always exactly `Query.matches`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from telereader.core.filters import ItemFilter
 from telereader.core.query import Query, parse_query
 from telereader.core.search_index import INDEX_TABLE, is_exact, term_expression
+from telereader.core.search_plan import SearchPlan, plan_search
 from telereader.core.store import Store, StoredItem
 
 DEFAULT_LIMIT = 100
@@ -53,46 +55,52 @@ def search(
     result = SearchResult(query)
     if query.include or query.exclude:
         page = (max(0, offset), max(0, limit))
-        _run(store, query, page, search_filter or ItemFilter(), best_first, result)
+        plan = plan_search(store.db.conn, search_filter or ItemFilter())
+        _run(store, query, page, plan, best_first, result)
     result.elapsed_ms = (time.perf_counter() - began) * 1000
     return result
 
 
-def _run(store, query: Query, page: tuple[int, int], search_filter, best_first: bool, result):
-    offset, limit = page
+def _expression(query: Query, plan: SearchPlan) -> tuple[str, bool]:
+    """The index expression for the query and plan, and whether the index alone decides it."""
     include = [term_expression(term) for term in query.include]
     exact = all(is_exact(term) for term in query.include + query.exclude) and bool(include)
-    match = " AND ".join(f"({expression})" for expression in include if expression)
+    parts = [f"({expression})" for expression in include if expression]
+    if plan.extra_match:
+        parts.append(plan.extra_match)
+    match = " AND ".join(parts)
     if exact:
         for term in query.exclude:
             match += f" NOT ({term_expression(term)})"
-    conditions, params = search_filter.sql()
-    where = "".join(f" AND {condition}" for condition in conditions)
-    conn = store.db.conn
+    return match, exact
 
+
+def _run(store, query: Query, page: tuple[int, int], plan: SearchPlan, best_first, result):
+    offset, limit = page
+    match, exact = _expression(query, plan)
+    conditions, params = plan.rest.sql()
+    if plan.keys is not None:
+        conditions = [f"{INDEX_TABLE}.rowid BETWEEN ? AND ?", *conditions]
+        params = [*plan.keys, *params]
+    if plan.few is not None:
+        conditions.append(f"{INDEX_TABLE}.rowid IN ({','.join(map(str, plan.few))})")
+    where = "".join(f" AND {condition}" for condition in conditions)
+    # conditions on `items` need the join; key ranges and sets the index answers itself
+    join = f" JOIN items ON items.seq = {INDEX_TABLE}.rowid" if plan.rest.sql()[0] else ""
+    conn = store.db.conn
     if exact:
-        if conditions:
-            result.total = conn.execute(
-                f"SELECT count(*) FROM {INDEX_TABLE} JOIN items ON items.seq = {INDEX_TABLE}.rowid "
-                f"WHERE {INDEX_TABLE} MATCH ?{where}",
-                [match, *params],
-            ).fetchone()[0]
-        else:
-            result.total = conn.execute(
-                f"SELECT count(*) FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH ?", [match]
-            ).fetchone()[0]
+        result.total = conn.execute(
+            f"SELECT count(*) FROM {INDEX_TABLE}{join} WHERE {INDEX_TABLE} MATCH ?{where}",
+            [match, *params],
+        ).fetchone()[0]
         ranked = best_first and result.total <= RANK_AT_MOST
-        order = (
-            f"bm25({INDEX_TABLE}), {INDEX_TABLE}.rowid DESC"
-            if ranked
-            else f"{INDEX_TABLE}.rowid DESC"
-        )
+        order = f"bm25({INDEX_TABLE}), " if ranked else ""
         seqs = [
             row[0]
             for row in conn.execute(
-                f"SELECT {INDEX_TABLE}.rowid FROM {INDEX_TABLE} "
-                f"JOIN items ON items.seq = {INDEX_TABLE}.rowid "
-                f"WHERE {INDEX_TABLE} MATCH ?{where} ORDER BY {order} LIMIT ? OFFSET ?",
+                f"SELECT {INDEX_TABLE}.rowid FROM {INDEX_TABLE}{join} "
+                f"WHERE {INDEX_TABLE} MATCH ?{where} "
+                f"ORDER BY {order}{INDEX_TABLE}.rowid DESC LIMIT ? OFFSET ?",
                 [match, *params, limit, offset],
             )
         ]
@@ -111,7 +119,7 @@ def _run(store, query: Query, page: tuple[int, int], search_filter, best_first: 
 
 def _candidates(conn, match: str, where: str, params: list) -> Iterator[tuple]:
     """Items that may match, newest first: narrowed by the index where the query has
-    letters or digits to look up, else every item."""
+    something to look up, else every item."""
     if match:
         return conn.execute(
             f"SELECT items.seq, items.title, items.body FROM {INDEX_TABLE} "
@@ -119,6 +127,7 @@ def _candidates(conn, match: str, where: str, params: list) -> Iterator[tuple]:
             f"WHERE {INDEX_TABLE} MATCH ?{where} ORDER BY {INDEX_TABLE}.rowid DESC",
             [match, *params],
         )
+    where = where.replace(f"{INDEX_TABLE}.rowid", "items.seq")
     return conn.execute(
         f"SELECT items.seq, items.title, items.body FROM items WHERE 1{where} "
         "ORDER BY items.seq DESC",

@@ -36,6 +36,10 @@ _RESERVED = re.compile("[\U0010ff00-\U0010ffff]+")
 # A one-character token between segments: never a pair, nor a character of the text (the
 # block's characters are never indexed), nor a query's.
 _GAP = " \U0010ffff "
+# The 加红 (important) filter inside the index, so that it narrows a search as a term does
+# instead of a join with `items` per match: a character of the block too, never a query's.
+IMPORTANT_TOKEN = "\U0010fffe"
+IMPORTANT_EXPRESSION = f'"{IMPORTANT_TOKEN}"'
 
 
 def _segments(folded: str) -> list[str]:
@@ -45,9 +49,10 @@ def _segments(folded: str) -> list[str]:
     return [piece.translate(_ESCAPED) for piece in _RESERVED.split(folded) if piece]
 
 
-def index_text(title: str | None, body: str) -> str:
+def index_text(title: str | None, body: str, important: bool = False) -> str:
     """The item's `tokens`: the pairs of each segment (title, body), then every distinct
-    character, all separated by the gap token, so that no phrase spans two segments."""
+    character, all separated by the gap token, so that no phrase spans two segments; last, for
+    a 加红 item, IMPORTANT_TOKEN."""
     segments = _segments(fold_case(body))
     if title:
         segments = _segments(fold_case(title)) + segments
@@ -55,6 +60,8 @@ def index_text(title: str | None, body: str) -> str:
     # first-seen order, never a set's: a 'delete' must repeat the positions of the insert,
     # whichever process (hash seed) computed them
     pairs.append(" ".join(dict.fromkeys("".join(segments))))
+    if important:
+        pairs.append(IMPORTANT_TOKEN)
     return _GAP.join(pairs)
 
 

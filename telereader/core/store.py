@@ -383,8 +383,9 @@ class Store:
             )
             self._update_items(conn, updates, stamp)
             conn.execute(
-                "INSERT OR REPLACE INTO day_counts (day, items, important) "
-                "SELECT day, count(*), sum(level = 'important') FROM items WHERE day = ?",
+                "INSERT OR REPLACE INTO day_counts (day, items, important, min_seq, max_seq) "
+                "SELECT day, count(*), sum(level = 'important'), min(seq), max(seq) FROM items "
+                "WHERE day = ?",
                 [file_record["day"]],
             )
             conn.execute(
@@ -403,17 +404,16 @@ class Store:
                 [item.title, item.body, item.source, item.level.value, item.kind.value,
                  item.column, stamp, item.id],
             )  # fmt: skip
-            if (stored.title, stored.body) == (item.title, item.body):
+            old = index_text(stored.title, stored.body, stored.level is Level.IMPORTANT)
+            new = index_text(item.title, item.body, item.level is Level.IMPORTANT)
+            if old == new:
                 continue
             seq = conn.execute("SELECT seq FROM items WHERE id = ?", [item.id]).fetchone()[0]
             conn.execute(
                 f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rowid, tokens) VALUES ('delete', ?, ?)",
-                [seq, index_text(stored.title, stored.body)],
+                [seq, old],
             )
-            conn.execute(
-                f"INSERT INTO {INDEX_TABLE} (rowid, tokens) VALUES (?, ?)",
-                [seq, index_text(item.title, item.body)],
-            )
+            conn.execute(f"INSERT INTO {INDEX_TABLE} (rowid, tokens) VALUES (?, ?)", [seq, new])
             conn.execute("INSERT OR IGNORE INTO watch_pending (seq) VALUES (?)", [seq])
 
     def delete_day(self, day: dt.date) -> int:
@@ -424,11 +424,11 @@ class Store:
         key = day.isoformat()
         with self.transaction() as db:
             conn = db.conn
-            rows = conn.execute("SELECT seq, title, body FROM items WHERE day = ?", [key])
+            rows = conn.execute("SELECT seq, title, body, level FROM items WHERE day = ?", [key])
             rows = rows.fetchall()
             conn.executemany(
                 f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rowid, tokens) VALUES ('delete', ?, ?)",
-                [(seq, index_text(title, body)) for seq, title, body in rows],
+                [(row[0], index_text(row[1], row[2], row[3] == "important")) for row in rows],
             )
             for table in ("watch_hits", "watch_pending"):
                 conn.executemany(f"DELETE FROM {table} WHERE seq = ?", [(r[0],) for r in rows])
