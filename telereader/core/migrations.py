@@ -7,7 +7,9 @@ newer app (a higher number than the last migration here) is recognised before an
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 import sqlite_utils
@@ -15,6 +17,27 @@ import sqlite_utils
 from telereader.core.library_errors import SQLITE_NOTADB, LibraryError, library_error, sqlite_code
 from telereader.core.model import Problem
 from telereader.core.search_index import INDEX_DDL, INDEX_TABLE, index_text
+
+# A long migration tells how far it is (done, total) to whoever opens the library, so that a
+# rebuild at ten years does not look like a hang: the CLI prints it, the window shows a dialog.
+MigrationProgress = Callable[[int, int], None]
+_progress: ContextVar[MigrationProgress | None] = ContextVar("migration_progress", default=None)
+
+
+@contextmanager
+def reporting_progress(callback: MigrationProgress) -> Iterator[None]:
+    """Libraries opened within are migrated telling `callback` how far they are."""
+    token = _progress.set(callback)
+    try:
+        yield
+    finally:
+        _progress.reset(token)
+
+
+def _report(done: int, total: int) -> None:
+    callback = _progress.get()
+    if callback is not None:
+        callback(done, total)
 
 
 def _0001_initial(db: sqlite_utils.Database) -> None:
@@ -107,12 +130,17 @@ def _0005_search_index_every_character(db: sqlite_utils.Database) -> None:
     db.execute(f"DROP TABLE IF EXISTS {INDEX_TABLE}")
     db.execute(INDEX_DDL)
     db.execute(f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rank) VALUES ('automerge', 16)")
+    total = db.execute("SELECT count(*) FROM items").fetchone()[0]
     rows = db.conn.execute("SELECT seq, title, body, level = 'important' FROM items")
+    done = 0
+    _report(done, total)
     while batch := rows.fetchmany(10_000):
         db.conn.executemany(
             f"INSERT INTO {INDEX_TABLE} (rowid, tokens) VALUES (?, ?)",
             [(row[0], index_text(*row[1:])) for row in batch],
         )
+        done += len(batch)
+        _report(done, total)
     db.execute(f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}) VALUES ('optimize')")
     # Each day's smallest and largest key: a search's date range becomes a key range the
     # index answers itself (search_plan.py).
