@@ -78,11 +78,13 @@ def _expression(query: Query, plan: SearchPlan) -> tuple[str, bool]:
 def _run(store, query: Query, page: tuple[int, int], plan: SearchPlan, best_first, result):
     offset, limit = page
     match, exact = _expression(query, plan)
+    exact = exact and plan.few is None
     conditions, params = plan.rest.sql()
     if plan.keys is not None:
         conditions = [f"{INDEX_TABLE}.rowid BETWEEN ? AND ?", *conditions]
         params = [*plan.keys, *params]
     if plan.few is not None:
+        match = ""  # read the few items themselves (search_plan.py)
         conditions.append(f"{INDEX_TABLE}.rowid IN ({','.join(map(str, plan.few))})")
     where = "".join(f" AND {condition}" for condition in conditions)
     # conditions on `items` need the join; key ranges and sets the index answers itself
