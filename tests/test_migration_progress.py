@@ -22,6 +22,7 @@ def library_of_version_4(directory: Path) -> None:
     with Store.open(directory) as store:
         import_paths(store, [FIXTURES / "small.md"], workers=0)
         store.db.execute("DROP TABLE search_index")
+        store.db.execute("DROP TABLE search_char_counts")
         store.db.execute(
             "CREATE VIRTUAL TABLE search_index USING fts5(chars, pairs, content='', "
             "tokenize='unicode61 remove_diacritics 0')"

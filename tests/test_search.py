@@ -191,6 +191,7 @@ def test_a_library_indexed_before_every_character_counted_is_reindexed_at_open(t
         expected = scan(store, "0.3%")
         # the index as migration 2 made it: letters and digits only, another tokenizer
         store.db.execute("DROP TABLE search_index")
+        store.db.execute("DROP TABLE search_char_counts")
         store.db.execute(
             "CREATE VIRTUAL TABLE search_index USING fts5(chars, pairs, content='', "
             "tokenize='unicode61 remove_diacritics 0')"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from telereader.core.index_writes import CHAR_COUNTS, CHAR_COUNTS_DDL, add_to_index
 from telereader.core.library_errors import SQLITE_NOTADB, LibraryError, library_error, sqlite_code
 from telereader.core.model import Problem
 from telereader.core.search_index import INDEX_DDL, INDEX_TABLE, index_text
@@ -134,15 +135,14 @@ def _0005_search_index_every_character(db: sqlite_utils.Database) -> None:
     db.execute(f"DROP TABLE IF EXISTS {INDEX_TABLE}")
     db.execute(INDEX_DDL)
     db.execute(f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rank) VALUES ('automerge', 16)")
+    db.execute(f"DROP TABLE IF EXISTS {CHAR_COUNTS}")
+    db.execute(CHAR_COUNTS_DDL)
     total = db.execute("SELECT count(*) FROM items").fetchone()[0]
     rows = db.conn.execute("SELECT seq, title, body, level = 'important' FROM items")
     done = 0
     _report(done, total)
     while batch := rows.fetchmany(10_000):
-        db.conn.executemany(
-            f"INSERT INTO {INDEX_TABLE} (rowid, tokens) VALUES (?, ?)",
-            [(row[0], index_text(*row[1:])) for row in batch],
-        )
+        add_to_index(db.conn, [(row[0], index_text(*row[1:])) for row in batch])
         done += len(batch)
         _report(done, total)
     db.execute(f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}) VALUES ('optimize')")

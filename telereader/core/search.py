@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from telereader.core.filters import ItemFilter
+from telereader.core.index_writes import items_with_character
 from telereader.core.query import Query, parse_query
-from telereader.core.search_index import INDEX_TABLE, is_exact, term_expression
+from telereader.core.search_index import INDEX_TABLE, is_exact, single_character, term_expression
 from telereader.core.search_plan import SearchPlan, plan_search
 from telereader.core.store import Store, StoredItem
 
@@ -91,10 +92,14 @@ def _run(store, query: Query, page: tuple[int, int], plan: SearchPlan, best_firs
     join = f" JOIN items ON items.seq = {INDEX_TABLE}.rowid" if plan.rest.sql()[0] else ""
     conn = store.db.conn
     if exact:
-        result.total = conn.execute(
-            f"SELECT count(*) FROM {INDEX_TABLE}{join} WHERE {INDEX_TABLE} MATCH ?{where}",
-            [match, *params],
-        ).fetchone()[0]
+        character = _lone_character(query, plan)
+        if character is not None:
+            result.total = items_with_character(conn, character)
+        else:
+            result.total = conn.execute(
+                f"SELECT count(*) FROM {INDEX_TABLE}{join} WHERE {INDEX_TABLE} MATCH ?{where}",
+                [match, *params],
+            ).fetchone()[0]
         ranked = best_first and result.total <= RANK_AT_MOST
         order = f"bm25({INDEX_TABLE}), " if ranked else ""
         seqs = [
@@ -117,6 +122,14 @@ def _run(store, query: Query, page: tuple[int, int], plan: SearchPlan, best_firs
                 total += 1
         result.total = total
     result.items = store.items_by_seq(seqs)
+
+
+def _lone_character(query: Query, plan: SearchPlan) -> str | None:
+    """The token of a query that is one character and nothing else (no exclusion, no filter):
+    its total is kept by the index writes (index_writes.py), not counted."""
+    if len(query.include) != 1 or query.exclude or plan != SearchPlan():
+        return None
+    return single_character(query.include[0])
 
 
 def _candidates(conn, match: str, where: str, params: list) -> Iterator[tuple]:

@@ -65,6 +65,20 @@ def index_text(title: str | None, body: str, important: bool = False) -> str:
     return _GAP.join(pairs)
 
 
+def characters_of(text: str) -> list[str]:
+    """The distinct-character tokens of an index text (`index_text`'s last part)."""
+    parts = text.split(_GAP)
+    if parts[-1] == IMPORTANT_TOKEN:
+        parts.pop()
+    return parts[-1].split() if parts else []
+
+
+def single_character(term: str) -> str | None:
+    """The token of a (case-folded) one-character term, else None."""
+    pieces = _segments(term)
+    return pieces[0] if len(pieces) == 1 and len(pieces[0]) == 1 and is_exact(term) else None
+
+
 def is_exact(term: str) -> bool:
     """True when the index alone decides whether a (case-folded) term occurs."""
     return bool(term) and _RESERVED.search(term) is None

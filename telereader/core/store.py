@@ -16,6 +16,7 @@ import platformdirs
 import sqlite_utils
 
 from telereader import APP_NAME
+from telereader.core.index_writes import add_to_index, remove_from_index
 from telereader.core.library_errors import (
     LibraryError,
     library_error,
@@ -25,7 +26,7 @@ from telereader.core.library_errors import (
 from telereader.core.migrations import SCHEMA_VERSION, migrate, read_schema_version
 from telereader.core.model import Item, Kind, Level, Problem
 from telereader.core.rows import ItemRow, item_from_row
-from telereader.core.search_index import INDEX_TABLE, index_text
+from telereader.core.search_index import index_text
 from telereader.core.seq import SeqKeys
 
 LIBRARY_FILE = "library.sqlite3"
@@ -374,10 +375,7 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(seq, *row[:10], stamp, stamp) for seq, row in keyed],
             )
-            conn.executemany(
-                f"INSERT INTO {INDEX_TABLE} (rowid, tokens) VALUES (?, ?)",
-                [(seq, row[10]) for seq, row in keyed],
-            )
+            add_to_index(conn, [(seq, row[10]) for seq, row in keyed])
             conn.executemany(
                 "INSERT OR IGNORE INTO watch_pending (seq) VALUES (?)", [(seq,) for seq, _ in keyed]
             )
@@ -409,11 +407,8 @@ class Store:
             if old == new:
                 continue
             seq = conn.execute("SELECT seq FROM items WHERE id = ?", [item.id]).fetchone()[0]
-            conn.execute(
-                f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rowid, tokens) VALUES ('delete', ?, ?)",
-                [seq, old],
-            )
-            conn.execute(f"INSERT INTO {INDEX_TABLE} (rowid, tokens) VALUES (?, ?)", [seq, new])
+            remove_from_index(conn, [(seq, old)])
+            add_to_index(conn, [(seq, new)])
             conn.execute("INSERT OR IGNORE INTO watch_pending (seq) VALUES (?)", [seq])
 
     def delete_day(self, day: dt.date) -> int:
@@ -426,9 +421,8 @@ class Store:
             conn = db.conn
             rows = conn.execute("SELECT seq, title, body, level FROM items WHERE day = ?", [key])
             rows = rows.fetchall()
-            conn.executemany(
-                f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rowid, tokens) VALUES ('delete', ?, ?)",
-                [(row[0], index_text(row[1], row[2], row[3] == "important")) for row in rows],
+            remove_from_index(
+                conn, [(row[0], index_text(row[1], row[2], row[3] == "important")) for row in rows]
             )
             for table in ("watch_hits", "watch_pending"):
                 conn.executemany(f"DELETE FROM {table} WHERE seq = ?", [(r[0],) for r in rows])
