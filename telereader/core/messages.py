@@ -249,6 +249,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "已保存，但自动备份没能写入：{error}",
         "saved, but the automatic backup could not be written: {error}",
     ),
+    "search_index_rebuild": (
+        "正在为新版本重建搜索索引：{done} / {total} 条",
+        "rebuilding the search index for this version: {done} of {total} items",
+    ),
     "window_disabled": ("窗口已被禁用", "the window is disabled"),
     "window_unavailable": ("无法加载窗口界面：{error}", "cannot load the window: {error}"),
     "import_cancelled": (
