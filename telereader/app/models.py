@@ -228,7 +228,7 @@ class SearchResultsModel(ItemListModel):
         return item_data(self._items[index.row()], role, with_day=True)
 
 
-NoteRole = Qt.ItemDataRole.UserRole + 5  # the note shown under the headline ("" for none)
+NoteRole = Qt.ItemDataRole.UserRole + 6  # the note shown in the row ("" for none); not SnippetRole's 5
 
 
 class PagedItemsModel(ItemListModel):
