@@ -8,7 +8,7 @@ LIBRARY_DIR is a data folder holding a library, for instance the one
 - Day switch: the real main window (1400×900) switches between 200 random pairs of days; each
   switch is timed from `show_day` to the list laid out and repainted (model reset, rows laid out,
   first item selected, detail shown).
-- Scrolling: 40 random days are scrolled through from top to bottom by wheel-sized steps
+- Scrolling: 10 random days are scrolled through from top to bottom by wheel-sized steps
   (three lines), each step a forced repaint of the list: frame times, so frames a second. Once
   right after the switch (rows still being measured) and once after the list settled.
 - Cold start: a fresh Python process imports the app, opens the library, builds the window, shows
@@ -31,7 +31,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 SWITCHES = 200
-SCROLLED_DAYS = 40
+SCROLLED_DAYS = 10
 STARTS = 5
 
 _CHILD = r"""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from telereader.app.i18n import tr
 from telereader.app.models import (
+    DayItemsModel,
     HighlightRole,
     ItemRole,
     NoteRole,
@@ -48,6 +49,7 @@ class ItemDelegate(QStyledItemDelegate):
         self.watchlists: list[Watchlist] = []  # whose keywords light up rows, set by the window
         self.heights = RowHeights(self._measure, self)
         self._layouts = row_layout.LayoutCache()
+        self._last_font: tuple[QFont, str] | None = None
 
     # ---- what a row shows --------------------------------------------------------------------
 
@@ -77,21 +79,20 @@ class ItemDelegate(QStyledItemDelegate):
             return widget.viewport().width()
         return option.rect.width() if option.rect.width() > 0 else 600
 
-    @staticmethod
-    def _text_left(font: QFont, show_day: bool) -> int:
-        return facts(font).text_left[show_day]
+    def _text_left(self, font: QFont, show_day: bool) -> int:
+        return facts(font, self._font_key(font)).text_left[show_day]
 
     def badges_width(self, badges, font: QFont) -> int:
-        return facts(font).badges_width(text for text, _colour in badges)
+        return facts(font, self._font_key(font)).badges_width(text for text, _colour in badges)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         item: StoredItem | None = index.data(ItemRole)
         if item is None:
             return QSize(200, QFontMetrics(option.font).height() * 2)
-        width, font_key = self.text_width(option), option.font.key()
+        width, font_key = self.text_width(option), self._font_key(option.font)
         key = (self._content_key(index, item, font_key), width)
         height = self.heights.height(
-            key, option, index, lambda: self._estimate(key, item, width, facts(option.font))
+            key, option, index, lambda: self._estimate(key, item, width, facts(option.font, font_key))
         )
         return QSize(width, height)
 
@@ -101,7 +102,7 @@ class ItemDelegate(QStyledItemDelegate):
         item: StoredItem = index.data(ItemRole)
         laid = self._laid(index, item, option, self.text_width(option), selected=False, bold=True)
         show_day = bool(index.data(ShowDayRole))
-        gutter = self._gutter_height(item, facts(option.font), show_day)
+        gutter = self._gutter_height(item, facts(option.font, self._font_key(option.font)), show_day)
         return int(max(laid.height, gutter) + 0.999) + PADDING * 2
 
     @staticmethod
@@ -122,19 +123,29 @@ class ItemDelegate(QStyledItemDelegate):
         text_height = min(row_layout.MAX_LINES, lines) * font.line_spacing
         return int(max(text_height, self._gutter_height(item, font, show_day))) + PADDING * 2
 
+    def _font_key(self, font: QFont) -> str:
+        """QFont.key() is slow next to the rest of a size hint: remembered for the last font."""
+        if self._last_font is None or self._last_font[0] != font:
+            self._last_font = (QFont(font), font.key())
+        return self._last_font[1]
+
     def _content_key(self, index: QModelIndex, item: StoredItem, font_key: str) -> tuple:
         """Everything a row's wrapping depends on but its width."""
         badges = tuple(text for text, _ in self._badges(item, None, self.watchlists))
-        snippet, note = index.data(SnippetRole), index.data(NoteRole)
+        if isinstance(index.model(), DayItemsModel):  # the common case, asked hundreds of times
+            snippet, note, show_day = None, None, False
+        else:
+            snippet, note = index.data(SnippetRole), index.data(NoteRole)
+            show_day = bool(index.data(ShowDayRole))
         return (item.id, item.title, item.body, item.source, snippet, note, badges, font_key,
-                bool(index.data(ShowDayRole)))  # fmt: skip
+                show_day)  # fmt: skip
 
     def _laid(self, index, item: StoredItem, option, width: int, selected: bool, bold: bool):
         """The row's text laid out (from the cache when it was already)."""
         font, palette = option.font, option.palette
         terms = tuple(index.data(HighlightRole) or ())
         lit = tuple((w.name, w.colour) for w in lit_watchlists(item, self.watchlists))
-        key = (self._content_key(index, item, font.key()), width, selected, bold, terms, lit,
+        key = (self._content_key(index, item, self._font_key(font)), width, selected, bold, terms, lit,
                palette.cacheKey())  # fmt: skip
         laid = self._layouts.get(key)
         if laid is None:
@@ -191,7 +202,7 @@ class ItemDelegate(QStyledItemDelegate):
             x = self._draw_badge(painter, badge, colour, x, QRect(left, top, 0, metrics.height()),
                                  metrics, ground)  # fmt: skip
         width = self.text_width(option)
-        self.heights.painted((self._content_key(index, item, font.key()), width), option, index)
+        self.heights.painted((self._content_key(index, item, self._font_key(font)), width), option, index)
         laid = self._laid(index, item, option, width, selected, bold=not item.read)
         painter.setPen(text_colour)
         laid.layout.draw(painter, QPointF(left, top))

@@ -47,8 +47,9 @@ class FontFacts:
 _FACTS: dict[str, FontFacts] = {}
 
 
-def facts(font: QFont) -> FontFacts:
-    key = font.key()
+def facts(font: QFont, key: str | None = None) -> FontFacts:
+    """The facts of `font`; `key` is its QFont.key() when the caller has it already."""
+    key = key or font.key()
     found = _FACTS.get(key)
     if found is None:
         metrics, small = QFontMetricsF(font), QFontMetrics(small_font(font))

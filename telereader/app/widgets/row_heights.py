@@ -15,8 +15,11 @@ import time
 from collections import deque
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QTimer, Signal
 from PySide6.QtWidgets import QStyleOptionViewItem
+
+from telereader.app.models import ItemRole
 
 BUDGET_S = 0.006  # exact measuring allowed per burst of layout, and per idle step
 KEPT = 20_000  # heights remembered (a few weeks of days); then forgotten all at once
@@ -32,7 +35,7 @@ class RowHeights(QObject):
         self._measure = measure
         self._exact: dict[tuple, int] = {}
         self._estimated: dict[tuple, int] = {}
-        self._pending: deque[tuple[tuple, QPersistentModelIndex]] = deque()
+        self._pending: deque[tuple[tuple, QAbstractItemModel, int]] = deque()
         self._option: QStyleOptionViewItem | None = None
         self._spent = 0.0
         self._wrong = False
@@ -61,9 +64,10 @@ class RowHeights(QObject):
             return self._measured(key, option, index)
         guess = estimate()
         self._estimated[key] = guess
-        self._pending.append((key, QPersistentModelIndex(index)))
-        self._option = QStyleOptionViewItem(option)
-        self._timer.start()
+        if not self._pending:
+            self._option = QStyleOptionViewItem(option)
+            self._timer.start()
+        self._pending.append((key, index.model(), index.row()))
         return guess
 
     def painted(self, key: tuple, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -90,11 +94,12 @@ class RowHeights(QObject):
         self._spent = 0.0
         began = time.perf_counter()
         while self._pending and time.perf_counter() - began < BUDGET_S:
-            key, persistent = self._pending.popleft()
-            if key in self._exact or not persistent.isValid() or self._option is None:
+            key, model, row = self._pending.popleft()
+            index = model.index(row, 0) if shiboken6.isValid(model) else QModelIndex()
+            if key in self._exact or self._option is None or not self._still(index, key):
                 self._estimated.pop(key, None)
                 continue
-            exact = self._exact[key] = self._measure(self._option, QModelIndex(persistent))
+            exact = self._exact[key] = self._measure(self._option, index)
             if exact != self._estimated.pop(key, exact):
                 self._wrong = True
         self._spent = 0.0
@@ -103,6 +108,12 @@ class RowHeights(QObject):
         elif self._wrong:
             self._wrong = False
             self.changed.emit()
+
+    @staticmethod
+    def _still(index: QModelIndex, key: tuple) -> bool:
+        """The row still shows the item the height was asked for (models reset meanwhile)."""
+        item = index.data(ItemRole) if index.isValid() else None
+        return item is not None and item.id == key[0][0]
 
     @property
     def settled(self) -> bool:

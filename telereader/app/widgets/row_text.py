@@ -20,6 +20,7 @@ from telereader.core.text import attribution_start, dateline_end, one_line
 
 LINE_BREAK = "\u2028"  # QTextLayout's forced line break; one character, so offsets stay
 ELLIPSIS = "…"
+JOINER = "\u2060"  # WORD JOINER: no line break here (a source is not split over two lines)
 
 
 class Style(enum.Enum):
@@ -44,8 +45,15 @@ class RowText:
     marks: tuple[Mark, ...]
     cut: bool  # the text was shortened before layout: the row ends in "…" whatever fits
 
+    @property
+    def plain(self) -> str:
+        """The whole row's text as a reader sees it."""
+        return self.text.replace(JOINER, "")
+
     def styled(self, style: Style) -> str:
-        return "".join(self.text[run.start : run.end] for run in self.runs if run.style is style)
+        """The text of the runs of `style`, as a reader sees it."""
+        shown = (self.text[run.start : run.end] for run in self.runs if run.style is style)
+        return "".join(shown).replace(JOINER, "")
 
 
 @dataclass(frozen=True)
@@ -98,7 +106,8 @@ def row_text(
             parts.append((LINE_BREAK, Style.BREAK))
         parts.append((body, Style.BODY))
     if item.source and not cut:
-        parts.append((f" （{item.source}）" if parts else f"（{item.source}）", Style.SOURCE))
+        source = JOINER.join(f"（{item.source}）")
+        parts.append((" " + source if parts else source, Style.SOURCE))
     if note:
         parts.append((LINE_BREAK + "✎ " + one_line(note, 300), Style.NOTE))
     runs, position = [], 0
