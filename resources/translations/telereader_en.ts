@@ -897,5 +897,9 @@
         <source>已复制 %1 条</source>
         <translation>Copied %1 items</translation>
     </message>
+    <message>
+        <source>次日</source>
+        <translation>next day</translation>
+    </message>
 </context>
 </TS>
