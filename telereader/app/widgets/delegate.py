@@ -91,8 +91,14 @@ class ItemDelegate(QStyledItemDelegate):
             return QSize(200, QFontMetrics(option.font).height() * 2)
         width, font_key = self.text_width(option), self._font_key(option.font)
         key = (self._content_key(index, item, font_key), width)
+        widget = option.widget
+        room = widget.viewport().height() if hasattr(widget, "viewport") else 1 << 30
         height = self.heights.height(
-            key, option, index, lambda: self._estimate(key, item, width, facts(option.font, font_key))
+            key,
+            option,
+            index,
+            lambda: self._estimate(key, item, width, facts(option.font, font_key)),
+            room,
         )
         return QSize(width, height)
 

@@ -38,6 +38,7 @@ class RowHeights(QObject):
         self._pending: deque[tuple[tuple, QAbstractItemModel, int]] = deque()
         self._option: QStyleOptionViewItem | None = None
         self._spent = 0.0
+        self._filled = 0  # pixels of rows measured in this burst
         self._wrong = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -53,15 +54,20 @@ class RowHeights(QObject):
         option: QStyleOptionViewItem,
         index: QModelIndex,
         estimate: Callable[[], int],
+        room: int = 1 << 30,
     ) -> int:
-        """The row's height: exact when known or when the budget allows, else an estimate."""
+        """The row's height: exact when known, or while the rows measured in this burst do
+        not yet fill `room` pixels (what the list shows) and the budget allows; else an
+        estimate."""
         known = self._exact.get(key)
         if known is not None:
             return known
         if key in self._estimated:
             return self._estimated[key]
-        if self._spent < BUDGET_S:
-            return self._measured(key, option, index)
+        if self._spent < BUDGET_S and self._filled < room:
+            exact = self._measured(key, option, index)
+            self._filled += exact
+            return exact
         guess = estimate()
         self._estimated[key] = guess
         if not self._pending:
@@ -91,7 +97,7 @@ class RowHeights(QObject):
     def _settle(self) -> None:
         """Measure estimated rows for a few milliseconds; when none is left, say whether any
         estimate was wrong."""
-        self._spent = 0.0
+        self._spent, self._filled = 0.0, 0
         began = time.perf_counter()
         while self._pending and time.perf_counter() - began < BUDGET_S:
             key, model, row = self._pending.popleft()
