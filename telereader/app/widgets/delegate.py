@@ -119,8 +119,9 @@ class ItemDelegate(QStyledItemDelegate):
 
     def _estimate(self, key: tuple, item: StoredItem, width: int, font: FontFacts) -> int:
         """A row's height from its length, without shaping its text (see row_heights.py)."""
-        (_id, title, body, source, snippet, note, badges, _font, show_day), _width = key
-        text = (title or "") + (snippet if isinstance(snippet, str) else body[:MAX_ROW_CHARS])
+        (_id, title, _body, source, snippet, note, badges, _font, show_day), _width = key
+        body = item.body[:MAX_ROW_CHARS]
+        text = (title or "") + (snippet if isinstance(snippet, str) else body)
         text += (source or "") + "()"
         wide = (len(text.encode()) - len(text)) // 2  # CJK: 3 bytes a character in UTF-8
         advance = (wide + (len(text) - wide) * 0.55) * font.em + font.badges_width(badges)
@@ -143,7 +144,10 @@ class ItemDelegate(QStyledItemDelegate):
         else:
             snippet, note = index.data(SnippetRole), index.data(NoteRole)
             show_day = bool(index.data(ShowDayRole))
-        return (item.id, item.title, item.body, item.source, snippet, note, badges, font_key,
+        body = item.body  # a row shows at most MAX_ROW_CHARS of it: no need to hash megabytes
+        if len(body) > MAX_ROW_CHARS:
+            body = (len(body), body[: MAX_ROW_CHARS + 1])
+        return (item.id, item.title, body, item.source, snippet, note, badges, font_key,
                 show_day)  # fmt: skip
 
     def _laid(self, index, item: StoredItem, option, width: int, selected: bool, bold: bool):

@@ -73,12 +73,15 @@ def stamp(item: StoredItem, show_day: bool) -> Stamp:
     return Stamp(f"{item.time:%H:%M}", tr("次日") if next_day else "", next_day)
 
 
-def shown_body(item: StoredItem) -> str:
+def shown_body(item: StoredItem, limit: int | None = None) -> str:
     """The body without its opening dateline and without the trailing attribution that names
-    the source (the row shows the source itself, at its end)."""
+    the source (the row shows the source itself, at its end); at most `limit` characters."""
     body = item.body
     start, end = dateline_end(body), attribution_start(body, item.source)
-    return body[start:end] if end > start else body[start:]
+    end = end if end > start else len(body)
+    if limit is not None:
+        end = min(end, start + limit + 1)  # one more: the caller sees that it was cut
+    return body[start:end]
 
 
 def row_text(
@@ -96,7 +99,7 @@ def row_text(
     parts: list[tuple[str, Style]] = []
     if item.title:
         parts.append((one_line(item.title, 400), Style.TITLE))
-    body = snippet if isinstance(snippet, str) else shown_body(item)
+    body = snippet if isinstance(snippet, str) else shown_body(item, max_chars)
     cut = max_chars is not None and len(body) > max_chars
     if cut:
         body = body[:max_chars]
