@@ -158,7 +158,7 @@ def option_for(window, width: int = 700) -> QStyleOptionViewItem:
 
 def paint(window, index, width: int = 700) -> QImage:
     option = option_for(window, width)
-    option.rect = QRect(0, 0, width, window.delegate.sizeHint(option, index).height())
+    option.rect = QRect(0, 0, width, window.delegate._measure(option, index))
     image = QImage(option.rect.size(), QImage.Format.Format_ARGB32)
     image.fill(window.list.palette().color(QPalette.ColorRole.Base))
     painter = QPainter(image)
@@ -198,13 +198,13 @@ def test_a_row_is_as_tall_as_its_body_and_a_very_long_one_is_capped(reader):
     heights = {}
     for name, body in (("short", "短"), ("long", "长句。" * 120), ("huge", "巨" * 60_000)):
         model._items[0] = an_item(id=name, title=None, body=body, source=None)
-        heights[name] = delegate.sizeHint(option, model.index(0, 0)).height()
+        heights[name] = delegate._measure(option, model.index(0, 0))  # what the row settles to
     line = heights["short"] - 2 * PADDING  # one line of text
     assert heights["long"] >= heights["short"] + 4 * line
     assert (MAX_LINES - 1) * line < heights["huge"] <= MAX_LINES * line + 2 * PADDING + 1
     # narrower rows wrap into more lines
     model._items[0] = an_item(id="long", title=None, body="长句。" * 120, source=None)
-    narrow = delegate.sizeHint(option_for(window, 400), model.index(0, 0)).height()
+    narrow = delegate._measure(option_for(window, 400), model.index(0, 0))
     assert narrow > heights["long"]
 
 
