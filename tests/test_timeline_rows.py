@@ -276,3 +276,17 @@ def test_rows_first_laid_out_at_an_estimate_get_their_exact_heights_when_idle(
     view.setFixedWidth(view.width() // 2)  # a narrower list wraps into more lines
     qtbot.waitUntil(lambda: view.visualRect(model.index(1, 0)).height() > wide, timeout=20_000)
     qtbot.waitUntil(laid_out_exactly, timeout=20_000)
+
+
+def test_the_notes_view_row_shows_the_body_and_the_note_under_it(reader, qtbot):
+    """NoteRole once had SnippetRole's value: the note replaced the body as if it were a
+    search result's passage."""
+    from tests.test_views_across_days import trigger, write_note
+
+    window = reader.open()
+    item = list_rows(window)[4]
+    write_note(qtbot, window, item, "先看业绩，再看估值。")
+    trigger(window, "notes_view")
+    row = ItemDelegate.row_of(window.list.model().index(0, 0))
+    assert row.styled(Style.NOTE) == "\u2028✎ 先看业绩，再看估值。"
+    assert row.styled(Style.BODY) and "先看业绩" not in row.styled(Style.BODY)
