@@ -425,8 +425,13 @@ def test_the_important_and_note_badges_stay_legible_on_the_selected_row(reader, 
     for colour in (colours.important, colours.note):
         ground = window.delegate.badge_ground(window.list.palette(), selected=True)
         assert contrast(colour, ground) >= 4.5
-    unselected = paint_row(window, row, selected=False)
-    selected = paint_row(window, row, selected=True)
+    # the badges only: an unselected 加红 row's title is red too, a selected one's is not
+    font = window.list.font()
+    left = window.delegate._text_left(font, show_day=False)
+    badges = window.delegate._badges(list_rows(window)[row], None, window.delegate.watchlists)
+    strip = QRect(left, 0, window.delegate.badges_width(badges, font), 32)
+    unselected = paint_row(window, row, selected=False).copy(strip)
+    selected = paint_row(window, row, selected=True).copy(strip)
     for colour in (colours.important, colours.note):
         assert pixels_near(selected, colour) >= pixels_near(unselected, colour) // 2 > 0
 

@@ -993,5 +993,9 @@
         <source>词语统计没有完成，下次启动时继续</source>
         <translation>Word counting did not finish; it goes on at the next start</translation>
     </message>
+    <message>
+        <source>次日</source>
+        <translation>next day</translation>
+    </message>
 </context>
 </TS>
