@@ -14,7 +14,7 @@ from telereader.core.terminal import inert, inert_json
 if TYPE_CHECKING:
     import datetime as dt
 
-    from telereader.core.model import Level
+    from telereader.core.kinds import Level
     from telereader.core.store import Store, StoredItem
 
 EXIT_OK = 0
@@ -98,13 +98,13 @@ def watchlist_id(store: Store, name: str) -> int:
 
 
 def level_name(level: Level | None) -> str:
-    from telereader.core.model import Level
+    from telereader.core.kinds import Level
 
     return sentence("level_important" if level is Level.IMPORTANT else "level_normal")
 
 
 def describe_row(item: StoredItem) -> str:
-    from telereader.core.model import Level
+    from telereader.core.kinds import Level
 
     flags = (
         ("★" if item.starred else " ")

@@ -45,6 +45,7 @@ def import_arguments(parser: argparse.ArgumentParser) -> None:
         "concurrent.futures",
         "telereader.core.importer",
         "telereader.core.pool",
+        "telereader.core.model",
     ),
 )
 def import_files(args: argparse.Namespace, store: Store) -> int:

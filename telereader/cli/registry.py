@@ -48,6 +48,7 @@ HEAVY_MODULES = (
     "telereader.core.pool",
     "telereader.core.export",
     "telereader.core.backup",
+    "telereader.core.model",  # the import's data (files, digests, reports): reads use core/kinds.py
 )
 # A command registered writes=True also loads these: its transaction (sqlite-utils) and the
 # automatic backup after it.

@@ -16,7 +16,7 @@ from pathlib import Path
 from telereader import __version__
 from telereader.core.backup_schema import FORMAT, FORMAT_VERSION, check_backup
 from telereader.core.files import write_atomically
-from telereader.core.model import Problem
+from telereader.core.kinds import Problem
 from telereader.core.store import LibraryError, Store, now
 from telereader.core.watchlists import save_watchlist, watchlist_named
 

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from telereader.core.model import Problem
+from telereader.core.kinds import Problem
 from telereader.core.store import LibraryError
 from telereader.core.watchlists import is_one_line_name
 

@@ -17,8 +17,8 @@ from collections.abc import Iterable, Sequence
 from itertools import groupby
 
 from telereader.core.filters import ItemFilter
+from telereader.core.kinds import Kind, Level
 from telereader.core.mdescape import escape_markup
-from telereader.core.model import Kind, Level
 from telereader.core.parse import DEFAULT_BOUNDARY
 from telereader.core.store import Store, StoredItem
 

@@ -19,7 +19,7 @@ import secrets
 import stat
 from pathlib import Path
 
-from telereader.core.model import Problem
+from telereader.core.kinds import Problem
 from telereader.core.store import LibraryError
 
 _KINDS = (

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from telereader.core.model import Kind, Level
+from telereader.core.kinds import Kind, Level
 from telereader.core.store import StoredItem
 
 

@@ -9,8 +9,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from telereader.core.kinds import Problem
 from telereader.core.messages import render
-from telereader.core.model import Problem
 
 
 class LibraryError(Exception):

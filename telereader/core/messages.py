@@ -372,7 +372,7 @@ def render(problem: Problem, language: str | None = None) -> str:
 def describe(error: BaseException, language: str | None = None) -> str:
     """The reader's one sentence for any error: the core's wording of its problem when it has
     one (a refused file, a library that cannot be used), else what the system says."""
-    from telereader.core.model import Problem
+    from telereader.core.kinds import Problem
 
     problem = getattr(error, "problem", None)
     if isinstance(problem, Problem):

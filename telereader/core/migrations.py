@@ -13,10 +13,8 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from telereader.core.index_writes import CHAR_COUNTS, CHAR_COUNTS_DDL, add_to_index
+from telereader.core.kinds import Problem
 from telereader.core.library_errors import SQLITE_NOTADB, LibraryError, library_error, sqlite_code
-from telereader.core.model import Problem
-from telereader.core.search_index import INDEX_DDL, INDEX_TABLE, index_text
 
 # A long migration tells how far it is (done, total) to whoever opens the library, so that a
 # rebuild at ten years does not look like a hang: the CLI prints it, the window shows a dialog.
@@ -88,6 +86,8 @@ def _0001_initial(db: sqlite_utils.Database) -> None:
 
 
 def _0002_search_index(db: sqlite_utils.Database) -> None:
+    from telereader.core.search_index import INDEX_TABLE
+
     # Contentless: the text lives in `items`; the index holds only tokens (search_index.py).
     db.execute(
         f"CREATE VIRTUAL TABLE {INDEX_TABLE} USING fts5(chars, pairs, content='', "
@@ -147,6 +147,9 @@ def _0005_word_stats(db: sqlite_utils.Database) -> None:
 
 
 def _0006_search_index_every_character(db: sqlite_utils.Database) -> None:
+    from telereader.core.index_writes import CHAR_COUNTS, CHAR_COUNTS_DDL, add_to_index
+    from telereader.core.search_index import INDEX_DDL, INDEX_TABLE, index_text
+
     # The index of 0002 held letters and digits only, so a term with punctuation or a space
     # (0.5%, S&P 500, "美联储 褐皮书") was re-checked against the text of every candidate:
     # seconds at ten years. It is rebuilt over every character (search_index.py), here at

@@ -6,28 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-
-class Level(StrEnum):
-    NORMAL = "normal"  # 普通: every telegraph of the day
-    IMPORTANT = "important"  # 加红: the editors' selection
-
-
-class Kind(StrEnum):
-    NEWS = "news"
-    TEASER = "teaser"  # 【【盘中宝】…】: an advert for a paid column, not news
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong with an input file, as a code plus parameters so any UI can word it.
-
-    `line` is 1-based and None when the problem concerns the whole file.
-    """
-
-    code: str
-    line: int | None = None
-    params: dict[str, str] = field(default_factory=dict)
-
+# What reading the library needs too lives apart (core/kinds.py): a read command never builds
+# the import's dataclasses below.
+from telereader.core.kinds import Kind, Level, Problem
 
 
 class Refused(Exception):

@@ -20,9 +20,9 @@ from telereader.core.backup import (
     read_backup,
     restore_backup,
 )
+from telereader.core.kinds import Problem
 from telereader.core.library_errors import is_damage, library_error
 from telereader.core.messages import render
-from telereader.core.model import Problem
 from telereader.core.store import LIBRARY_FILE, LibraryError, Store
 
 # Problems opening the library that setting the file aside can cure.

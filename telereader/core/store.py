@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from telereader import APP_NAME
-from telereader.core.index_writes import add_to_index, remove_from_index
+from telereader.core.kinds import Level, Problem
 from telereader.core.library_errors import (
     LibraryError,
     library_error,
@@ -25,9 +25,6 @@ from telereader.core.library_errors import (
     reason_of,
 )
 from telereader.core.migrations import SCHEMA_VERSION, migrate, read_schema_version
-from telereader.core.model import Item, Level, Problem
-from telereader.core.rows import ItemRow, item_from_row
-from telereader.core.search_index import index_text
 from telereader.core.seq import SeqKeys
 from telereader.core.stored import (
     ITEM_COLUMNS,
@@ -39,6 +36,9 @@ from telereader.core.stored import (
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+    from telereader.core.model import Item
+    from telereader.core.rows import ItemRow
 
 LIBRARY_FILE = "library.sqlite3"
 DATA_DIR_VARIABLE = "TELEREADER_DATA_DIR"
@@ -280,6 +280,8 @@ class Store:
             "FROM items WHERE day = ?",
             [day.isoformat()],
         ).fetchall()
+        from telereader.core.rows import item_from_row  # the import's: a read never needs it
+
         return [item_from_row(row) for row in rows]
 
     # ---- writing: imports ------------------------------------------------------------------
@@ -292,6 +294,8 @@ class Store:
     ) -> None:
         """Insert new items, update changed ones (stored, new) and remember the file, with the
         search index kept in step, in one transaction."""
+        from telereader.core.index_writes import add_to_index
+
         stamp = now()
         with self.transaction():
             conn = self.db.conn
@@ -323,6 +327,9 @@ class Store:
 
     @staticmethod
     def _update_items(conn, updates: Sequence[tuple[Item, Item]], stamp: str) -> None:
+        from telereader.core.index_writes import add_to_index, remove_from_index
+        from telereader.core.search_index import index_text
+
         for stored, item in updates:
             conn.execute(
                 "UPDATE items SET title = ?, body = ?, source = ?, level = ?, kind = ?, "
@@ -344,6 +351,9 @@ class Store:
         watch hits, its count and the record of the files that brought it (so importing them
         again brings it back). The reader's stars, notes and read marks stay: keyed by item
         id, they attach again when the day is imported again. Returns the items removed."""
+        from telereader.core.index_writes import remove_from_index
+        from telereader.core.search_index import index_text
+
         key = day.isoformat()
         with self.transaction() as db:
             conn = db.conn

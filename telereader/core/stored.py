@@ -8,7 +8,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from telereader.core.model import Kind, Level
+from telereader.core.kinds import Kind, Level
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from telereader.core.filters import ItemFilter
 from telereader.core.keywords import Keyword, Watchlist, parse_keywords
-from telereader.core.model import Problem
+from telereader.core.kinds import Problem
 from telereader.core.search_index import INDEX_TABLE, is_exact, term_expression
 from telereader.core.store import LibraryError, Store, StoredItem, now
 
