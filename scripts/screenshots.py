@@ -67,6 +67,16 @@ def import_and_wait(app: QApplication, window: MainWindow, paths: list[Path]) ->
     window.import_finished.disconnect(loop.quit)
 
 
+def settle(app: QApplication, window: MainWindow, timeout_ms: int = 60_000) -> None:
+    """Wait for what a reader sees a moment after the window opens: the day's hot words (the
+    word catch-up starts a little after the window) and every visible row's exact height."""
+    waited = 0
+    while not window.hot_strip.words_shown() and waited < timeout_ms:
+        wait(app, 250)
+        waited += 250
+    wait(app, 1500)
+
+
 def prepare(window: MainWindow) -> None:
     """A reading session in progress: a starred item with a note, a few read."""
     window.move_selection(+12)
@@ -102,7 +112,7 @@ def main() -> int:
         loop.exec()
         window.import_finished.disconnect(loop.quit)
         prepare(window)
-        wait(app, 200)
+        settle(app, window)
         window.grab().save(str(OUT / "window-light.png"))
         dialog = window.edit_watchlists()
         wait(app, 200)
@@ -119,7 +129,7 @@ def main() -> int:
 
         app.setPalette(dark_palette())
         window.refresh_days()  # calendar marks take their colours from the palette
-        wait(app, 200)
+        wait(app, 1500)
         window.grab().save(str(OUT / "window-dark.png"))
 
         app.setPalette(app.style().standardPalette())
