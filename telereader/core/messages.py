@@ -280,6 +280,8 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "{day}  {items:5} items  {important:4} important  {starred:4} starred  {unread:5} unread",
     ),
     "no_items_on": ("{day} 没有条目", "no items on {day}"),
+    "no_movers": ("{day} 至 {to} 没有异动个股", "no movers from {day} to {to}"),
+    "movers_to_help": ("到这一天为止（含）", "up to this day (included)"),
     "item_source": ("来源：{source}", "source: {source}"),
     "item_note": ("笔记：{note}", "note: {note}"),
     "item_digest_day": ("电报日", "digest day"),
