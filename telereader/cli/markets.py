@@ -1,8 +1,12 @@
-"""Markets in the text: the movers of a day or a range of days."""
+"""Markets in the text: the movers of a day or a range of days, and the names of companies and
+themes the items mention. Both first bring the market rows of their days up to date
+(core/markets.py catch_up), so they answer for days imported a moment ago."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import sys
 from typing import TYPE_CHECKING
 
 from telereader.cli.common import EXIT_OK, parse_day, print_json, say
@@ -12,52 +16,96 @@ from telereader.core.messages import sentence
 if TYPE_CHECKING:
     from telereader.core.store import Store
 
+SAY_PROGRESS_FROM = 30  # stale days: a catch-up this long says how far it is
+
 
 @command(
     "movers",
-    help=("列出一天（或一段日期）的异动个股与题材", "list the stocks and themes that moved on a day"),
+    help=(
+        "列出一天（或一段日期）的异动个股与题材",
+        "list the stocks and themes that moved on a day",
+    ),
     json=True,
 )
 def movers(args: argparse.Namespace, store: Store) -> int:
-    from telereader.core.movers import movers as movers_of
+    from telereader.core.markets import day_movers
 
-    rows = []
-    for summary in store.days():
-        if not args.day <= summary.day <= args.to:
-            continue
-        for item in store.iter_items_on(summary.day):
-            for mover in movers_of(item.title, item.body):
-                rows.append((item, mover))
+    catch_up_between(store, args.day, args.to)
+    rows = day_movers(store.db.conn, args.day, args.to)
     if args.json:
-        print_json(
-            [
-                {
-                    "day": item.day.isoformat(),
-                    "time": item.time.isoformat(timespec="minutes"),
-                    "item_id": item.id,
-                    "theme": mover.theme,
-                    "stock": mover.stock,
-                    "move": mover.move,
-                }
-                for item, mover in rows
-            ]
-        )
+        print_json([row.to_json() for row in rows])
         return EXIT_OK
     if not rows:
         say(sentence("no_movers", day=args.day, to=args.to))
-    for item, mover in rows:
-        theme = mover.theme or "—"
-        say(f"{item.time:%Y-%m-%d %H:%M}  {theme}  {mover.stock}  {mover.move}  [{item.id}]")
+    for row in rows:
+        say(
+            f"{row.time:%Y-%m-%d %H:%M}  {row.theme or '—'}  {row.stock}  {row.move}  [{row.item_id}]"
+        )
     return EXIT_OK
 
 
 @movers.arguments
 def movers_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("day", metavar="DAY", help="2026-01-14")
-    parser.add_argument("--to", metavar="DAY", help=sentence("movers_to_help"))
+    parser.add_argument("--to", metavar="DAY", help=sentence("range_to_help"))
 
 
 @movers.checks
 def movers_checks(args: argparse.Namespace) -> None:
     args.day = parse_day(args.day)
     args.to = parse_day(args.to) if args.to else args.day
+
+
+@command(
+    "names",
+    help=(
+        "列出条目提到的公司与题材及其条数",
+        "list the companies and themes items mention, with counts",
+    ),
+    json=True,
+)
+def names(args: argparse.Namespace, store: Store) -> int:
+    from telereader.core.markets import name_counts
+
+    catch_up_between(store, args.day_from, args.day_to)
+    rows = name_counts(store.db.conn, args.day_from, args.day_to, args.kind)
+    if args.json:
+        print_json([row.to_json() for row in rows])
+        return EXIT_OK
+    if not rows:
+        say(sentence("no_names"))
+    for row in rows:
+        say(f"{row.count:>6}  {sentence('name_kind_' + row.kind)}  {row.name}")
+    return EXIT_OK
+
+
+@names.arguments
+def names_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="day_from", metavar="DAY", help=sentence("range_from_help"))
+    parser.add_argument("--to", dest="day_to", metavar="DAY", help=sentence("range_to_help"))
+    parser.add_argument("--kind", choices=("company", "theme"))
+
+
+@names.checks
+def names_checks(args: argparse.Namespace) -> None:
+    args.day_from = parse_day(args.day_from) if args.day_from else None
+    args.day_to = parse_day(args.day_to) if args.day_to else None
+
+
+def catch_up_between(store: Store, day_from: dt.date | None, day_to: dt.date | None) -> None:
+    """Extract the stale days of the range, saying how far it is when that takes a while."""
+    from telereader.core.markets import catch_up, stale_days
+
+    stale = [
+        day
+        for day in stale_days(store.db.conn)
+        if (day_from is None or day >= day_from) and (day_to is None or day <= day_to)
+    ]
+    if not stale:
+        return
+
+    def progress(done: int, total: int) -> None:
+        if total >= SAY_PROGRESS_FROM and (done % 100 == 0 or done == total):
+            print(sentence("markets_progress", done=done, total=total), file=sys.stderr)
+
+    catch_up(store, stale, progress=progress)

@@ -98,7 +98,7 @@ def load_commands() -> None:
     from telereader.cli import backup  # noqa: F401  backup, restore
     from telereader.cli import watch  # noqa: F401  watch add, remove, list, hits
     from telereader.cli import marks  # noqa: F401  star, unstar, note
-    from telereader.cli import markets  # noqa: F401  movers
+    from telereader.cli import markets  # noqa: F401  movers, names
     from telereader.cli import desktop  # noqa: F401  install-desktop
     # isort: on
 

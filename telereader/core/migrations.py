@@ -13,6 +13,7 @@ from pathlib import Path
 import sqlite_utils
 
 from telereader.core.library_errors import SQLITE_NOTADB, LibraryError, library_error, sqlite_code
+from telereader.core.markets_schema import create_market_tables
 from telereader.core.model import Problem
 from telereader.core.search_index import INDEX_TABLE, index_columns
 
@@ -102,11 +103,18 @@ def _0004_watchlists(db: sqlite_utils.Database) -> None:
     db["watch_pending"].create({"seq": int}, pk="seq")
 
 
+def _0005_markets(db: sqlite_utils.Database) -> None:
+    # Movers, mentions and learnt names, derived from the items (core/markets.py): filled by the
+    # background catch-up, so this migration only creates the tables.
+    create_market_tables(db)
+
+
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _0001_initial,
     _0002_search_index,
     _0003_day_counts,
     _0004_watchlists,
+    _0005_markets,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

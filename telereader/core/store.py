@@ -22,6 +22,7 @@ from telereader.core.library_errors import (
     not_a_folder,
     reason_of,
 )
+from telereader.core.markets_schema import MARKET_TABLES
 from telereader.core.migrations import SCHEMA_VERSION, migrate, read_schema_version
 from telereader.core.model import Item, Kind, Level, Problem
 from telereader.core.rows import ItemRow, item_from_row
@@ -434,7 +435,7 @@ class Store:
             )
             for table in ("watch_hits", "watch_pending"):
                 conn.executemany(f"DELETE FROM {table} WHERE seq = ?", [(r[0],) for r in rows])
-            for table in ("items", "day_counts", "imported_files"):
+            for table in ("items", "day_counts", "imported_files", *MARKET_TABLES):
                 conn.execute(f"DELETE FROM {table} WHERE day = ?", [key])
         return len(rows)
 
