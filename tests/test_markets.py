@@ -9,6 +9,7 @@ import json
 from telereader.cli import main
 from telereader.core import markets
 from telereader.core.importer import import_paths
+from telereader.core.related import thread
 from tests.conftest import SAMPLE
 
 DAY = dt.date(2026, 1, 14)
@@ -91,3 +92,70 @@ def test_mentions_take_the_longest_known_name():
     known = frozenset({"中信", "中信海直", "海直"})
     assert markets.mentioned("中信海直跟涨", known) == {"中信海直"}
     assert markets.mentioned("", known) == set()
+
+
+def related_json(capsys, data_dir, item_id: str) -> list[dict]:
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "related", item_id, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def item_id_where(store, test) -> str:
+    return next(item.id for item in store.items_on(DAY) if test(item))
+
+
+def test_related_items_share_companies_best_first_and_say_why(capsys, data_dir):
+    """金融股 (10:30) shares 同花顺 and 四方精创 with 互联金融 (10:09), and only 东方财富 with the
+    主力资金 item (10:57): two shared names rank first. Checked by hand on the sample day."""
+    from telereader.core.store import Store
+
+    assert main(["--data-dir", str(data_dir), "import", str(SAMPLE)]) == 0
+    with Store.open(data_dir) as store:
+        finance = item_id_where(store, lambda item: (item.title or "").startswith("金融股"))
+    found = related_json(capsys, data_dir, finance)
+    assert [row["title"] for row in found[:2]] == [
+        "互联金融板块持续走高 拉卡拉20cm涨停",
+        "主力资金监控：计算机板块净流入超93亿",
+    ]
+    assert set(found[0]["why"]) == {"同花顺", "四方精创"}
+    assert found[1]["why"] == ["东方财富"]
+    assert {"id", "day", "time", "body"} <= set(found[0])
+
+
+def test_the_same_story_sent_again_is_a_near_duplicate_of_the_fuller_one(store):
+    """13:03 sends the Korean currency flash, then the full story: the flash folds under the full
+    one. (The 12:11 rare-earth line sent again longer is folded by the import already.)"""
+    import_paths(store, [SAMPLE])
+    markets.catch_up(store)
+    similar = markets.similar_to(store.db.conn, DAY)
+    texts = {item.id: item.title or item.body for item in store.items_on(DAY)}
+    assert [(texts[short], texts[full]) for short, full in similar.items()] == [
+        ("财联社1月14日电，韩国据悉将运用市场和资金流动措施来抑制外汇单向波动。",
+         "韩国将利用市场和资金流动措施来抑制汇率单边波动"),
+    ]  # fmt: skip
+
+
+def test_a_story_told_on_the_next_days_forms_a_thread(store, tmp_path):
+    base = SAMPLE.read_text(encoding="utf-8").split("---")[0]
+    story = (
+        "**[09:00]** 【{t}】财联社1月{d}日电，甲乙科技公告，公司固态电池中试线{x}，"
+        "甲乙科技表示固态电池产品将向头部车企送样，产能规划保持不变。\n"
+    )
+    steps = {15: "开工建设", 17: "完成设备调试", 19: "正式投产", 29: "年底扩产"}
+    for day, step in steps.items():
+        text = (
+            base.replace("2026-01-14", f"2026-01-{day}")
+            + "---\n\n"
+            + story.format(t=f"甲乙科技固态电池中试线{step}", d=day, x=step)
+        )
+        path = tmp_path / f"cls-telegraph-2026-01-{day}.md"
+        path.write_text(text, encoding="utf-8")
+        import_paths(store, [path])
+    with store.transaction():
+        store.db.conn.execute(
+            "INSERT INTO market_names (name, kind, origin) VALUES ('甲乙科技', 'company', 'reader')"
+        )
+    markets.catch_up(store)
+    first = next(item.id for item in store.items_on(dt.date(2026, 1, 15)))
+    days = [store.item(found).day.day for found in thread(store.db.conn, first)]
+    assert days == [15, 17, 19]  # the 29th is more than a week after the 19th

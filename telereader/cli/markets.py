@@ -9,9 +9,9 @@ import datetime as dt
 import sys
 from typing import TYPE_CHECKING
 
-from telereader.cli.common import EXIT_OK, parse_day, print_json, say
+from telereader.cli.common import EXIT_OK, describe_row, fail, limit, parse_day, print_json, say
 from telereader.cli.registry import command
-from telereader.core.messages import sentence
+from telereader.core.messages import pick, sentence
 
 if TYPE_CHECKING:
     from telereader.core.store import Store
@@ -47,7 +47,9 @@ def movers(args: argparse.Namespace, store: Store) -> int:
 @movers.arguments
 def movers_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("day", metavar="DAY", help="2026-01-14")
-    parser.add_argument("--to", metavar="DAY", help=sentence("range_to_help"))
+    parser.add_argument(
+        "--to", metavar="DAY", help=pick(("到这一天为止（含）", "up to this day (included)"))
+    )
 
 
 @movers.checks
@@ -81,8 +83,18 @@ def names(args: argparse.Namespace, store: Store) -> int:
 
 @names.arguments
 def names_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--from", dest="day_from", metavar="DAY", help=sentence("range_from_help"))
-    parser.add_argument("--to", dest="day_to", metavar="DAY", help=sentence("range_to_help"))
+    parser.add_argument(
+        "--from",
+        dest="day_from",
+        metavar="DAY",
+        help=pick(("从这一天起（含）", "from this day (included)")),
+    )
+    parser.add_argument(
+        "--to",
+        dest="day_to",
+        metavar="DAY",
+        help=pick(("到这一天为止（含）", "up to this day (included)")),
+    )
     parser.add_argument("--kind", choices=("company", "theme"))
 
 
@@ -109,3 +121,46 @@ def catch_up_between(store: Store, day_from: dt.date | None, day_to: dt.date | N
             print(sentence("markets_progress", done=done, total=total), file=sys.stderr)
 
     catch_up(store, stale, progress=progress)
+
+
+@command(
+    "related",
+    help=(
+        "列出与一个条目相关的条目（共同的公司、题材或措辞）",
+        "list the items related to an item",
+    ),
+    json=True,
+)
+def related(args: argparse.Namespace, store: Store) -> int:
+    from telereader.core.markets import catch_up
+    from telereader.core.related import related as related_to
+
+    item = store.item(args.item_id)
+    if item is None:
+        return fail(sentence("unknown_item", id=args.item_id))
+    catch_up(store)  # names shared with any day count
+    found = related_to(store.db.conn, item.id, args.limit)
+    items = {row.item_id: store.item(row.item_id) for row in found}
+    items = {item_id: other for item_id, other in items.items() if other is not None}
+    if args.json:
+        print_json(
+            [
+                {**items[row.item_id].to_json(), "why": list(row.why), "score": row.score}
+                for row in found
+                if row.item_id in items
+            ]
+        )
+        return EXIT_OK
+    if not found:
+        say(sentence("no_related"))
+    for row in found:
+        if row.item_id in items:
+            why = "、".join(sentence("why_wording") if w == "wording" else w for w in row.why)
+            say(f"{describe_row(items[row.item_id])}  ({why})")
+    return EXIT_OK
+
+
+@related.arguments
+def related_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("item_id", metavar="ID")
+    parser.add_argument("--limit", type=limit, default=20, metavar="N")

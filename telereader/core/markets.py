@@ -17,8 +17,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from telereader.core.markets_schema import EXTRACTOR_VERSION
+from telereader.core.markets_schema import EXTRACTOR_VERSION, MARKET_TABLES
 from telereader.core.movers import Mover, movers, themes
+from telereader.core.related import near_duplicates
 
 if TYPE_CHECKING:
     from telereader.core.store import Store
@@ -92,11 +93,22 @@ def catch_up(
 def extract_day(conn: sqlite3.Connection, day: dt.date) -> None:
     """A day's movers and mentions, written afresh; the caller holds the transaction."""
     key = day.isoformat()
-    for table in ("market_movers", "market_mentions"):
+    for table in MARKET_TABLES:
         conn.execute(f"DELETE FROM {table} WHERE day = ?", [key])
-    rows = conn.execute(
-        "SELECT id, title, body FROM items WHERE day = ? ORDER BY time, position", [key]
+    timed = conn.execute(
+        "SELECT id, time, title, body FROM items WHERE day = ? ORDER BY time, position", [key]
     ).fetchall()
+    rows = [(item_id, title, body) for item_id, _, title, body in timed]
+    duplicates = near_duplicates(
+        [
+            (item_id, dt.datetime.fromisoformat(time), title, body)
+            for item_id, time, title, body in timed
+        ]
+    )
+    conn.executemany(
+        "INSERT INTO market_similar VALUES (?, ?, ?)",
+        [(item_id, key, leader) for item_id, leader in duplicates.items()],
+    )
     found = [(item_id, movers(title, body), themes(title, body)) for item_id, title, body in rows]
     _learn(conn, found)
     known = _known_companies(conn)
@@ -190,3 +202,11 @@ def name_counts(
         params,
     )
     return [NameCount(name, kind, count) for name, kind, count in rows]
+
+
+def similar_to(conn: sqlite3.Connection, day: dt.date) -> dict[str, str]:
+    """A day's near-duplicates: each one's id → the id of the item that stands for its story."""
+    rows = conn.execute(
+        "SELECT item_id, leader_id FROM market_similar WHERE day = ?", [day.isoformat()]
+    )
+    return dict(rows.fetchall())

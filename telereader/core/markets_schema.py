@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 # Raised when the extraction rules change: every day is then extracted again.
 EXTRACTOR_VERSION = 1
 # Derived rows of a day, removed with the day (Store.delete_day).
-MARKET_TABLES = ("market_movers", "market_mentions", "market_days")
+MARKET_TABLES = ("market_movers", "market_mentions", "market_similar", "market_days")
 
 
 def create_market_tables(db: sqlite_utils.Database) -> None:
@@ -35,6 +35,12 @@ def create_market_tables(db: sqlite_utils.Database) -> None:
         "CREATE TABLE market_names (name TEXT PRIMARY KEY, kind TEXT NOT NULL, "
         "origin TEXT NOT NULL, hidden INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID"
     )
+    # A near-duplicate (the same story sent again) → the fullest item of its story.
+    db.execute(
+        "CREATE TABLE market_similar (item_id TEXT PRIMARY KEY, day TEXT NOT NULL, "
+        "leader_id TEXT NOT NULL) WITHOUT ROWID"
+    )
+    db.execute("CREATE INDEX market_similar_by_day ON market_similar (day)")
     db.execute(
         "CREATE TABLE market_days (day TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID"
     )

@@ -29,7 +29,6 @@ class Problem:
     params: dict[str, str] = field(default_factory=dict)
 
 
-
 class Refused(Exception):
     """A file that cannot be read as a digest; carries the reason."""
 

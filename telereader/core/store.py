@@ -165,7 +165,9 @@ class Store:
             if isinstance(error, OSError) and error.errno in (errno.ELOOP, errno.ENOTDIR):
                 raise LibraryError(not_a_folder(directory)) from error
             raise LibraryError(
-                Problem("library_unavailable", params={"path": str(path), "error": reason_of(error)})
+                Problem(
+                    "library_unavailable", params={"path": str(path), "error": reason_of(error)}
+                )
             ) from error
         try:
             version = read_schema_version(conn, path)

@@ -57,7 +57,9 @@ class ItemDelegate(QStyledItemDelegate):
         note = index.data(NoteRole)
         if note:
             rect.setBottom(rect.bottom() - QFontMetrics(option.font).height())
-            self._draw_note(painter, note, option, rect, colours.dim if not selected else text_colour)
+            self._draw_note(
+                painter, note, option, rect, colours.dim if not selected else text_colour
+            )
         painter.setFont(font)
 
         x = rect.left()
@@ -106,7 +108,9 @@ class ItemDelegate(QStyledItemDelegate):
         painter.setPen(colour)
         metrics = QFontMetrics(option.font)
         box = QRect(above.left(), above.bottom() - PADDING // 2, above.width(), metrics.height())
-        shown = metrics.elidedText("✎ " + one_line(note, 300), Qt.TextElideMode.ElideRight, box.width())
+        shown = metrics.elidedText(
+            "✎ " + one_line(note, 300), Qt.TextElideMode.ElideRight, box.width()
+        )
         painter.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, shown)
 
     @staticmethod
