@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from telereader.core.store import Store
 
 COMPANY, THEME = "company", "theme"
-LONGEST_NAME = 8  # characters of the longest company name looked for in a text
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +110,7 @@ def extract_day(conn: sqlite3.Connection, day: dt.date) -> None:
     )
     found = [(item_id, movers(title, body), themes(title, body)) for item_id, title, body in rows]
     _learn(conn, found)
-    known = _known_companies(conn)
+    known = Names(_known_companies(conn))
     hidden = _hidden(conn)
     mover_rows, mention_rows = [], []
     for (item_id, title, body), (_, item_movers, item_themes) in zip(rows, found, strict=True):
@@ -121,7 +120,7 @@ def extract_day(conn: sqlite3.Connection, day: dt.date) -> None:
             if mover.stock not in hidden
         ]
         names = {name: THEME for name in item_themes if name not in hidden}
-        names.update({name: COMPANY for name in mentioned(f"{title or ''}\n{body}", known)})
+        names.update({name: COMPANY for name in known.mentioned(f"{title or ''}\n{body}")})
         mention_rows += [(item_id, key, name, kind) for name, kind in names.items()]
     conn.executemany("INSERT INTO market_movers VALUES (?, ?, ?, ?, ?, ?)", mover_rows)
     conn.executemany("INSERT OR IGNORE INTO market_mentions VALUES (?, ?, ?, ?)", mention_rows)
@@ -130,21 +129,39 @@ def extract_day(conn: sqlite3.Connection, day: dt.date) -> None:
     )
 
 
-def mentioned(text: str, known: frozenset[str]) -> set[str]:
-    """The known company names that occur in `text`, longest first where they overlap
-    (中信海直 in 中信海直跟涨, not a shorter name inside it)."""
-    found: set[str] = set()
-    position, end = 0, len(text)
-    while position < end:
-        for length in range(min(LONGEST_NAME, end - position), 1, -1):
-            candidate = text[position : position + length]
-            if candidate in known:
-                found.add(candidate)
-                position += length
-                break
-        else:
+class Names:
+    """Known company names, looked up by their first two characters: finding them in a text is
+    one dictionary probe per character, whatever the number of names."""
+
+    def __init__(self, names: frozenset[str]):
+        by_opening: dict[str, list[str]] = {}
+        for name in names:
+            by_opening.setdefault(name[:2], []).append(name)
+        for candidates in by_opening.values():
+            candidates.sort(key=len, reverse=True)  # longest first where names overlap
+        self.by_opening = by_opening
+
+    def mentioned(self, text: str) -> set[str]:
+        """The names that occur in `text`, the longest where they overlap (中信海直 in
+        中信海直跟涨, not a shorter name inside it)."""
+        found: set[str] = set()
+        lookup = self.by_opening.get
+        position, end = 0, len(text) - 1
+        while position < end:
+            candidates = lookup(text[position : position + 2])
+            if candidates:
+                name = next((c for c in candidates if text.startswith(c, position)), None)
+                if name:
+                    found.add(name)
+                    position += len(name)
+                    continue
             position += 1
-    return found
+        return found
+
+
+def mentioned(text: str, known: frozenset[str]) -> set[str]:
+    """The known names in `text` (see Names, which keeps the lookup for many texts)."""
+    return Names(known).mentioned(text)
 
 
 def _learn(conn: sqlite3.Connection, found: list[tuple[str, list[Mover], list[str]]]) -> None:

@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import operator
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass
+from itertools import chain, combinations
 
 from telereader.core.text import without_dateline
 
 CANDIDATES_PER_NAME = 200  # the items nearest in time that share a name, per name
 SIMILAR_AT = 0.7  # share of the shorter text's pairs found in the other: a near-duplicate
+RARE_IN_DAY = 6  # a pair held by this many items of a day or fewer tells stories apart
 DUPLICATE_WITHIN = dt.timedelta(hours=3)  # a story sent again is sent again soon
 WORDING_WEIGHT = 4.0  # a wording fully shared counts as much as a rare name, or more
 THREAD_DAYS = 7  # a story continues over days at most this far apart, step by step
@@ -33,7 +37,7 @@ class Related:
 def pairs(title: str | None, body: str) -> frozenset[str]:
     """The character pairs of an item's text, without its dateline and white space."""
     text = "".join(f"{title or ''}{without_dateline(body)}".split())
-    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+    return frozenset(map(operator.add, text, text[1:]))
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -45,20 +49,39 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 def near_duplicates(items: list[tuple[str, dt.datetime, str | None, str]]) -> dict[str, str]:
     """Within one day's (id, time, title, body) rows: each near-duplicate's id → the id of the
-    fullest item of its story, which stands for the group."""
+    fullest item of its story, which stands for the group.
+
+    Only items that share a pair rare in the day are compared (a story sent again keeps its
+    distinctive words, which few other items of the day have): a day is then near linear in its
+    text, not quadratic in its items."""
     texts = {item_id: pairs(title, body) for item_id, _, title, body in items}
     times = {item_id: time for item_id, time, _, _ in items}
-    leader: dict[str, str] = {}
-    by_size = sorted(texts, key=lambda item_id: (-len(texts[item_id]), times[item_id]))
-    for position, fuller in enumerate(by_size):
-        if fuller in leader:
+    frequency = Counter(chain.from_iterable(texts.values()))
+    rare = {pair for pair, count in frequency.items() if 1 < count <= RARE_IN_DAY}
+    holders: dict[str, list[str]] = {}
+    for item_id, text in texts.items():
+        for pair in text & rare:
+            holders.setdefault(pair, []).append(item_id)
+    compared: set[tuple[str, str]] = set()
+    for sharing in holders.values():
+        compared.update(combinations(sharing, 2))
+    size = {item_id: (len(text), times[item_id]) for item_id, text in texts.items()}
+    fullest: dict[str, str] = {}
+    for a, b in compared:
+        if size[a] == size[b] or abs(times[a] - times[b]) > DUPLICATE_WITHIN:
             continue
-        for shorter in by_size[position + 1 :]:
-            if shorter in leader or abs(times[shorter] - times[fuller]) > DUPLICATE_WITHIN:
-                continue
-            if overlap(texts[shorter], texts[fuller]) >= SIMILAR_AT:
-                leader[shorter] = fuller
-    return leader
+        shorter, fuller = (a, b) if size[a] < size[b] else (b, a)
+        if overlap(texts[shorter], texts[fuller]) >= SIMILAR_AT:
+            known = fullest.get(shorter)
+            if known is None or (size[fuller], fuller) > (size[known], known):
+                fullest[shorter] = fuller
+    return {item_id: _root(fullest, item_id) for item_id in fullest}
+
+
+def _root(leader: dict[str, str], item_id: str) -> str:
+    while item_id in leader:
+        item_id = leader[item_id]
+    return item_id
 
 
 def related(conn: sqlite3.Connection, item_id: str, limit: int = 20) -> list[Related]:
