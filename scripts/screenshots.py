@@ -94,7 +94,7 @@ def main() -> int:
         data_dir = Path(folder)
         store = Store.open(data_dir)
         window = MainWindow(store, data_dir, "zh")
-        window.resize(1200, 760)
+        window.resize(1400, 900)
         window.show()
         loop = QEventLoop()
         window.import_finished.connect(loop.quit)

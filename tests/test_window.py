@@ -269,14 +269,15 @@ def test_brackets_go_to_the_previous_and_next_day_with_items(reader, qtbot):
     assert window.model.day == dt.date(2026, 3, 4)
 
 
-def test_space_pages_the_detail_text(reader, qtbot):
+def test_space_in_the_items_text_pages_the_text(reader, qtbot):
+    # (Space in the list pages the timeline: tests/test_layout_paging.py)
     window = reader.open()
     window.resize(700, 400)
     window.detail.body.setPlainText("\n".join(f"第{n}行" for n in range(300)))
     bar = window.detail.body.verticalScrollBar()
     assert bar.value() == 0
-    window.list.setFocus()
-    qtbot.keyClick(window.list, Qt.Key.Key_Space)
+    window.focus_detail()
+    qtbot.keyClick(window.detail.body, Qt.Key.Key_Space)
     assert bar.value() > 0
 
 
@@ -361,8 +362,8 @@ def test_filters_combine_and_are_remembered(reader, qtbot):
 
 def test_window_geometry_splitters_and_font_size_come_back(reader, qtbot):
     window = reader.open()
-    window.resize(760, 540)
-    window.main_splitter.setSizes([300, 460])
+    window.resize(790, 540)
+    window.main_splitter.setSizes([240, 330, 210])
     window.list.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
@@ -372,7 +373,7 @@ def test_window_geometry_splitters_and_font_size_come_back(reader, qtbot):
 
     reopened = reader.open()
     assert reopened.detail.point_size == size == 14
-    assert (reopened.width(), reopened.height()) == (760, 540)
+    assert (reopened.width(), reopened.height()) == (790, 540)
     assert reopened.main_splitter.sizes() == sizes
     with qtbot.waitActive(reopened):
         reopened.activateWindow()

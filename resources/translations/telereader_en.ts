@@ -150,10 +150,6 @@
         <translation>Previous item</translation>
     </message>
     <message>
-        <source>详情向下翻页</source>
-        <translation>Page down the item text</translation>
-    </message>
-    <message>
         <source>加星标 / 取消星标</source>
         <translation>Star / unstar</translation>
     </message>
@@ -232,6 +228,10 @@
     <message>
         <source>最近一年</source>
         <translation>Last year</translation>
+    </message>
+    <message>
+        <source>回到打开这一条之前的列表，位置不变（Esc、Alt+←）</source>
+        <translation>Back to the list this item was opened from, where you were (Esc, Alt+←)</translation>
     </message>
     <message>
         <source>进入详情正文；在搜索结果中：打开所在日</source>
@@ -386,6 +386,10 @@
         <translation>Default text size</translation>
     </message>
     <message>
+        <source>时间线向下翻一页；已到底：下一条（当天最后一条：后一天）</source>
+        <translation>Timeline a page down; at its end: the next item (after the day&apos;s last: the next day)</translation>
+    </message>
+    <message>
         <source>标为已读 / 未读</source>
         <translation>Mark read / unread</translation>
     </message>
@@ -396,6 +400,34 @@
     <message>
         <source>复制所选条目为文本</source>
         <translation>Copy selected items as text</translation>
+    </message>
+    <message>
+        <source>返回列表</source>
+        <translation>Back to the List</translation>
+    </message>
+    <message>
+        <source>打开搜索结果、关注命中或星标中的一条后：回到那个列表，位置不变</source>
+        <translation>After opening an item of search results, watchlist hits or all starred: back to that list, where you were</translation>
+    </message>
+    <message>
+        <source>时间线向上翻一页</source>
+        <translation>Timeline a page up</translation>
+    </message>
+    <message>
+        <source>显示日历</source>
+        <translation>Show calendar</translation>
+    </message>
+    <message>
+        <source>显示 / 收起日历</source>
+        <translation>Show / collapse the calendar</translation>
+    </message>
+    <message>
+        <source>当天最新在前</source>
+        <translation>Day: newest first</translation>
+    </message>
+    <message>
+        <source>当天的时间线：最新在前 / 最早在前</source>
+        <translation>The day&apos;s timeline: newest first / oldest first</translation>
     </message>
     <message>
         <source>帮助(&amp;H)</source>
@@ -516,6 +548,10 @@
     <message>
         <source>查看这次导入的逐个文件报告</source>
         <translation>See this import&apos;s report, file by file</translation>
+    </message>
+    <message>
+        <source>字号：Ctrl+= 放大，Ctrl+- 缩小，Ctrl+0 还原</source>
+        <translation>Text size: Ctrl+= larger, Ctrl+- smaller, Ctrl+0 reset</translation>
     </message>
     <message numerus="yes">
         <source>已导入 %n 个文件：新增 %1 条，更新 %2 条</source>
@@ -896,6 +932,18 @@
     <message>
         <source>已复制 %1 条</source>
         <translation>Copied %1 items</translation>
+    </message>
+    <message>
+        <source>搜索结果</source>
+        <translation>search results</translation>
+    </message>
+    <message>
+        <source>← 返回%1</source>
+        <translation>← Back to %1</translation>
+    </message>
+    <message>
+        <source>%1 · [ 前一天 / ] 后一天</source>
+        <translation>%1 · [ previous day / ] next day</translation>
     </message>
 </context>
 </TS>

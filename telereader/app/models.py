@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont
 
 from telereader.app.across import AcrossView
 from telereader.core.filters import ItemFilter
+from telereader.core.snippet import snippet
 from telereader.core.store import Store, StoredItem
 from telereader.core.text import one_line
 from telereader.core.watchlists import hit_page, hit_total
@@ -21,7 +22,7 @@ ItemIdRole = Qt.ItemDataRole.UserRole + 2
 HighlightRole = Qt.ItemDataRole.UserRole + 3  # the terms to highlight in a row
 ShowDayRole = Qt.ItemDataRole.UserRole + 4  # rows from many days show their day
 # a search result's matched passage of the body (str), or None: the row shows the body whole
-SnippetRole = Qt.ItemDataRole.UserRole + 5
+SnippetRole = Qt.ItemDataRole.UserRole + 6  # (+5 is NoteRole, below)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -87,7 +88,8 @@ class ItemListModel(QAbstractListModel):
 
 
 class DayItemsModel(QAbstractListModel):
-    """The items of one digest day that pass the filter, in time order.
+    """The items of one digest day that pass the filter, in time order: oldest first, or newest
+    first when `newest_first` (after-midnight items are the day's latest either way).
 
     A day holds hundreds of items, not millions: one indexed query loads them all faster than
     paging would, so the list switches days at once. Rows that stop matching the filter while
@@ -102,6 +104,7 @@ class DayItemsModel(QAbstractListModel):
         self._all: list[StoredItem] = []
         self.day: dt.date | None = None
         self.item_filter = ItemFilter()
+        self.newest_first = False  # the reader's choice of order (the window's toggle)
         # How the window shows an item: the library's row with the writes under way applied.
         self.overlay: Callable[[StoredItem], StoredItem] = lambda item: item
 
@@ -113,6 +116,8 @@ class DayItemsModel(QAbstractListModel):
         if item_filter is not None:
             self.item_filter = item_filter
         self._all = [self.overlay(item) for item in self._store.items_on(day)] if day else []
+        if self.newest_first:  # the library gives real time order: reversed, the latest first
+            self._all.reverse()
         self._items = [item for item in self._all if self.item_filter.matches(item)]
         self.endResetModel()
 
@@ -166,6 +171,7 @@ class SearchResultsModel(ItemListModel):
         self.terms: tuple[str, ...] = ()
         self.ranked = False
         self._fetching = False
+        self._snippets: dict[str, str | None] = {}  # by item id: rows are painted often
 
     def reset(self, request, result) -> None:
         """Show the first page of a new search."""
@@ -176,12 +182,14 @@ class SearchResultsModel(ItemListModel):
         self.terms = result.query.include
         self.ranked = result.ranked
         self._fetching = False
+        self._snippets = {}
         self.endResetModel()
 
     def clear(self) -> None:
         self.beginResetModel()
         self.request, self._items, self.total, self.terms = None, [], 0, ()
         self._fetching = False
+        self._snippets = {}
         self.endResetModel()
 
     def append(self, request, result) -> None:
@@ -225,7 +233,16 @@ class SearchResultsModel(ItemListModel):
             return self.terms
         if role == ShowDayRole:
             return True
+        if role == SnippetRole:
+            return self.snippet(self._items[index.row()])
         return item_data(self._items[index.row()], role, with_day=True)
+
+    def snippet(self, item: StoredItem) -> str | None:
+        """The passage of the item's body the search matched; None when its title shows the
+        match."""
+        if item.id not in self._snippets:
+            self._snippets[item.id] = snippet(item.body, self.terms, item.title)
+        return self._snippets[item.id]
 
 
 NoteRole = Qt.ItemDataRole.UserRole + 5  # the note shown under the headline ("" for none)

@@ -74,6 +74,12 @@ class SearchService(QObject):
             self._next()
         return request
 
+    @property
+    def answering(self) -> bool:
+        """A search asked for has not answered yet."""
+        with self._lock:
+            return self._running
+
     def is_current(self, request: SearchRequest) -> bool:
         return request.number >= self.latest
 
@@ -112,7 +118,7 @@ class SearchService(QObject):
                     # still running when a newer one waits (or the window closes) is stale,
                     # so it stops there instead of making the reader wait for a scan of a
                     # decade the index cannot narrow.
-                    self._store.db.conn.set_progress_handler(self._stale, PROGRESS_STEPS)
+                    self._store.conn.set_progress_handler(self._stale, PROGRESS_STEPS)
                 result: SearchResult = search(
                     self._store,
                     request.text,

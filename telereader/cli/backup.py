@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         "把星标、笔记、已读和关注列表备份到一个 JSON 文件",
         "back up stars, notes, read marks and watchlists to one JSON file",
     ),
+    loads=("telereader.core.backup",),
 )
 def backup(args: argparse.Namespace, store: Store) -> int:
     from telereader.core.backup import backup_text, write_backup

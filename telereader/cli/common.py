@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -13,6 +12,8 @@ from telereader.core.messages import sentence
 from telereader.core.terminal import inert, inert_json
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from telereader.core.model import Level
     from telereader.core.store import Store, StoredItem
 
@@ -62,6 +63,8 @@ def data_dir(args: argparse.Namespace) -> Path | None:
 
 
 def parse_day(text: str) -> dt.date:
+    import datetime as dt
+
     cleaned = text.strip()
     for pattern in ("%Y-%m-%d", "%Y%m%d", "%Y/%m/%d"):
         try:

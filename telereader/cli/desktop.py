@@ -17,6 +17,7 @@ from telereader.core.messages import pick, sentence
         'Linux: install the menu entry, icon and "Open with telereader" for this user',
     ),
     store=False,
+    loads=("telereader.desktop",),
 )
 def install_desktop(args: argparse.Namespace, store: None) -> int:
     from telereader import desktop

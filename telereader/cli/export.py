@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 @command(
     "export",
     help=("导出条目（Markdown、CSV、JSON、HTML）", "export items (Markdown, CSV, JSON, HTML)"),
+    loads=("telereader.core.export",),
 )
 def export(args: argparse.Namespace, store: Store) -> int:
     from telereader.core.export import export as export_items

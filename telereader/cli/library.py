@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import signal
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,6 +39,13 @@ def import_arguments(parser: argparse.ArgumentParser) -> None:
     help=("导入电报文件或文件夹", "import digest files or folders"),
     json=True,
     arguments=import_arguments,
+    loads=(
+        "sqlite_utils",  # the import's transactions
+        "multiprocessing",
+        "concurrent.futures",
+        "telereader.core.importer",
+        "telereader.core.pool",
+    ),
 )
 def import_files(args: argparse.Namespace, store: Store) -> int:
     from telereader.core.importer import import_paths
@@ -65,6 +70,9 @@ def interrupt_cancels() -> Iterator[Callable[[], bool]]:
     """Ctrl-C during an import cancels it, even inside a huge file: the file being imported
     is rolled back and the report of the files before it is printed. A second Ctrl-C
     interrupts at once."""
+    import signal
+    import threading
+
     pressed = threading.Event()
 
     def on_interrupt(signum: int, frame: object) -> None:

@@ -9,13 +9,20 @@ writes the reader's data; the parser is built from this table.
 argument never touches the library. The dispatcher (telereader/cli/__init__.py) opens the
 library once for every command that needs it, and keeps the automatic backup after each command
 registered `writes=True`.
+
+Lazy imports: `telereader search` must start about as fast as grep, so a command module imports
+at its top only the standard library's light modules, this registry, cli/common.py and
+core/messages.py; whatever else a command needs it imports inside its function. A command that
+needs one of HEAVY_MODULES when it runs names it: `@command("words", ..., loads=("jieba",))`.
+tests/test_lazy_imports.py runs every command in a fresh process and fails when it loads a heavy
+module it did not name, or when registering the commands loads any; the read commands (days,
+items, show, search) may name none.
 """
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from telereader import __version__
@@ -26,22 +33,58 @@ Declare = Callable[[argparse.ArgumentParser], None]
 Check = Callable[[argparse.Namespace], None]
 Run = Callable[..., int]  # (args, store) -> exit status; store is None when store=False
 
+# What costs a command line tens of milliseconds or more to import (or starts processes, or
+# loads Qt): a command loads these only when registered with them in `loads`.
+HEAVY_MODULES = (
+    "sqlite_utils",  # the store makes its Database for writes and migrations only
+    "PySide6",
+    "jieba",
+    "multiprocessing",
+    "concurrent.futures",
+    "platformdirs",  # only when no --data-dir or TELEREADER_DATA_DIR names the library
+    "telereader.app",
+    "telereader.desktop",
+    "telereader.core.importer",
+    "telereader.core.pool",
+    "telereader.core.export",
+    "telereader.core.backup",
+)
+# A command registered writes=True also loads these: its transaction (sqlite-utils) and the
+# automatic backup after it.
+LOADED_BY_WRITES = ("sqlite_utils", "telereader.core.backup")
 
-@dataclass
+
 class Command:
-    """One command: `name` is "star", or "watch add" for a command of the group "watch"."""
+    """One command: `name` is "star", or "watch add" for a command of the group "watch".
 
-    name: str
-    run: Run
-    help: Pair
-    writes: bool = False  # the reader's data changes: an automatic backup follows
-    json: bool = False  # --json prints JSON for scripts
-    store: bool = True  # the library is opened for it
-    declare: Declare | None = None
-    check: Check | None = None
-    # the arguments argparse does not know are appended to this list of args: the query of
-    # `search 黄金 -黄金周` holds an exclusion, not an option
-    rest: str | None = None
+    A plain class, not a dataclass: `telereader --version` then loads no dataclasses (and
+    inspect, ast, dis... behind it)."""
+
+    def __init__(
+        self,
+        name: str,
+        run: Run,
+        help: Pair,
+        *,
+        writes: bool = False,  # the reader's data changes: an automatic backup follows
+        json: bool = False,  # --json prints JSON for scripts
+        store: bool = True,  # the library is opened for it
+        declare: Declare | None = None,
+        # the arguments argparse does not know are appended to this list of args: the query of
+        # `search 黄金 -黄金周` holds an exclusion, not an option
+        rest: str | None = None,
+        loads: tuple[str, ...] = (),  # the HEAVY_MODULES it needs when it runs
+    ) -> None:
+        self.name, self.run, self.help = name, run, help
+        self.writes, self.json, self.store = writes, json, store
+        self.declare = declare
+        self.check: Check | None = None
+        self.rest = rest
+        self.loads = loads
+
+    def may_load(self) -> set[str]:
+        """The HEAVY_MODULES a run of this command may load."""
+        return {*self.loads, *(LOADED_BY_WRITES if self.writes else ())}
 
     def arguments(self, declare: Declare) -> Declare:
         self.declare = declare
@@ -52,13 +95,11 @@ class Command:
         return check
 
 
-@dataclass
 class Group:
     """A command that holds commands (`watch add`, `watch list`...)."""
 
-    name: str
-    help: Pair
-    description: Pair
+    def __init__(self, name: str, help: Pair, description: Pair) -> None:
+        self.name, self.help, self.description = name, help, description
 
 
 COMMANDS: dict[str, Command | Group] = {}  # in the order --help lists them
@@ -73,9 +114,20 @@ def command(
     store: bool = True,
     arguments: Declare | None = None,
     rest: str | None = None,
+    loads: tuple[str, ...] = (),
 ) -> Callable[[Run], Command]:
     def register(run: Run) -> Command:
-        registered = Command(name, run, help, writes, json, store, arguments, rest=rest)
+        registered = Command(
+            name,
+            run,
+            help,
+            writes=writes,
+            json=json,
+            store=store,
+            declare=arguments,
+            rest=rest,
+            loads=loads,
+        )
         COMMANDS[name] = registered
         return registered
 
@@ -110,10 +162,13 @@ def top_level_names() -> set[str]:
 
 def build_parser(named: Iterable[str] | None = None) -> argparse.ArgumentParser:
     """The parser of every command. With `named` (the command line), only the commands named
-    there get their arguments declared: `telereader --version` declares none and so imports
-    nothing a command needs."""
+    there get a parser, and their arguments declared: each argparse parser costs (gettext looks
+    for catalogues, every argument measures the terminal), so `telereader search` builds one
+    command's, and `telereader --version` none and imports nothing a command needs. A command
+    line naming no command (a typo, `--help`) gets them all, to list them."""
     load_commands()
     words = None if named is None else set(named)
+    built = commands_to_build(words)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--data-dir",
@@ -143,6 +198,8 @@ def build_parser(named: Iterable[str] | None = None) -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     groups: dict[str, argparse._SubParsersAction] = {}
     for name, entry in COMMANDS.items():
+        if name.split(" ", 1)[0] not in built:
+            continue
         declared = words is None or name.split(" ", 1)[0] in words
         if isinstance(entry, Group):
             sub = subparsers.add_parser(
@@ -161,6 +218,16 @@ def build_parser(named: Iterable[str] | None = None) -> argparse.ArgumentParser:
             )
             add_command(sub, entry, declared)
     return parser
+
+
+def commands_to_build(words: set[str] | None) -> set[str]:
+    """The top-level commands whose parsers the command line `words` needs."""
+    everything = {name for name in COMMANDS if " " not in name}
+    if words is None:
+        return everything
+    if "--version" in words and all(word.startswith("-") for word in words):
+        return set()  # only options: --version answers before any command is looked at
+    return (everything & words) or everything
 
 
 def add_command(sub: argparse.ArgumentParser, entry: Command, declared: bool) -> None:

@@ -27,7 +27,7 @@ AUTO_INTERVAL_S = 300
 
 def snapshot(store: Store) -> dict:
     """Everything the reader made, as plain data."""
-    db = store.db
+    db = store.conn  # reads only: no sqlite-utils
 
     def rows(sql: str) -> list[dict]:
         cursor = db.execute(sql)
@@ -95,7 +95,7 @@ def restore_backup(store: Store, path: Path) -> RestoreReport:
     data = read_backup(path)
     report = RestoreReport()
     entries = [entry for key in ("stars", "notes", "reads") for entry in data.get(key, [])]
-    known_ids = {row[0] for row in store.db.execute("SELECT id FROM items")} if entries else set()
+    known_ids = {row[0] for row in store.conn.execute("SELECT id FROM items")} if entries else set()
     with store.transaction() as db:
         for star in data.get("stars", []):
             cursor = db.execute(

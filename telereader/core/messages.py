@@ -9,10 +9,9 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from telereader.core.model import FileReport, ImportReport, Problem
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # model (its enums and dataclasses) is not needed to word a sentence
     from telereader.core.backup import RestoreReport
+    from telereader.core.model import FileReport, ImportReport, Problem
 
 SUPPORTED = ("zh", "en")
 
@@ -373,6 +372,8 @@ def render(problem: Problem, language: str | None = None) -> str:
 def describe(error: BaseException, language: str | None = None) -> str:
     """The reader's one sentence for any error: the core's wording of its problem when it has
     one (a refused file, a library that cannot be used), else what the system says."""
+    from telereader.core.model import Problem
+
     problem = getattr(error, "problem", None)
     if isinstance(problem, Problem):
         return render(problem, language)

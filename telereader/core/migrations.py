@@ -9,13 +9,15 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from telereader.core.library_errors import SQLITE_NOTADB, LibraryError, library_error, sqlite_code
 from telereader.core.markets_schema import create_market_tables
 from telereader.core.model import Problem
 from telereader.core.search_index import INDEX_TABLE, index_columns
+
+if TYPE_CHECKING:
+    import sqlite_utils  # a migration is handed the Database: store.py makes it
 
 
 def _0001_initial(db: sqlite_utils.Database) -> None:

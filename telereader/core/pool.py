@@ -1,22 +1,23 @@
-"""Where file parsing runs: in this process for a few files, in worker processes for many."""
+"""Where file parsing runs: in this process for a few files, in worker processes for many.
+
+multiprocessing (and concurrent.futures' process pool, ctypes) are imported when the first
+worker starts: the window imports this module at start-up, and most imports need no worker."""
 
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
-import multiprocessing
-import multiprocessing.connection
 import os
 import signal
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Future
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 # Starting a worker process costs ~0.2 s; parsing a day's file ~10 ms. Below this many files
 # the pool would cost more than it saves.
@@ -93,7 +94,12 @@ class Job:
         raised one."""
         try:
             result = self._future.result(timeout)
-        except BrokenProcessPool as error:
+        except TimeoutError:
+            raise  # not ready yet: asked again
+        except BaseException as error:
+            if not _broken_pool(error):
+                self._args = None
+                raise
             if self._pool is None or self._function is None or self._args is None:
                 raise
             if self._tried_alone:
@@ -102,13 +108,15 @@ class Job:
             self._tried_alone = True
             self._future = self._pool._alone(self._function, self._args)
             return self.result(timeout)
-        except TimeoutError:
-            raise  # not ready yet: asked again
-        except BaseException:
-            self._args = None
-            raise
         self._args = None
         return result
+
+
+def _broken_pool(error: BaseException) -> bool:
+    """A worker's death broke the process pool. Without the process pool's module loaded, no
+    worker ever ran."""
+    process = sys.modules.get("concurrent.futures.process")
+    return process is not None and isinstance(error, process.BrokenProcessPool)
 
 
 def _submitted(
@@ -118,6 +126,8 @@ def _submitted(
     knows by the time the work that was on that worker has failed)."""
     if executor is None:
         executor = _start(workers)
+    from concurrent.futures.process import BrokenProcessPool  # loaded by _start
+
     try:
         return executor, executor.submit(function, *args)
     except BrokenProcessPool:
@@ -141,6 +151,9 @@ def shut_down_broken(executor: ProcessPoolExecutor) -> None:
 def _start(workers: int) -> ProcessPoolExecutor:
     # "spawn" everywhere: forking a process that runs Qt threads is unsafe, and it is what
     # Windows and macOS do anyway, so every platform runs the same way.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     return ProcessPoolExecutor(
         workers,
         mp_context=multiprocessing.get_context("spawn"),
@@ -179,12 +192,17 @@ def die_with_parent(parent: int) -> None:
         _kill_me_when_parent_dies()
     if os.name == "posix" and os.getppid() != parent:  # died before the signal was asked for
         os._exit(1)
+    import multiprocessing
+
     process = multiprocessing.parent_process()
     sentinel = process.sentinel if process is not None else None
     threading.Thread(target=_watch_parent, args=(parent, sentinel), daemon=True).start()
 
 
 def _kill_me_when_parent_dies() -> None:
+    import ctypes
+    import ctypes.util
+
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
@@ -193,6 +211,8 @@ def _kill_me_when_parent_dies() -> None:
 
 
 def _watch_parent(parent: int, sentinel: Any) -> None:
+    import multiprocessing.connection
+
     while True:
         if sentinel is not None:
             if multiprocessing.connection.wait([sentinel], timeout=PARENT_CHECK_S):

@@ -37,7 +37,7 @@ def check(store: Store) -> list[str]:
     """SQLite's own check of every page and index (`PRAGMA quick_check`): [] when sound, else
     what it found (at most ten lines). Reads the whole file: seconds for a big library."""
     try:
-        rows = [row[0] for row in store.db.execute("PRAGMA quick_check(10)").fetchall()]
+        rows = [row[0] for row in store.conn.execute("PRAGMA quick_check(10)").fetchall()]
     except sqlite3.DatabaseError as error:
         if is_damage(error):
             return [str(error)]
@@ -51,7 +51,7 @@ def check_file(data_dir: Path, stop: Callable[[], bool] | None = None) -> list[s
     try:
         with Store.open(data_dir) as store:
             if stop is not None:
-                store.db.conn.set_progress_handler(stop, 50_000)
+                store.conn.set_progress_handler(stop, 50_000)
             problems = check(store)
     except LibraryError as error:
         if error.problem.code not in ("library_damaged", "not_a_library"):

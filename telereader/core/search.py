@@ -68,7 +68,7 @@ def _run(store, query: Query, page: tuple[int, int], search_filter, best_first: 
             match += f" NOT ({term_expression(term)})"
     conditions, params = search_filter.sql()
     where = "".join(f" AND {condition}" for condition in conditions)
-    conn = store.db.conn
+    conn = store.conn
 
     if exact:
         if conditions:

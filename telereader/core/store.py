@@ -1,19 +1,20 @@
-"""The library: one SQLite file, opened through sqlite-utils, with numbered migrations."""
+"""The library: one SQLite file, with numbered migrations.
+
+Reads go straight to the sqlite3 connection (`Store.conn`); sqlite-utils' `Database` (`Store.db`)
+is made the first time a write or a migration asks for it, so a read command never imports it
+(tens of milliseconds of every `telereader search`, see docs/architecture.md, "Lazy imports")."""
 
 from __future__ import annotations
 
 import datetime as dt
 import errno
-import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-
-import platformdirs
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from telereader import APP_NAME
 from telereader.core.library_errors import (
@@ -24,10 +25,20 @@ from telereader.core.library_errors import (
 )
 from telereader.core.markets_schema import MARKET_TABLES
 from telereader.core.migrations import SCHEMA_VERSION, migrate, read_schema_version
-from telereader.core.model import Item, Kind, Level, Problem
+from telereader.core.model import Item, Problem
 from telereader.core.rows import ItemRow, item_from_row
 from telereader.core.search_index import INDEX_TABLE, index_columns
 from telereader.core.seq import SeqKeys
+from telereader.core.stored import (
+    ITEM_COLUMNS,
+    ITEM_JOINS,
+    DaySummary,
+    StoredItem,
+    stored_item,
+)
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 LIBRARY_FILE = "library.sqlite3"
 DATA_DIR_VARIABLE = "TELEREADER_DATA_DIR"
@@ -39,106 +50,11 @@ SQL_VARIABLES_PER_QUERY = 900  # under SQLite's limit on `?` per statement (999 
 
 def default_data_dir() -> Path:
     override = os.environ.get(DATA_DIR_VARIABLE)
-    return (
-        Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    )
+    if override:
+        return Path(override)
+    import platformdirs
 
-
-@dataclass(frozen=True)
-class StoredItem:
-    id: str
-    day: dt.date
-    time: dt.datetime
-    title: str | None
-    body: str
-    source: str | None
-    level: Level
-    kind: Kind
-    column: str | None
-    starred: bool
-    note: str | None
-    read: bool
-    watch: tuple[str, ...] = ()  # names of the watchlists this item lights up
-    position: int = 0  # its line in its file: items of one minute keep their reading order
-
-    @property
-    def reading_order(self) -> tuple[dt.date, dt.datetime, int]:
-        """Day, time, place in the digest: the order a reader reads items in."""
-        return (self.day, self.time, self.position)
-
-    @property
-    def headline(self) -> str:
-        """The title, or the opening of the body when there is none."""
-        return self.title or self.body
-
-    def to_json(self) -> dict:
-        return {
-            "id": self.id,
-            "day": self.day.isoformat(),
-            "time": self.time.isoformat(timespec="minutes"),
-            "title": self.title,
-            "body": self.body,
-            "source": self.source,
-            "level": str(self.level),
-            "kind": str(self.kind),
-            "column": self.column,
-            "starred": self.starred,
-            "note": self.note,
-            "read": self.read,
-            "watch": list(self.watch),
-        }
-
-
-@dataclass(frozen=True)
-class DaySummary:
-    day: dt.date
-    items: int
-    important: int
-    starred: int
-    unread: int
-
-    def to_json(self) -> dict:
-        return {
-            "day": self.day.isoformat(),
-            "items": self.items,
-            "important": self.important,
-            "starred": self.starred,
-            "unread": self.unread,
-        }
-
-
-_ITEM_COLUMNS = (
-    "items.id, items.day, items.time, items.title, items.body, items.source, items.level, "
-    "items.kind, items.teaser_column, stars.item_id IS NOT NULL, notes.text, "
-    "reads.item_id IS NOT NULL, "
-    "(SELECT json_group_array(watchlists.name) FROM watch_hits "  # names may hold any character
-    "JOIN watchlists ON watchlists.id = watch_hits.watchlist_id WHERE watch_hits.seq = items.seq), "
-    "items.position"
-)
-_ITEM_JOINS = (
-    "LEFT JOIN stars ON stars.item_id = items.id "
-    "LEFT JOIN notes ON notes.item_id = items.id "
-    "LEFT JOIN reads ON reads.item_id = items.id"
-)
-
-
-def _stored_item(row: Sequence) -> StoredItem:
-    return StoredItem(
-        id=row[0],
-        day=dt.date.fromisoformat(row[1]),
-        time=dt.datetime.fromisoformat(row[2]),
-        title=row[3],
-        body=row[4],
-        source=row[5],
-        level=Level(row[6]),
-        kind=Kind(row[7]),
-        column=row[8],
-        starred=bool(row[9]),
-        note=row[10],
-        read=bool(row[11]),
-        watch=tuple(sorted(json.loads(row[12]))) if row[12] and row[12] != "[]" else (),
-        position=row[13],
-    )
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def now() -> str:
@@ -148,9 +64,17 @@ def now() -> str:
 class Store:
     """One connection to the library. Each thread opens its own."""
 
-    def __init__(self, path: Path, db: sqlite_utils.Database):
+    def __init__(self, path: Path, conn: sqlite3.Connection):
         self.path = path
-        self.db = db
+        self.conn = conn
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, for writes and migrations only."""
+        import sqlite_utils
+
+        # recursive_triggers is set on the connection in open(), reads or writes alike
+        return sqlite_utils.Database(self.conn, execute_plugins=False, recursive_triggers=False)
 
     @classmethod
     def open(cls, data_dir: Path | str | None = None) -> Store:
@@ -182,21 +106,24 @@ class Store:
                         },
                     )
                 )
-            db = sqlite_utils.Database(conn, execute_plugins=False)
+            store = cls(path, conn)
+            conn.execute("PRAGMA recursive_triggers = on")  # as sqlite-utils sets it
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            with db.ensure_autocommit_on():
-                conn.execute("PRAGMA journal_mode = WAL")
-            migrate(db, version)
+            conn.isolation_level, isolation = None, conn.isolation_level  # outside a transaction
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.isolation_level = isolation
+            if version < SCHEMA_VERSION:
+                migrate(store.db, version)
         except LibraryError:
             conn.close()
             raise
         except sqlite3.Error as error:
             conn.close()
             raise library_error(path, error) from error
-        return cls(path, db)
+        return store
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -231,7 +158,7 @@ class Store:
 
     @property
     def schema_version(self) -> int:
-        return self.db.execute("PRAGMA user_version").fetchone()[0]
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     # ---- reading -------------------------------------------------------------------------
 
@@ -239,12 +166,12 @@ class Store:
         """Items per digest day, oldest first: cheap at any library size."""
         return {
             dt.date.fromisoformat(day): items
-            for day, items in self.db.execute("SELECT day, items FROM day_counts ORDER BY day")
+            for day, items in self.conn.execute("SELECT day, items FROM day_counts ORDER BY day")
         }
 
     def days(self) -> list[DaySummary]:
         """Per day: items, important, starred and unread (counts every item: for the CLI)."""
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT items.day, count(*), sum(items.level = 'important'), count(stars.item_id), "
             "count(*) - count(reads.item_id) FROM items "
             "LEFT JOIN stars ON stars.item_id = items.id "
@@ -261,23 +188,23 @@ class Store:
 
     def iter_items_on(self, day: dt.date) -> Iterator[StoredItem]:
         """A day's items in reading order, one at a time: a huge day never sits in memory."""
-        rows = self.db.execute(
-            f"SELECT {_ITEM_COLUMNS} FROM items {_ITEM_JOINS} "
+        rows = self.conn.execute(
+            f"SELECT {ITEM_COLUMNS} FROM items {ITEM_JOINS} "
             "WHERE items.day = ? ORDER BY items.time, items.position",
             [day.isoformat()],
         )
         for row in rows:
-            yield _stored_item(row)
+            yield stored_item(row)
 
     def items_where(self, conditions: Sequence[str], params: Sequence) -> list[StoredItem]:
         """Items meeting every SQL condition (on `items`, `stars`, `notes`), in reading order."""
         where = " AND ".join(conditions) or "1"
-        rows = self.db.execute(
-            f"SELECT {_ITEM_COLUMNS} FROM items {_ITEM_JOINS} WHERE {where} "
+        rows = self.conn.execute(
+            f"SELECT {ITEM_COLUMNS} FROM items {ITEM_JOINS} WHERE {where} "
             "ORDER BY items.day, items.time, items.position",
             list(params),
         ).fetchall()
-        return [_stored_item(row) for row in rows]
+        return [stored_item(row) for row in rows]
 
     def items_page(
         self,
@@ -296,18 +223,18 @@ class Store:
             conditions.append(AFTER_ITEM)
             params.append(after_id)
         where = " AND ".join(conditions) or "1"
-        rows = self.db.execute(
-            f"SELECT {_ITEM_COLUMNS} FROM items {_ITEM_JOINS} WHERE {where} "
+        rows = self.conn.execute(
+            f"SELECT {ITEM_COLUMNS} FROM items {ITEM_JOINS} WHERE {where} "
             "ORDER BY items.seq DESC LIMIT ? OFFSET ?",
             [*params, limit, offset],
         ).fetchall()
-        return [_stored_item(row) for row in rows]
+        return [stored_item(row) for row in rows]
 
     def items_total(self, conditions: Sequence[str], params: Sequence) -> int:
         """How many items meet every SQL condition."""
         where = " AND ".join(conditions) or "1"
-        return self.db.execute(
-            f"SELECT count(*) FROM items {_ITEM_JOINS} WHERE {where}", list(params)
+        return self.conn.execute(
+            f"SELECT count(*) FROM items {ITEM_JOINS} WHERE {where}", list(params)
         ).fetchone()[0]
 
     def items_by_seq(self, seqs: Sequence[int]) -> list[StoredItem]:
@@ -315,26 +242,26 @@ class Store:
         by_seq: dict[int, StoredItem] = {}
         for start in range(0, len(seqs), SQL_VARIABLES_PER_QUERY):
             chunk = list(seqs[start : start + SQL_VARIABLES_PER_QUERY])
-            for row in self.db.execute(
-                f"SELECT items.seq, {_ITEM_COLUMNS} FROM items {_ITEM_JOINS} "
+            for row in self.conn.execute(
+                f"SELECT items.seq, {ITEM_COLUMNS} FROM items {ITEM_JOINS} "
                 f"WHERE items.seq IN ({','.join('?' * len(chunk))})",
                 chunk,
             ):
-                by_seq[row[0]] = _stored_item(row[1:])
+                by_seq[row[0]] = stored_item(row[1:])
         return [by_seq[seq] for seq in seqs if seq in by_seq]
 
     def item(self, item_id: str) -> StoredItem | None:
-        row = self.db.execute(
-            f"SELECT {_ITEM_COLUMNS} FROM items {_ITEM_JOINS} WHERE items.id = ?", [item_id]
+        row = self.conn.execute(
+            f"SELECT {ITEM_COLUMNS} FROM items {ITEM_JOINS} WHERE items.id = ?", [item_id]
         ).fetchone()
-        return _stored_item(row) if row else None
+        return stored_item(row) if row else None
 
     def missing_ids(self, item_ids: Iterable[str]) -> list[str]:
         ids = list(dict.fromkeys(item_ids))
         known = {
             row[0]
             for chunk in _chunks(ids, 500)
-            for row in self.db.execute(
+            for row in self.conn.execute(
                 f"SELECT id FROM items WHERE id IN ({','.join('?' * len(chunk))})", chunk
             )
         }
@@ -342,14 +269,15 @@ class Store:
 
     def imported_file(self, content_hash: str) -> dict | None:
         """What an earlier import of exactly these bytes recorded, if there was one."""
-        rows = list(
-            self.db.query("SELECT * FROM imported_files WHERE content_hash = ?", [content_hash])
+        cursor = self.conn.execute(
+            "SELECT * FROM imported_files WHERE content_hash = ?", [content_hash]
         )
-        return rows[0] if rows else None
+        row = cursor.fetchone()
+        return dict(zip([column[0] for column in cursor.description], row, strict=True)) if row else None
 
     def raw_items_on(self, day: dt.date) -> list[Item]:
         """The day's items as imports see them: without any user state."""
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT id, day, time, title, body, source, level, kind, teaser_column, position "
             "FROM items WHERE day = ?",
             [day.isoformat()],

@@ -19,7 +19,7 @@ def first_unread_after(
         conditions = ["items.day > ?", *conditions]
         params = [day.isoformat(), *params]
     conditions.append("NOT EXISTS (SELECT 1 FROM reads WHERE reads.item_id = items.id)")
-    row = store.db.execute(
+    row = store.conn.execute(
         f"SELECT items.day, items.id FROM items WHERE {' AND '.join(conditions)} "
         "ORDER BY items.day, items.time, items.position LIMIT 1",
         params,

@@ -52,7 +52,7 @@ def watchlists(store: Store) -> list[Watchlist]:
             colour=row[2],
             keywords=tuple(parse_keywords(json.loads(row[3]))),
         )
-        for row in store.db.execute(
+        for row in store.conn.execute(
             "SELECT id, name, colour, keywords FROM watchlists ORDER BY position, id"
         )
     ]
@@ -110,7 +110,7 @@ def save_watchlist(
         if set(before) <= set(lines):  # keywords only added: only they need looking up
             for keyword in watchlist.keywords:
                 if keyword.line not in before:
-                    _insert_hits(store.db.conn, watchlist.id, keyword, restrict=None)
+                    _insert_hits(store.conn, watchlist.id, keyword, restrict=None)
         else:
             _rematch(store, watchlist)
     return watchlist
@@ -173,7 +173,7 @@ def delete_watchlist(store: Store, watchlist_id: int) -> None:
 
 def _rematch(store: Store, watchlist: Watchlist) -> None:
     """Recompute one watchlist's hits over the whole library (inside the caller's transaction)."""
-    conn = store.db.conn
+    conn = store.conn
     conn.execute("DELETE FROM watch_hits WHERE watchlist_id = ?", [watchlist.id])
     for keyword in watchlist.keywords:
         _insert_hits(conn, watchlist.id, keyword, restrict=None)
@@ -248,7 +248,7 @@ def _expression(keyword: Keyword) -> str | None:
 
 def match_pending(store: Store) -> dict[str, int]:
     """Match the items imports queued against every watchlist; return new hits per list."""
-    conn = store.db.conn
+    conn = store.conn
     if conn.execute("SELECT 1 FROM watch_pending LIMIT 1").fetchone() is None:
         return {}
     new_hits: dict[str, int] = {}
@@ -276,7 +276,7 @@ def hit_days(store: Store) -> dict[dt.date, int]:
     """How many items of each day some watchlist lights up."""
     return {
         dt.date.fromisoformat(day): count
-        for day, count in store.db.execute(
+        for day, count in store.conn.execute(
             "SELECT items.day, count(DISTINCT items.seq) FROM watch_hits "
             "JOIN items ON items.seq = watch_hits.seq GROUP BY items.day"
         )
@@ -331,7 +331,7 @@ def hit_page(
     source, params = _hits_of(watchlist_id, item_filter, after_id)
     seqs = [
         row[0]
-        for row in store.db.execute(
+        for row in store.conn.execute(
             f"SELECT DISTINCT watch_hits.seq FROM {source} "
             "ORDER BY watch_hits.seq DESC LIMIT ? OFFSET ?",
             [*params, limit, offset],
@@ -344,7 +344,7 @@ def hit_total(
     store: Store, watchlist_id: int | None = None, item_filter: ItemFilter | None = None
 ) -> int:
     source, params = _hits_of(watchlist_id, item_filter)
-    return store.db.execute(
+    return store.conn.execute(
         f"SELECT count(DISTINCT watch_hits.seq) FROM {source}", params
     ).fetchone()[0]
 
@@ -352,5 +352,5 @@ def hit_total(
 def hit_counts(store: Store) -> dict[int, int]:
     """How many items each watchlist lights up, by watchlist id."""
     return dict(
-        store.db.execute("SELECT watchlist_id, count(*) FROM watch_hits GROUP BY watchlist_id")
+        store.conn.execute("SELECT watchlist_id, count(*) FROM watch_hits GROUP BY watchlist_id")
     )

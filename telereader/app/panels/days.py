@@ -7,7 +7,7 @@ import bisect
 import datetime as dt
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from telereader.app.across import ACROSS_VIEWS
 from telereader.app.i18n import tr
@@ -47,11 +47,14 @@ class DayNavigation(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.calendar)
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()  # two to a row: the column stays as narrow as the calendar
         buttons.setSpacing(4)
-        for button in (self.newest_button, self.watch_button, *self.across_buttons.values()):
-            buttons.addWidget(button)
+        for place, button in enumerate(
+            (self.newest_button, self.watch_button, *self.across_buttons.values())
+        ):
+            buttons.addWidget(button, place // 2, place % 2)
         layout.addLayout(buttons)
+        layout.addStretch(1)  # the calendar keeps its height; the column's foot stays empty
 
     def set_days(self, counts: dict[dt.date, int], fresh: set[dt.date], hit_days: object) -> None:
         """Mark the days with items (fresh ones and ones with hits apart)."""

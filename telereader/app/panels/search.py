@@ -5,8 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from telereader.app.i18n import QT_TR_NOOP, tr
 from telereader.core.filters import ItemFilter
@@ -26,7 +34,8 @@ class SearchBar(QWidget):
     requested = Signal()  # search the text now (typing paused, or a choice changed)
     typing = Signal()  # the reader typed something to search
     emptied = Signal()  # the reader emptied the box
-    submitted = Signal()  # Enter in the box
+    submitted = Signal()  # Enter or ↓ in the box: into the results
+    back_wanted = Signal()  # the "← 返回…" button
     watchlist_chosen = Signal(object)  # the id chosen in the watchlist choice, or None
 
     def __init__(self, parent: QWidget | None = None):
@@ -45,6 +54,7 @@ class SearchBar(QWidget):
         placeholder = metrics.horizontalAdvance(self.edit.placeholderText())
         self.edit.setMinimumWidth(frame + placeholder)
         self.edit.returnPressed.connect(self.submitted)
+        self.edit.installEventFilter(self)  # ↓ leaves the box for the results
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(SEARCH_DELAY_MS)
@@ -66,9 +76,16 @@ class SearchBar(QWidget):
         self.best_first.setObjectName("best_first")
         self.best_first.setToolTip(tr("按相关度排序；不勾选时最新的在前"))
         self.best_first.toggled.connect(self.requested)
+        self.back = QPushButton(self)
+        self.back.setObjectName("back_to_list")
+        self.back.setFlat(True)
+        self.back.setToolTip(tr("回到打开这一条之前的列表，位置不变（Esc、Alt+←）"))
+        self.back.clicked.connect(self.back_wanted)
+        self.back.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         # The box has a row of its own, its choices the next: nothing is squeezed into "…".
+        layout.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.edit)
         row = QHBoxLayout()
         row.addWidget(self.scope)
@@ -79,6 +96,27 @@ class SearchBar(QWidget):
 
     def text(self) -> str:
         return self.edit.text()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.edit
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            self.submitted.emit()
+            return True
+        return super().eventFilter(watched, event)
+
+    def show_back(self, label: str | None) -> None:
+        """The button back to the list an item was opened from (None: no such list)."""
+        self.back.setText(label or "")
+        self.back.setVisible(label is not None)
+
+    @property
+    def search_pending(self) -> bool:
+        """The reader typed, and the search of it is still to be asked for."""
+        return self.timer.isActive()
 
     def _text_changed(self, text: str) -> None:
         if self._clearing:
@@ -97,6 +135,15 @@ class SearchBar(QWidget):
         self._clearing = True
         try:
             self.edit.clear()
+        finally:
+            self._clearing = False
+
+    def set_text(self, text: str) -> None:
+        """Put back a search's text without searching it again."""
+        self.timer.stop()
+        self._clearing = True
+        try:
+            self.edit.setText(text)
         finally:
             self._clearing = False
 

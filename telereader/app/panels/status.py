@@ -1,4 +1,5 @@
-"""The status bar's own widgets: the counts of the list shown, import progress and cancel."""
+"""The status bar's own widgets: the counts of the list shown, import progress and cancel, the
+zoom level."""
 
 from __future__ import annotations
 
@@ -32,6 +33,9 @@ class StatusPanel(QObject):
         self.report_button.setFlat(True)
         self.report_button.setToolTip(tr("查看这次导入的逐个文件报告"))
         self.report_button.clicked.connect(self.report_wanted)
+        self.zoom_label = QLabel(bar)
+        self.zoom_label.setObjectName("zoom_level")
+        self.zoom_label.setToolTip(tr("字号：Ctrl+= 放大，Ctrl+- 缩小，Ctrl+0 还原"))
         bar.addWidget(self.counts_label, 1)
         for widget in (self.import_summary, self.report_button):
             bar.addPermanentWidget(widget)
@@ -39,12 +43,16 @@ class StatusPanel(QObject):
         for widget in self._import_widgets():
             bar.addPermanentWidget(widget)
             widget.hide()
+        bar.addPermanentWidget(self.zoom_label)
 
     def _import_widgets(self) -> tuple:
         return (self.progress_label, self.progress, self.cancel_button)
 
     def show_counts(self, text: str) -> None:
         self.counts_label.setText(text)
+
+    def show_zoom(self, percent: int) -> None:
+        self.zoom_label.setText(f"{percent}%")
 
     def say(self, text: str, timeout_ms: int) -> None:
         self.bar.showMessage(text, timeout_ms)

@@ -1,4 +1,5 @@
-"""The detail pane: one item in full, as plain text, with its star and its note."""
+"""The detail pane, a side panel beside the timeline: one item in full, as plain text, with its
+star, its note (a box as tall as its text) and room for more panels below (`add_panel`)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from telereader.app.i18n import tr
 from telereader.app.widgets.highlight import SEARCHED, Mark, lit_watchlists, marks
 from telereader.app.widgets.look import Colours, tint
+from telereader.app.widgets.note import NoteEdit
 from telereader.core.keywords import Watchlist
 from telereader.core.model import Level
 from telereader.core.store import StoredItem
@@ -101,7 +103,7 @@ class DetailPane(QWidget):
         self.note_label = QLabel(tr("笔记"), self)
         self.note_state = QLabel(self)
         self.note_state.setObjectName("note_state")
-        self.note = QPlainTextEdit(self)
+        self.note = NoteEdit(self)
         self.note.setObjectName("note")
         self.note.setPlaceholderText(tr("在这里写笔记，输入即自动保存"))
         self.note.setAcceptDrops(False)  # files dropped here import, they do not paste as text
@@ -125,15 +127,21 @@ class DetailPane(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.meta)
         layout.addWidget(self.title)
-        layout.addWidget(self.body, 3)
+        layout.addWidget(self.body, 1)
         cut_bar = QHBoxLayout()
         cut_bar.addWidget(self.cut_label, 1)
         cut_bar.addWidget(self.show_all_button)
         layout.addLayout(cut_bar)
         layout.addWidget(self.source)
         layout.addLayout(note_bar)
-        layout.addWidget(self.note, 1)
+        layout.addWidget(self.note)
+        self.panels = QVBoxLayout()  # the panels of later issues (words, markets) go here
+        layout.addLayout(self.panels)
         self.show_item(None)
+
+    def add_panel(self, panel: QWidget) -> None:
+        """A further panel under the note, for the item shown."""
+        self.panels.addWidget(panel)
 
     # ---- showing -------------------------------------------------------------------------
 

@@ -8,9 +8,9 @@ import datetime as dt
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from telereader.app.dialogs.export import ExportDialog, may_replace
 from telereader.app.dialogs.help import about_box, damage_box, shortcuts_dialog
@@ -27,12 +27,14 @@ from telereader.app.panels.notices import Notices
 from telereader.app.panels.search import SearchBar
 from telereader.app.panels.status import StatusPanel
 from telereader.app.search_service import SearchService
-from telereader.app.widgets.detail import DEFAULT_POINT_SIZE, DetailPane
-from telereader.app.window import state
+from telereader.app.widgets.detail import DetailPane
+from telereader.app.window import columns, state
 from telereader.app.window.actions import build_actions, shortcut_help
+from telereader.app.window.back import BackNavigation
 from telereader.app.window.choices import export_choices
 from telereader.app.window.reactions import Reactions
 from telereader.app.window.reading import ReaderKeys
+from telereader.app.window.viewing import ViewControls
 from telereader.app.window.views import Views
 from telereader.core.messages import describe, restore_summary
 from telereader.core.recovery import mark_damaged
@@ -43,9 +45,17 @@ from telereader.core.walk import DIGEST_SUFFIXES
 CHECK_EVERY_S = 24 * 3600  # the background check of the whole library file
 READ_AFTER_MS = 1200  # an item selected this long counts as read
 CLOSE_WAIT_MS = 3000  # closing gives writes under way this long, then keeps notes in a file
+DEFAULT_WINDOW_SIZE = (1400, 900)
 
 
-class MainWindow(Views, Reactions, ReaderKeys, QMainWindow):
+def default_window_size(window: QWidget) -> QSize:
+    """1400×900, or less on a smaller screen."""
+    wanted = QSize(*DEFAULT_WINDOW_SIZE)
+    screen = window.screen()
+    return wanted.boundedTo(screen.availableGeometry().size()) if screen else wanted
+
+
+class MainWindow(Views, BackNavigation, Reactions, ReaderKeys, ViewControls, QMainWindow):
     import_finished = Signal(object)  # ImportReport after the window has taken it in; None: failed
 
     def __init__(self, store: Store, data_dir: Path, language: str = "zh"):
@@ -77,7 +87,12 @@ class MainWindow(Views, Reactions, ReaderKeys, QMainWindow):
             self, (self.list, self.detail.body), self.list
         )
         self.export_action = self.actions_by_id["export"]
-        state.restore(self.settings, self, self._splitters(), self.filter_bar, self.detail)
+        for checkable in ("toggle_calendar", "newest_first"):
+            self.actions_by_id[checkable].setCheckable(True)
+        state.restore(self.settings, self, self.main_splitter, self.filter_bar, self.detail)
+        self.set_calendar_shown(state.calendar_shown(self.settings))
+        self.set_newest_first(state.newest_first(self.settings))
+        self.apply_zoom()
         self._update_hint()
 
     # ---- composing -------------------------------------------------------------------------------
@@ -101,28 +116,18 @@ class MainWindow(Views, Reactions, ReaderKeys, QMainWindow):
         self.across_model = self.list.across_model
         self.list.empty_text = self.empty_text
         self.detail = DetailPane(self.ops.save_note, self, retry=self.writer.retry)
-        left_bottom = QWidget(self)
-        layout = QVBoxLayout(left_bottom)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for panel in (self.notices, self.search_bar, self.filter_bar):
-            layout.addWidget(panel)
-        layout.addWidget(self.list, 1)
-        self.left_splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.left_splitter.setObjectName("left_splitter")
-        self.left_splitter.addWidget(self.day_nav)
-        self.left_splitter.addWidget(left_bottom)
-        self.left_splitter.setStretchFactor(1, 1)
-        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.main_splitter.setObjectName("main_splitter")
-        self.main_splitter.addWidget(self.left_splitter)
-        self.main_splitter.addWidget(self.detail)
-        self.main_splitter.setStretchFactor(1, 1)
-        self.main_splitter.setSizes([420, 680])
+        self.day_label = columns.day_label(self)
+        timeline = columns.timeline_column(
+            self, (self.day_label, self.notices, self.search_bar, self.filter_bar), self.list
+        )
+        self.main_splitter = columns.Columns(self.day_nav, timeline, self.detail, self)
         self.setCentralWidget(self.main_splitter)
         self.status = StatusPanel(self.statusBar())
         self.counts_label, self.progress = self.status.counts_label, self.status.progress
         self.cancel_button = self.status.cancel_button
-        self.resize(1100, 720)
+        self.list_point_size = self.list.font().pointSizeF()  # at 100 %
+        self.resize(default_window_size(self))
+        self.main_splitter.use_default_sizes(self.width())
         self._read_timer = QTimer(self)
         self._read_timer.setSingleShot(True)
         self._read_timer.setInterval(READ_AFTER_MS)
@@ -130,6 +135,7 @@ class MainWindow(Views, Reactions, ReaderKeys, QMainWindow):
 
     def _wire(self) -> None:
         self.day_nav.day_chosen.connect(self._load_day)
+        self.day_nav.day_chosen.connect(self._show_day_name)
         self.day_nav.newest_wanted.connect(self.go_to_newest_day)
         self.day_nav.hits_wanted.connect(self.show_watch_view)
         self.day_nav.across_wanted.connect(self.show_across_view)
@@ -142,7 +148,7 @@ class MainWindow(Views, Reactions, ReaderKeys, QMainWindow):
         self.search_bar.requested.connect(self.run_search)
         self.search_bar.typing.connect(self._search_typed)
         self.search_bar.emptied.connect(self._search_emptied)
-        self.search_bar.submitted.connect(self.focus_list)
+        self.search_bar.submitted.connect(self.enter_results)
         self.search_bar.watchlist_chosen.connect(self._watch_scope_changed)
         self.filter_bar.changed.connect(self._filters_changed)
         self.list.current_item_changed.connect(self._current_changed)
@@ -169,16 +175,14 @@ class MainWindow(Views, Reactions, ReaderKeys, QMainWindow):
         self.ops.trouble.connect(self.status.say)
         self.ops.write_failed.connect(self._write_failed)
         self.ops.restored.connect(self._restored)
-
-    def _splitters(self) -> dict[str, QSplitter]:
-        return {"main_splitter": self.main_splitter, "left_splitter": self.left_splitter}
+        self._wire_back()
 
     # ---- state across starts -----------------------------------------------------------------
 
     def save_settings(self) -> None:
         current = self.current_item()
         state.save(
-            self.settings, self, self._splitters(), self.filter_bar, self.detail,
+            self.settings, self, self.main_splitter, self.filter_bar, self.detail,
             self.model.day, current.id if current else None,
         )  # fmt: skip
 
@@ -400,13 +404,6 @@ class MainWindow(Views, Reactions, ReaderKeys, QMainWindow):
 
     def show_about(self) -> None:
         about_box(self.store.path, self).open()
-
-    def zoom(self, step: int) -> None:
-        size = DEFAULT_POINT_SIZE if step == 0 else self.detail.point_size + step
-        self.detail.set_point_size(size)
-
-    def page_down(self) -> None:
-        self.detail.page_down()
 
     # ---- closing ---------------------------------------------------------------------------------
 

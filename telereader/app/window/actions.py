@@ -98,7 +98,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("previous_item", "move_selection", (-1,), keys=("K",), help_keys="K / ↑",
            help=QT_TR_NOOP("上一条"), help_row=2),
     Action("page_down", "page_down", keys=("Space",), help_keys="Space",
-           help=QT_TR_NOOP("详情向下翻页"), help_row=3),
+           help=QT_TR_NOOP("时间线向下翻一页；已到底：下一条（当天最后一条：后一天）"), help_row=3),
     Action("enter", "enter", keys=("Return", "Enter"), help_keys="Enter",
            help=QT_TR_NOOP("进入详情正文；在搜索结果中：打开所在日"), help_row=4),
     Action("search", "focus_search", text=QT_TR_NOOP("搜索全部电报"), menu="view", keys=("/",),
@@ -111,6 +111,18 @@ ACTIONS: tuple[Action, ...] = (
            keys=(".",), help_keys=".", help_row=22),
     Action("copy_items", "copy_items", text=QT_TR_NOOP("复制所选条目为文本"), menu="item",
            list_keys=(QKeySequence.StandardKey.Copy,), help_keys="Ctrl+C", help_row=23),
+    Action("go_back", "go_back", text=QT_TR_NOOP("返回列表"), menu="view", separator=True,
+           shortcuts=("Alt+Left",), help_keys="Alt+← / Esc",
+           help=QT_TR_NOOP("打开搜索结果、关注命中或星标中的一条后：回到那个列表，位置不变"),
+           help_row=8),
+    Action("page_up", "page_up", keys=("Shift+Space",), help_keys="Shift+Space",
+           help=QT_TR_NOOP("时间线向上翻一页"), help_row=3),
+    Action("toggle_calendar", "toggle_calendar", text=QT_TR_NOOP("显示日历"), menu="view",
+           separator=True, shortcuts=("F9",), help_keys="F9", help=QT_TR_NOOP("显示 / 收起日历"),
+           help_row=24),
+    Action("newest_first", "toggle_order", text=QT_TR_NOOP("当天最新在前"), menu="view",
+           shortcuts=("Ctrl+Shift+T",), help_keys="Ctrl+Shift+T",
+           help=QT_TR_NOOP("当天的时间线：最新在前 / 最早在前"), help_row=25),
 )  # fmt: skip
 
 # the list's context menu, in its order

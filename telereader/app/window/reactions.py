@@ -4,6 +4,7 @@ after every write, an import or a watchlist edit. A mixin of MainWindow."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -15,8 +16,8 @@ from telereader.app.ops.writer import Write
 from telereader.app.widgets.detail import FAILED, SAVED, SAVING
 from telereader.app.window import state
 from telereader.core.messages import render
-from telereader.core.model import ImportReport
-from telereader.core.seeds import sample_dates
+from telereader.core.model import FileStatus, ImportReport
+from telereader.core.seeds import sample_dates, sample_days
 from telereader.core.store import LibraryError, StoredItem
 from telereader.core.watchlists import watchlists
 
@@ -33,8 +34,11 @@ class Reactions:
             self.set_starred(item.id, not item.starred)
 
     def _mark_current_read(self) -> None:
+        """The read timer ran out on an item of the day shown: the reader has seen it. A row of
+        search results, the Watch view or a view across days is only passed over: such an item
+        is read once opened (`open_result`)."""
         item = self.current_item()
-        if item is not None and not item.read:
+        if item is not None and not item.read and not self.across_days:
             self.ops.set_read([item.id])
 
     def mark_day_read(self) -> None:
@@ -73,8 +77,8 @@ class Reactions:
         if item is not None:
             self._show_note_state(item.id)
         self._read_timer.stop()
-        if item is not None and not item.read:
-            self._read_timer.start()
+        if item is not None and not item.read and not self.across_days:
+            self._read_timer.start()  # in the day's list, a row dwelt on is read
 
     # ---- the library changed ----------------------------------------------------------------------
 
@@ -150,6 +154,7 @@ class Reactions:
     def watchlists_changed(self) -> None:
         """Keywords changed somewhere (an edit, a restore): hits, marks and the calendar
         follow."""
+        self.library_moved()
         self.refresh_watchlists()
         self.refresh_days()
         current = self.current_item()
@@ -172,6 +177,9 @@ class Reactions:
         """An import brought days in: the calendar marks them; the reader stays on the day and
         item they are reading. Only a reader on no day, or on nothing but the sample day (the
         first start, or their first own import), is taken to the newest imported day."""
+        self.library_moved()
+        if imports_own_days(report):
+            self.settings.setValue(state.OWN_DAYS, True)
         known = set(self.days)
         self._fresh_days = {day for day in report.days if day not in known} or set(report.days)
         self.refresh_days()
@@ -190,6 +198,7 @@ class Reactions:
     def _day_deleted(self, day: dt.date) -> None:
         """A day left the library: the calendar follows; a reader on it moves to the nearest
         remaining day (the later one of two as near), or sees an empty list."""
+        self.library_moved()
         if day in sample_dates():
             self.settings.setValue(state.SAMPLE_REMOVED, True)  # not imported again at start
         self._fresh_days.discard(day)
@@ -207,9 +216,26 @@ class Reactions:
 
     def _update_hint(self) -> None:
         """The sample-day hint is for a library holding nothing but the bundled sample; it
-        never stands over the hits banner, and once dismissed it stays away."""
+        never stands over the hits banner. Once dismissed, or once the reader has a day of
+        their own (imported here, or found in the library), it stays away for good: deleting
+        their days later does not make the sample new again."""
+        own = self.settings.value(state.OWN_DAYS, False, type=bool)
+        if not own and not set(self.days) <= sample_dates():
+            self.settings.setValue(state.OWN_DAYS, own := True)
         self.notices.show_hint(
             bool(self.days)
-            and set(self.days) <= sample_dates()
+            and not own
             and not self.settings.value(state.HINT_DISMISSED, False, type=bool)
         )
+
+
+def imports_own_days(report: ImportReport) -> bool:
+    """The import brought in a digest day from a file of the reader's, not the bundled sample
+    (a file of theirs may hold the sample's date)."""
+    samples = {path.resolve() for path in sample_days()}
+    return any(
+        file.status is FileStatus.IMPORTED
+        and (file.days or file.day)
+        and Path(file.path).resolve() not in samples
+        for file in report.files
+    )

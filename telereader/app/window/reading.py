@@ -1,9 +1,11 @@
-"""The reader's keys on items: read/unread, the next unread item across days, copying items as
-text for a chat. A mixin of MainWindow; every write goes through LibraryOps."""
+"""The reader's keys on items: read/unread, the next unread item across days, paging the
+timeline by Space, copying items as text for a chat. A mixin of MainWindow; every write goes
+through LibraryOps."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QModelIndex, QPoint
+from PySide6.QtWidgets import QAbstractSlider, QApplication
 
 from telereader.app.i18n import tr
 from telereader.app.models import ItemRole
@@ -30,19 +32,75 @@ class ReaderKeys:
         model = self.model
         # From search or another view, the day shown is read from its first row on.
         start = self.list.currentIndex().row() + 1 if on_this_day else 0
-        for row in range(start, model.rowCount()):
-            item: StoredItem = model.index(row, 0).data(ItemRole)
-            if not item.read:
-                self.list.select(item.id)
-                self.focus_list()
-                return
+        if self._select_unread_from(start):
+            return
         found = first_unread_after(self.store, model.day, self.current_filter())
         if found is None:
             self.status.say(tr("没有更多未读条目了"), 5000)
             return
         day, item_id = found
-        self.show_day(day, item_id)
+        if model.newest_first:  # the first unread item as shown is the day's latest
+            self.show_day(day)
+            self._select_unread_from(0)
+        else:
+            self.show_day(day, item_id)
         self.focus_list()
+
+    def _select_unread_from(self, start: int) -> bool:
+        """Select the first unread row of the day shown from row `start` on."""
+        model = self.model
+        for row in range(start, model.rowCount()):
+            item: StoredItem = model.index(row, 0).data(ItemRole)
+            if not item.read:
+                self.list.select(item.id)
+                self.focus_list()
+                return True
+        return False
+
+    # ---- Space: paging the timeline ------------------------------------------------------------
+
+    def page_down(self) -> None:
+        """Space: the timeline a page down, the current item following the page; at its end,
+        the next item, and after the day's last item the next day's first. In the item's text,
+        Space pages the text."""
+        if self.detail.body.hasFocus():
+            self.detail.page_down()
+            return
+        bar = self.list.verticalScrollBar()
+        if bar.value() < bar.maximum():
+            bar.triggerAction(QAbstractSlider.SliderAction.SliderPageStepAdd)
+            self._current_follows_page()
+            return
+        model = self.list.model()
+        if self.list.currentIndex().row() + 1 < model.rowCount() or model.canFetchMore(
+            QModelIndex()
+        ):
+            self.list.move(+1)
+        elif model is self.model and self.day_nav.neighbour(+1) is not None:
+            self.next_day()
+            self.focus_list()
+
+    def page_up(self) -> None:
+        """Shift+Space: the timeline a page up, the current item following; at its top, the
+        item before."""
+        bar = self.list.verticalScrollBar()
+        if bar.value() > bar.minimum():
+            bar.triggerAction(QAbstractSlider.SliderAction.SliderPageStepSub)
+            self._current_follows_page()
+        else:
+            self.list.move(-1)
+
+    def _current_follows_page(self) -> None:
+        """The first row wholly in view becomes current (j then goes on where the eye is)."""
+        view = self.list
+        top = view.indexAt(QPoint(1, 0))
+        if not top.isValid():
+            return
+        below = top.sibling(top.row() + 1, 0)
+        cut = view.visualRect(top).top() < 0
+        if cut and below.isValid() and view.visualRect(below).bottom() < view.viewport().height():
+            top = below  # the top row is cut: the next one is the first seen whole
+        view.setCurrentIndex(top)
 
     def selected_items(self) -> list[StoredItem]:
         """The list's selected items in the order shown, else the current one."""

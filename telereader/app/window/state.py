@@ -5,20 +5,27 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QMainWindow, QSplitter
+from PySide6.QtWidgets import QMainWindow
 
 from telereader.app.panels.filters import FilterBar
 from telereader.app.widgets.detail import DEFAULT_POINT_SIZE, DetailPane
+from telereader.app.window.columns import Columns
 
 SETTINGS_FILE = "window.ini"
 GEOMETRY = "window/geometry"
-SPLITTERS = {"main_splitter": "window/main_splitter", "left_splitter": "window/left_splitter"}
+# The three columns' splitter. The two-column layout kept window/main_splitter and
+# window/left_splitter: they are not read (their sizes mean other columns); saving removes them.
+COLUMNS = "window/columns"
+OLD_SPLITTERS = ("window/main_splitter", "window/left_splitter")
+CALENDAR_SHOWN = "window/calendar_shown"
+NEWEST_FIRST = "reading/newest_first"
 FILTER = "filters/{}"
 POINT_SIZE = "reading/point_size"
 DAY = "reading/day"
 ITEM = "reading/item"
 HINT_DISMISSED = "hint/dismissed"
 SAMPLE_REMOVED = "library/sample_removed"  # the reader deleted the sample day: not again
+OWN_DAYS = "library/own_days"  # the reader imported a day of their own: the sample hint is done
 CHECKED_AT = "library/checked_at"
 
 
@@ -29,35 +36,41 @@ def open_settings(data_dir: Path) -> QSettings:
 def restore(
     s: QSettings,
     window: QMainWindow,
-    splitters: dict[str, QSplitter],
+    columns: Columns,
     filters: FilterBar,
     detail: DetailPane,
 ) -> None:
     geometry = s.value(GEOMETRY)
     if isinstance(geometry, QByteArray | bytes):
         window.restoreGeometry(QByteArray(geometry))
-    for name, splitter in splitters.items():
-        state = s.value(SPLITTERS[name])
-        if isinstance(state, QByteArray | bytes):
-            splitter.restoreState(QByteArray(state))
+    columns.restore(s.value(COLUMNS))
     filters.set_checked(
         {key: s.value(FILTER.format(key), False, type=bool) for key in filters.buttons}
     )
     detail.set_point_size(int(s.value(POINT_SIZE, DEFAULT_POINT_SIZE, type=int)))
 
 
+def calendar_shown(s: QSettings) -> bool:
+    return bool(s.value(CALENDAR_SHOWN, True, type=bool))
+
+
+def newest_first(s: QSettings) -> bool:
+    return bool(s.value(NEWEST_FIRST, False, type=bool))
+
+
 def save(
     s: QSettings,
     window: QMainWindow,
-    splitters: dict[str, QSplitter],
+    columns: Columns,
     filters: FilterBar,
     detail: DetailPane,
     day: object,
     item_id: str | None,
 ) -> None:
     s.setValue(GEOMETRY, window.saveGeometry())
-    for name, splitter in splitters.items():
-        s.setValue(SPLITTERS[name], splitter.saveState())
+    s.setValue(COLUMNS, columns.saveState())
+    for key in OLD_SPLITTERS:
+        s.remove(key)
     for key, checked in filters.checked().items():
         s.setValue(FILTER.format(key), checked)
     s.setValue(POINT_SIZE, detail.point_size)

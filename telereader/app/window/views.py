@@ -16,8 +16,13 @@ from telereader.core.messages import describe
 from telereader.core.store import StoredItem
 from telereader.core.watchlists import hit_days
 
+# what Enter in the search box asked for while its search ran
+ENTER_RESULTS, OPEN_FIRST = "enter", "open"
+
 
 class Views:
+    _on_answer: str | None = None  # ENTER_RESULTS or OPEN_FIRST, once the search answers
+
     # ---- days --------------------------------------------------------------------------------
 
     @property
@@ -174,6 +179,8 @@ class Views:
             self.run_search()
 
     def _search_typed(self) -> None:
+        self.forget_return_point()  # a new search: Back no longer returns to the last one
+        self._on_answer = None  # nor does an Enter pressed before this typing apply
         if self.watching or self.across:
             self.back_to_day()
 
@@ -204,15 +211,19 @@ class Views:
         self.detail.flush_note()
         self.search_model.reset(request, result)
         self._use_model(self.search_model)
-        if self.search_model.rowCount():
+        if self._returned_to_search():
+            pass  # going back to these results: their item is selected where it stood
+        elif self.search_model.rowCount():
             self.list.setCurrentIndex(self.search_model.index(0))
         else:
             self.detail.show_item(None)
         self.last_search = result
         self._update_counts()
+        self._answer_arrived()
 
     def _search_failed(self, request, error: BaseException) -> None:
         if self.search_service.is_current(request):
+            self._on_answer = None
             self.status.say(tr("搜索失败：") + describe(error, self.language), 8000)
 
     def back_to_day(self) -> None:
@@ -229,24 +240,61 @@ class Views:
         self._update_counts()
 
     def open_result(self) -> None:
-        """Open the selected search result or hit on its day, in the day's list."""
+        """Open the selected search result or hit on its day, in the day's list, and count
+        it read. The list it came from is kept for Esc / Back (window/back.py)."""
         item = self.current_item()
         if item is None:
             return
+        self._remember_return_point()
         self.search_bar.clear_text()
         self._use_model(self.model)
-        self.search_model.clear()
         self.show_day(item.day, item.id)
+        if not self.writer.overlay(item).read:  # after the day's rows are in: it stays shown
+            self.ops.set_read([item.id])
         self.focus_list()
 
     def _activated(self) -> None:
         if self.across_days:
             self.open_result()
 
+    def enter_results(self) -> None:
+        """Enter or ↓ in the search box: into the results, their current row (else the first)
+        current. A search still to come enters them when it answers; a second Enter before
+        then opens its first result."""
+        text = self.search_bar.text()
+        shown = self.search_model.request
+        answered = (
+            self.searching
+            and shown is not None
+            and shown.text == text
+            and self.search_service.is_current(shown)
+        )
+        if text.strip() and (self.search_bar.search_pending or not answered):
+            if self.search_bar.search_pending or not self.search_service.answering:
+                self.run_search()  # now, not after the pause in typing (or again: it failed)
+            self._on_answer = OPEN_FIRST if self._on_answer else ENTER_RESULTS
+            return
+        self._enter_list()
+
+    def _enter_list(self) -> None:
+        if not self.list.currentIndex().isValid() and self.list.model().rowCount():
+            self.list.setCurrentIndex(self.list.model().index(0, 0))
+        self.focus_list()
+
+    def _answer_arrived(self) -> None:
+        """The search answered: do what Enter asked for while it ran."""
+        wanted, self._on_answer = self._on_answer, None
+        if wanted is None or not self.search_model.rowCount():
+            return
+        self._enter_list()
+        if wanted == OPEN_FIRST:
+            self.open_result()
+
     # ---- the Watch view: every hit across days ---------------------------------------------------
 
     def show_watch_view(self) -> None:
         """List every watchlist hit (or the chosen list's), newest first."""
+        self.forget_return_point()
         self.notices.hide_banner()
         current = self.current_item()
         self.detail.flush_note()
@@ -260,6 +308,7 @@ class Views:
 
     def show_across_view(self, view_id: str) -> None:
         """List every item of a view across days (app/across.py), newest first."""
+        self.forget_return_point()
         current = self.current_item()
         self.detail.flush_note()
         if self.searching:
@@ -310,7 +359,13 @@ class Views:
             self.focus_detail()
 
     def escape(self) -> None:
-        """Esc: from search results back to the day; from anywhere else back to the list."""
+        """Esc: after opening an item of search results or another list across days, back to
+        that list; from search results back to the day; from anywhere else back to the list."""
+        self._on_answer = None
+        typing = self.search.hasFocus() and self.search.text()
+        if self.return_point is not None and not self.across_days and not typing:
+            self.go_back()
+            return
         if self.searching or (self.search.hasFocus() and self.search.text()):
             self.search_bar.clear_text()
         self.back_to_day()

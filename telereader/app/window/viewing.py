@@ -1,0 +1,81 @@
+"""The reader's view controls: the calendar column shown or collapsed, the day's order (newest
+or oldest first) and the zoom of the detail and the timeline. Each choice is kept at once in
+the window's settings. A mixin of MainWindow."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtGui import QFont
+
+from telereader.app.i18n import tr
+from telereader.app.widgets.detail import DEFAULT_POINT_SIZE
+from telereader.app.window import state
+
+
+class ViewControls:
+    # ---- the calendar column -------------------------------------------------------------------
+
+    @property
+    def calendar_shown(self) -> bool:
+        return not self.day_nav.isHidden()
+
+    def toggle_calendar(self) -> None:
+        self.set_calendar_shown(not self.calendar_shown)
+
+    def set_calendar_shown(self, shown: bool) -> None:
+        """Show or collapse the calendar; collapsed, the day shown is named above the timeline
+        and [ / ] still move between days."""
+        had_focus = self.day_nav.isAncestorOf(self.focusWidget())
+        self.main_splitter.set_calendar_shown(shown)
+        self.day_label.setVisible(not shown)
+        self.actions_by_id["toggle_calendar"].setChecked(shown)
+        self.settings.setValue(state.CALENDAR_SHOWN, shown)
+        if not shown and had_focus:
+            self.focus_list()  # the keys go on working where the reader reads
+
+    def _show_day_name(self, day: dt.date | None) -> None:
+        self.day_label.setText(
+            tr("%1 · [ 前一天 / ] 后一天").replace("%1", day.isoformat()) if day else ""
+        )
+
+    # ---- the day's order -----------------------------------------------------------------------
+
+    @property
+    def newest_first(self) -> bool:
+        return self.model.newest_first
+
+    def toggle_order(self) -> None:
+        self.set_newest_first(not self.newest_first)
+
+    def set_newest_first(self, newest_first: bool) -> None:
+        """Order the day's timeline newest first (or oldest first), keeping the item selected."""
+        self.actions_by_id["newest_first"].setChecked(newest_first)
+        self.settings.setValue(state.NEWEST_FIRST, newest_first)
+        if self.model.newest_first == newest_first:
+            return
+        self.model.newest_first = newest_first
+        current = self.current_item() if self.list.model() is self.model else None
+        self.detail.flush_note()
+        self.model.load(self.model.day)
+        if self.list.model() is self.model:
+            self._select(current.id if current else None)
+
+    # ---- zoom ------------------------------------------------------------------------------------
+
+    def zoom(self, step: int) -> None:
+        size = DEFAULT_POINT_SIZE if step == 0 else self.detail.point_size + step
+        self.detail.set_point_size(size)
+        self.apply_zoom()
+
+    @property
+    def zoom_percent(self) -> int:
+        return round(100 * self.detail.point_size / DEFAULT_POINT_SIZE)
+
+    def apply_zoom(self) -> None:
+        """The timeline's font follows the detail's size (its rows' heights follow the font);
+        the level is shown in the status bar."""
+        font = QFont(self.list.font())
+        font.setPointSizeF(self.list_point_size * self.detail.point_size / DEFAULT_POINT_SIZE)
+        self.list.setFont(font)
+        self.status.show_zoom(self.zoom_percent)
