@@ -45,6 +45,9 @@ EXAMPLES: dict[str, list[str]] = {
     "unstar": ["unstar", "{item}"],
     "note": ["note", "{item}", "记一笔"],
     "install-desktop": ["install-desktop"],
+    "movers": ["movers", "2026-01-14", "--json"],
+    "names": ["names", "--kind", "theme", "--json"],
+    "related": ["related", "{item}", "--json"],
 }
 
 # Run in the fresh process: the command, then which heavy modules it loaded (on stderr's last line).

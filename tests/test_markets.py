@@ -43,13 +43,13 @@ def test_a_company_is_counted_where_it_moved_and_where_it_is_only_mentioned(caps
 def test_a_day_that_grows_gets_its_new_movers(capsys, data_dir, tmp_path, store):
     import_paths(store, [SAMPLE])
     assert markets.catch_up(store) == 1
-    before = len(markets.day_movers(store.db.conn, DAY, DAY))
+    before = len(markets.day_movers(store.conn, DAY, DAY))
     grown = tmp_path / SAMPLE.name
     grown.write_text(SAMPLE.read_text(encoding="utf-8") + MOVER_LINE, encoding="utf-8")
     import_paths(store, [grown])
-    assert markets.stale_days(store.db.conn) == [DAY]
+    assert markets.stale_days(store.conn) == [DAY]
     markets.catch_up(store)
-    after = markets.day_movers(store.db.conn, DAY, DAY)
+    after = markets.day_movers(store.conn, DAY, DAY)
     assert len(after) == before + 3
     assert [(m.stock, m.move) for m in after if m.theme == "固态电池"] == [
         ("万润新能", "30cm涨停"), ("先导智能", "逼近涨停"), ("东方财富", "跟涨"),
@@ -62,30 +62,30 @@ def test_an_interrupted_catch_up_resumes_where_it_stopped(store, tmp_path):
         text = SAMPLE.read_text(encoding="utf-8").replace("2026-01-14", f"2026-01-{day}")
         copy.write_text(text, encoding="utf-8")
         import_paths(store, [copy])
-    assert len(markets.stale_days(store.db.conn)) == 3
+    assert len(markets.stale_days(store.conn)) == 3
     calls = iter([False, True])
     assert markets.catch_up(store, cancelled=lambda: next(calls)) == 1
-    assert len(markets.stale_days(store.db.conn)) == 2  # the newest day was done first
+    assert len(markets.stale_days(store.conn)) == 2  # the newest day was done first
     assert markets.catch_up(store) == 2
-    assert markets.stale_days(store.db.conn) == []
+    assert markets.stale_days(store.conn) == []
 
 
 def test_new_extraction_rules_extract_every_day_again(store, monkeypatch):
     import_paths(store, [SAMPLE])
     markets.catch_up(store)
     monkeypatch.setattr(markets, "EXTRACTOR_VERSION", markets.EXTRACTOR_VERSION + 1)
-    assert markets.stale_days(store.db.conn) == [DAY]
+    assert markets.stale_days(store.conn) == [DAY]
     assert markets.catch_up(store) == 1
-    assert len(markets.day_movers(store.db.conn, DAY, DAY)) == 67  # not twice
+    assert len(markets.day_movers(store.conn, DAY, DAY)) == 67  # not twice
 
 
 def test_a_deleted_day_takes_its_movers_and_mentions_with_it(store):
     import_paths(store, [SAMPLE])
     markets.catch_up(store)
     store.delete_day(DAY)
-    assert markets.day_movers(store.db.conn, DAY, DAY) == []
-    assert markets.name_counts(store.db.conn) == []
-    assert markets.stale_days(store.db.conn) == []
+    assert markets.day_movers(store.conn, DAY, DAY) == []
+    assert markets.name_counts(store.conn) == []
+    assert markets.stale_days(store.conn) == []
 
 
 def test_mentions_take_the_longest_known_name():
@@ -127,7 +127,7 @@ def test_the_same_story_sent_again_is_a_near_duplicate_of_the_fuller_one(store):
     one. (The 12:11 rare-earth line sent again longer is folded by the import already.)"""
     import_paths(store, [SAMPLE])
     markets.catch_up(store)
-    similar = markets.similar_to(store.db.conn, DAY)
+    similar = markets.similar_to(store.conn, DAY)
     texts = {item.id: item.title or item.body for item in store.items_on(DAY)}
     assert [(texts[short], texts[full]) for short, full in similar.items()] == [
         ("财联社1月14日电，韩国据悉将运用市场和资金流动措施来抑制外汇单向波动。",
@@ -152,10 +152,10 @@ def test_a_story_told_on_the_next_days_forms_a_thread(store, tmp_path):
         path.write_text(text, encoding="utf-8")
         import_paths(store, [path])
     with store.transaction():
-        store.db.conn.execute(
+        store.conn.execute(
             "INSERT INTO market_names (name, kind, origin) VALUES ('甲乙科技', 'company', 'reader')"
         )
     markets.catch_up(store)
     first = next(item.id for item in store.items_on(dt.date(2026, 1, 15)))
-    days = [store.item(found).day.day for found in thread(store.db.conn, first)]
+    days = [store.item(found).day.day for found in thread(store.conn, first)]
     assert days == [15, 17, 19]  # the 29th is more than a week after the 19th

@@ -26,12 +26,13 @@ SAY_PROGRESS_FROM = 30  # stale days: a catch-up this long says how far it is
         "list the stocks and themes that moved on a day",
     ),
     json=True,
+    loads=("sqlite_utils",),  # a first run extracts the days it reads
 )
 def movers(args: argparse.Namespace, store: Store) -> int:
     from telereader.core.markets import day_movers
 
     catch_up_between(store, args.day, args.to)
-    rows = day_movers(store.db.conn, args.day, args.to)
+    rows = day_movers(store.conn, args.day, args.to)
     if args.json:
         print_json([row.to_json() for row in rows])
         return EXIT_OK
@@ -65,12 +66,13 @@ def movers_checks(args: argparse.Namespace) -> None:
         "list the companies and themes items mention, with counts",
     ),
     json=True,
+    loads=("sqlite_utils",),
 )
 def names(args: argparse.Namespace, store: Store) -> int:
     from telereader.core.markets import name_counts
 
     catch_up_between(store, args.day_from, args.day_to)
-    rows = name_counts(store.db.conn, args.day_from, args.day_to, args.kind)
+    rows = name_counts(store.conn, args.day_from, args.day_to, args.kind)
     if args.json:
         print_json([row.to_json() for row in rows])
         return EXIT_OK
@@ -110,7 +112,7 @@ def catch_up_between(store: Store, day_from: dt.date | None, day_to: dt.date | N
 
     stale = [
         day
-        for day in stale_days(store.db.conn)
+        for day in stale_days(store.conn)
         if (day_from is None or day >= day_from) and (day_to is None or day <= day_to)
     ]
     if not stale:
@@ -130,6 +132,7 @@ def catch_up_between(store: Store, day_from: dt.date | None, day_to: dt.date | N
         "list the items related to an item",
     ),
     json=True,
+    loads=("sqlite_utils",),
 )
 def related(args: argparse.Namespace, store: Store) -> int:
     from telereader.core.markets import catch_up
@@ -139,7 +142,7 @@ def related(args: argparse.Namespace, store: Store) -> int:
     if item is None:
         return fail(sentence("unknown_item", id=args.item_id))
     catch_up(store)  # names shared with any day count
-    found = related_to(store.db.conn, item.id, args.limit)
+    found = related_to(store.conn, item.id, args.limit)
     items = {row.item_id: store.item(row.item_id) for row in found}
     items = {item_id: other for item_id, other in items.items() if other is not None}
     if args.json:

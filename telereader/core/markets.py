@@ -75,7 +75,7 @@ def catch_up(
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Extract the stale days (of `days`, or all), one transaction each; how many were done."""
-    stale = stale_days(store.db.conn)
+    stale = stale_days(store.conn)
     if days is not None:
         wanted = set(days)
         stale = [day for day in stale if day in wanted]
@@ -83,7 +83,7 @@ def catch_up(
         if cancelled():
             return done
         with store.transaction():
-            extract_day(store.db.conn, day)
+            extract_day(store.conn, day)
         if progress is not None:
             progress(done + 1, len(stale))
     return len(stale)
