@@ -47,7 +47,8 @@ def build(data_dir: Path, total: int) -> None:
             [total // have + 1, last, DAY, last, total - have],
         )
         conn.execute(
-            "UPDATE day_counts SET items = (SELECT count(*) FROM items WHERE day = ?) WHERE day = ?",
+            "UPDATE day_counts SET (items, min_seq, max_seq) = "
+            "(SELECT count(*), min(seq), max(seq) FROM items WHERE day = ?) WHERE day = ?",
             [DAY, DAY],
         )
     conn.close()

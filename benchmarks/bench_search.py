@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import random
 import re
 import shutil
 import statistics
@@ -35,6 +34,7 @@ from telereader.core.store import LIBRARY_FILE, Store
 
 try:  # run as `python -m benchmarks.bench_search` or as `python benchmarks/bench_search.py`
     from benchmarks.bench_import import library_schema, machine, prepare_corpus, run_bare
+    from benchmarks.search_classes import QueryClass, query_classes, ripgrep_term, star_a_sample
 except ImportError:
     from bench_import import (  # type: ignore[no-redef]
         library_schema,
@@ -42,8 +42,13 @@ except ImportError:
         prepare_corpus,
         run_bare,
     )
+    from search_classes import (  # type: ignore[no-redef]
+        QueryClass,
+        query_classes,
+        ripgrep_term,
+        star_a_sample,
+    )
 
-QUERIES_PER_CLASS = 20
 RUNS_PER_QUERY = 3
 _HEADER = re.compile(r"^# .*电报 - (\d{4}-\d{2}-\d{2})", re.MULTILINE)
 _ITEM = re.compile(r"^\*\*\[(\d{2}):(\d{2})\]\*\* (.*)$")
@@ -82,55 +87,37 @@ def time_bare(corpus, data_dir: Path) -> dict:
 # ---- search ----------------------------------------------------------------------------------
 
 
-def query_classes(store: Store, seed: int) -> dict[str, list[str]]:
-    """Queries cut from the library's own bodies, so that each finds something, by class."""
-    rng = random.Random(seed)
-    bodies = [row[0] for row in store.db.execute("SELECT body FROM items LIMIT 20000")]
-    cjk = re.compile(r"^[\u4e00-\u9fff]+$")
-
-    def cut(length: int) -> str:
-        while True:
-            body = rng.choice(bodies)
-            start = rng.randrange(max(1, len(body) - length))
-            piece = body[start : start + length]
-            if len(piece) == length and cjk.match(piece):
-                return piece
-
-    classes = {f"{n} char{'s' if n > 1 else ''}": [cut(n) for _ in range(QUERIES_PER_CLASS)]
-               for n in (1, 2, 3, 6)}  # fmt: skip
-    classes["two terms"] = [f"{cut(2)} {cut(2)}" for _ in range(QUERIES_PER_CLASS)]
-    classes["excluding"] = [f"{a} -{a}{cut(1)}" for a in (cut(2) for _ in range(QUERIES_PER_CLASS))]
-    return classes
-
-
-def time_searches(store: Store, classes: dict[str, list[str]]) -> dict[str, dict]:
+def time_searches(store: Store, classes: dict[str, QueryClass]) -> dict[str, dict]:
     figures = {}
-    for name, queries in classes.items():
+    for name, query_class in classes.items():
         times, totals = [], []
-        for query in queries:
+        for query in query_class.queries:
             for _ in range(RUNS_PER_QUERY):
-                result = search(store, query, limit=100)
+                result = search(store, query, limit=100, search_filter=query_class.search_filter)
                 times.append(result.elapsed_ms)
             totals.append(result.total)
         figures[name] = _latency(times) | {"median_total": statistics.median(totals)}
     return figures
 
 
-def time_ripgrep(folder: Path, classes: dict[str, list[str]]) -> dict[str, dict]:
-    """`rg -c -F` (count matching lines) per query: a process start plus a scan of the files.
-    Multi-term and excluding queries are given to rg as their first term only (rg has no AND),
-    which flatters rg."""
+def time_ripgrep(folder: Path, classes: dict[str, QueryClass]) -> dict[str, dict]:
+    """`rg -c -F` (count matching lines) per query: a process start plus a scan of the files,
+    for the first ten queries of each class, twice. Filtered classes share their base class's
+    figures (rg has no filters, which flatters rg; see ripgrep_term for the rest)."""
     if shutil.which("rg") is None:
         return {}
-    figures = {}
-    for name, queries in classes.items():
+    figures: dict[str, dict] = {}
+    for name, query_class in classes.items():
+        base = name.split(" + ")[0]
+        if base in figures:
+            figures[name] = figures[base]
+            continue
         times = []
-        for query in queries[:10]:
-            term = query.split()[0]
+        for query in query_class.queries[:10]:
             for _ in range(2):
                 began = time.perf_counter()
-                subprocess.run(["rg", "-c", "-F", "--", term, str(folder)], capture_output=True,
-                               check=False)  # fmt: skip
+                subprocess.run(["rg", "-c", "-F", "--", ripgrep_term(query), str(folder)],
+                               capture_output=True, check=False)  # fmt: skip
                 times.append((time.perf_counter() - began) * 1000)
         figures[name] = _latency(times)
     return figures
@@ -149,32 +136,53 @@ def _latency(times: list[float]) -> dict:
 
 
 def markdown(result: dict) -> str:
-    imp, bare = result["import"], result["bare"]
-    lines = [
-        f"Corpus: {result['days']} days, {imp['items']:,} items, {result['corpus_mb']:.1f} MB.",
-        "",
-        "| import | s | items | DB MB |",
-        "|---|---:|---:|---:|",
-        f"| telereader, with the search index | {imp['seconds']:.1f} | {imp['items']:,} | "
-        f"{imp['db_mb']:.0f} |",
-        f"| re-import, every file unchanged | {imp['reimport_seconds']:.2f} | — | — |",
-        f"| bare sqlite3 loop, same tables and index | {bare['seconds']:.1f} | {bare['items']:,} | "
-        f"{bare['db_mb']:.0f} |",
-        "",
-        f"Importer / bare = **{imp['seconds'] / bare['seconds']:.2f}×** (target ≤ 1.5×).",
-        "",
-        "| query class | median matches | search p50 ms | p95 ms | max ms | rg p50 ms | rg p95 ms |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+    lines = []
+    imp, bare = result.get("import"), result.get("bare")
+    if imp and bare:
+        lines += [
+            f"Corpus: {result['days']} days, {imp['items']:,} items, {result['corpus_mb']:.1f} MB.",
+            "",
+            "| import | s | items | DB MB |",
+            "|---|---:|---:|---:|",
+            f"| telereader, with the search index | {imp['seconds']:.1f} | {imp['items']:,} | "
+            f"{imp['db_mb']:.0f} |",
+            f"| re-import, every file unchanged | {imp['reimport_seconds']:.2f} | — | — |",
+            f"| bare sqlite3 loop, same tables and index | {bare['seconds']:.1f} | "
+            f"{bare['items']:,} | {bare['db_mb']:.0f} |",
+            "",
+            f"Importer / bare = **{imp['seconds'] / bare['seconds']:.2f}×** (target ≤ 1.5×); "
+            f"library / raw text = **{imp['db_mb'] / result['corpus_mb']:.2f}×**.",
+            "",
+        ]
+    lines += [
+        "| query class | median matches | p50 ms | p95 ms | max ms | rg p50 ms | rg p95 ms "
+        "| rg p50 / p50 |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, figures in result["search"].items():
         rg = result["ripgrep"].get(name, {})
+        rg_p50 = rg.get("p50_ms", float("nan"))
         lines.append(
             f"| {name} | {figures['median_total']:,.0f} | {figures['p50_ms']:.1f} | "
             f"{figures['p95_ms']:.1f} | {figures['max_ms']:.1f} | "
-            f"{rg.get('p50_ms', float('nan')):.0f} | {rg.get('p95_ms', float('nan')):.0f} |"
+            f"{rg_p50:.0f} | {rg.get('p95_ms', float('nan')):.0f} | "
+            f"{rg_p50 / max(figures['p50_ms'], 0.01):.0f}× |"
         )
     lines += ["", "Machine: " + ", ".join(f"{k} {v}" for k, v in result["machine"].items())]
     return "\n".join(lines)
+
+
+def search_side(library: Path, corpus_folder: Path, seed: int) -> dict:
+    """Search times and rg's, side by side, on a library (the import's or one given)."""
+    with Store.open(library) as store:
+        classes = query_classes(store, seed)
+        star_a_sample(store, seed)
+        searched = time_searches(store, classes)
+    return {
+        "search": searched,
+        "ripgrep": time_ripgrep(corpus_folder, classes),
+        "queries": {name: query_class.queries for name, query_class in classes.items()},
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -183,29 +191,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--start", type=dt.date.fromisoformat, default=dt.date(2016, 1, 1))
     parser.add_argument("--keep-library", type=Path, help="import into this folder and keep it")
+    parser.add_argument("--library", type=Path, help="only search: this library (not written)")
+    parser.add_argument("--corpus", type=Path, help="with --library: its raw folder, for rg")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="telereader-bench-") as folder:
-        scratch = Path(folder)
-        corpus = prepare_corpus(args.days, args.start, args.seed, True, scratch)
-        library = args.keep_library or scratch / "library"
-        if library.exists():
-            shutil.rmtree(library)
-        imported = time_import(corpus.folder, library)
-        bare = time_bare(corpus, scratch / "bare")
-        with Store.open(library) as store:
-            classes = query_classes(store, args.seed)
-            searched = time_searches(store, classes)
-        result = {
-            "days": args.days,
-            "corpus_mb": corpus.megabytes,
-            "import": imported,
-            "bare": bare,
-            "search": searched,
-            "ripgrep": time_ripgrep(corpus.folder, classes),
-            "queries": classes,
-            "machine": machine(),
-        }
+    result: dict = {"days": args.days}
+    if args.library:
+        result |= search_side(args.library, args.corpus or args.library, args.seed)
+    else:
+        with tempfile.TemporaryDirectory(prefix="telereader-bench-") as folder:
+            scratch = Path(folder)
+            corpus = prepare_corpus(args.days, args.start, args.seed, True, scratch)
+            library = args.keep_library or scratch / "library"
+            if library.exists():
+                shutil.rmtree(library)
+            result["corpus_mb"] = corpus.megabytes
+            result["import"] = time_import(corpus.folder, library)
+            result["bare"] = time_bare(corpus, scratch / "bare")
+            result |= search_side(library, corpus.folder, args.seed)
+    result["machine"] = machine()
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else markdown(result))
     return 0
 

@@ -5,8 +5,12 @@
 LIBRARY_DIR is a data folder holding a library, for instance the one
 `bench_search.py --days 3650 --keep-library DIR` leaves.
 
-- Day switch: the real main window switches between 200 random pairs of days; each switch is
-  timed from `show_day` to the list repainted (model reset, first item selected, detail shown).
+- Day switch: the real main window (1400×900) switches between 200 random pairs of days; each
+  switch is timed from `show_day` to the list laid out and repainted (model reset, rows laid out,
+  first item selected, detail shown).
+- Scrolling: 10 random days are scrolled through from top to bottom by wheel-sized steps
+  (three lines), each step a forced repaint of the list: frame times, so frames a second. Once
+  right after the switch (rows still being measured) and once after the list settled.
 - Cold start: a fresh Python process imports the app, opens the library, builds the window, shows
   it and paints it once; timed from the process's start (median of 5).
 - Memory: that process's resident set size after the first paint and after 50 day switches.
@@ -27,6 +31,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 SWITCHES = 200
+SCROLLED_DAYS = 10
 STARTS = 5
 
 _CHILD = r"""
@@ -75,17 +80,9 @@ def cold_starts(library: Path) -> list[dict]:
 
 
 def day_switches(library: Path) -> list[float]:
-    from PySide6.QtWidgets import QApplication
 
-    from telereader.app.window import MainWindow
-    from telereader.core.store import Store
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    store = Store.open(library)
-    window = MainWindow(store, library, "zh")
-    window.show()
-    window.start()
-    app.processEvents()
+    app, store, window = _open_window(library)
     rng = random.Random(1)
     days = window.days
     times = []
@@ -93,6 +90,7 @@ def day_switches(library: Path) -> list[float]:
         day = rng.choice(days)
         began = time.perf_counter()
         window.show_day(day)
+        window.list.executeDelayedItemsLayout()
         window.list.viewport().repaint()
         window.detail.repaint()
         times.append((time.perf_counter() - began) * 1000)
@@ -100,6 +98,59 @@ def day_switches(library: Path) -> list[float]:
     window.close()
     store.close()
     return times
+
+
+def _open_window(library: Path):
+    from PySide6.QtWidgets import QApplication
+
+    from telereader.app.widgets.look import apply_cjk_font
+    from telereader.app.window import MainWindow
+    from telereader.core.store import Store
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    apply_cjk_font(app)
+    store = Store.open(library)
+    window = MainWindow(store, library, "zh")
+    window.resize(1400, 900)
+    window.show()
+    window.start()
+    app.processEvents()
+    return app, store, window
+
+
+def scroll_frames(library: Path, days_scrolled: int = SCROLLED_DAYS) -> dict[str, list[float]]:
+    """Frame times (ms) of scrolling whole days through, right after the switch ("fresh") and
+    once the list has settled (every row measured: "settled")."""
+    app, store, window = _open_window(library)
+    rng = random.Random(2)
+    bar = window.list.verticalScrollBar()
+    step = 3 * window.list.fontMetrics().lineSpacing()  # one notch of a mouse wheel
+    frames: dict[str, list[float]] = {"fresh": [], "settled": []}
+    for _ in range(days_scrolled):
+        window.show_day(rng.choice(window.days))
+        for kind in ("fresh", "settled"):
+            if kind == "settled":
+                _settle(app, window)
+            bar.setValue(0)
+            app.processEvents()
+            while bar.value() < bar.maximum():
+                began = time.perf_counter()
+                bar.setValue(bar.value() + step)
+                window.list.viewport().repaint()
+                frames[kind].append((time.perf_counter() - began) * 1000)
+                app.processEvents()
+    window.close()
+    store.close()
+    return frames
+
+
+def _settle(app, window, timeout_s: float = 5.0) -> None:
+    heights = getattr(window.list.delegate, "heights", None)  # rows of their own heights
+    deadline = time.perf_counter() + timeout_s
+    app.processEvents()
+    while heights is not None and not heights.settled and time.perf_counter() < deadline:
+        app.processEvents()
+    app.processEvents()
 
 
 def import_stalls(folder: Path) -> dict:
@@ -160,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("library", type=Path)
     parser.add_argument("--import-folder", type=Path, help="also time dropping this folder")
+    parser.add_argument("--no-starts", action="store_true", help="skip the cold starts")
     args = parser.parse_args(argv)
     if args.import_folder:
         stalls = import_stalls(args.import_folder)
@@ -167,13 +219,22 @@ def main(argv: list[str] | None = None) -> int:
               f"{stalls['ticks']} timer ticks, gap p99 {stalls['p99_ms']:.1f} ms, "
               f"longest {stalls['max_ms']:.1f} ms |")  # fmt: skip
     switches = sorted(day_switches(args.library))
-    starts = cold_starts(args.library)
+    frames = {kind: sorted(times) for kind, times in scroll_frames(args.library).items()}
+    starts = [] if args.no_starts else cold_starts(args.library)
     p95 = switches[round(0.95 * (len(switches) - 1))]
     print(f"library: {args.library}")
     print("| measure | value |")
     print("|---|---:|")
     print(f"| day switch p50 / p95 / max ({SWITCHES} switches) | "
           f"{statistics.median(switches):.1f} / {p95:.1f} / {switches[-1]:.1f} ms |")  # fmt: skip
+    for kind, times in frames.items():
+        frame_p95 = times[round(0.95 * (len(times) - 1))]
+        print(f"| scrolling a day, {kind}: frame p50 / p95 / max ({len(times)} frames) | "
+              f"{statistics.median(times):.1f} / {frame_p95:.1f} / {times[-1]:.1f} ms, "
+              f"{1000 / statistics.mean(times):.0f} frames/s on average, "
+              f"{1000 / frame_p95:.0f} at p95 |")  # fmt: skip
+    if not starts:
+        return 0
     print(f"| cold start to a painted window, median of {STARTS} (min–max) | "
           f"{statistics.median(r['painted_s'] for r in starts):.2f} s "
           f"({min(r['painted_s'] for r in starts):.2f}–{max(r['painted_s'] for r in starts):.2f}) |")  # fmt: skip

@@ -48,6 +48,8 @@ EXAMPLES: dict[str, list[str]] = {
     "movers": ["movers", "2026-01-14", "--json"],
     "names": ["names", "--kind", "theme", "--json"],
     "related": ["related", "{item}", "--json"],
+    "words": ["words", "2026-01-14", "--json"],
+    "trend": ["trend", "黄金", "--by", "month", "--json"],
 }
 
 # Run in the fresh process: the command, then which heavy modules it loaded (on stderr's last line).

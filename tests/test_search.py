@@ -52,6 +52,9 @@ FIXED = [
     "铜", "金", "黄金", "降息", "宁德时代", "美联储褐皮书", "AI", "ai", "cpo", "ETF",
     "黄金 -黄金周", "美联储 降息", '"恒生指数 涨"', "1.5%", "S&P", "-黄金", "①", "（", "海关总署：",
     "20cm", "不存在的词语组合",
+    # punctuation, spaces, mixed scripts and full-width forms, each as written
+    "0.5%", "1.5万亿", "2.5亿元", "A+H", '"S&P 500"', '"美联储 褐皮书"', "%", "％", "，", "：",
+    "。", "A股", "AI芯片", "(新华社)", "（新华社）", "】财联社", '"日电， "', '" "', "...",
 ]  # fmt: skip
 
 
@@ -69,6 +72,47 @@ def test_recall_over_many_queries_cut_from_the_library(corpus_store):
         result = search(corpus_store, text, limit=20)
         assert result.total == len(expected), text
         assert [item.id for item in result.items] == expected[:20], text
+
+
+def punctuated_from(store: Store, count: int, seed: int) -> list[str]:
+    """Phrases cut from the library's own text around punctuation or a space, 2 to 8
+    characters, quoted so that a space is part of the phrase."""
+    bodies = [row[0] for row in store.db.execute("SELECT body FROM items").fetchall()]
+    rng = random.Random(seed)
+    queries = []
+    while len(queries) < count:
+        body = rng.choice(bodies)
+        marks = [i for i, char in enumerate(body) if not char.isalnum() and char != '"']
+        if not marks:
+            continue
+        start = max(0, rng.choice(marks) - rng.randrange(4))
+        piece = body[start : start + rng.randrange(2, 9)].replace('"', "")
+        if piece.strip():
+            queries.append(f'"{piece}"')
+    return queries
+
+
+def test_recall_of_phrases_with_punctuation_and_spaces(corpus_store):
+    for text in punctuated_from(corpus_store, 150, seed=5):
+        expected = scan(corpus_store, text)
+        result = search(corpus_store, text, limit=20)
+        assert result.total == len(expected), text
+        assert [item.id for item in result.items] == expected[:20], text
+
+
+def test_a_character_of_the_index_escape_block_is_not_taken_for_punctuation(tmp_path):
+    reserved = "\U0010ff25"  # the private-use character the index writes for "%"
+    day = (FIXTURES / "small.md").read_text(encoding="utf-8")
+    day = day.replace("高开0.3%", f"高开0.3{reserved}")
+    (tmp_path / "day.md").write_text(day, encoding="utf-8")
+    with Store.open(tmp_path / "library") as store:
+        import_paths(store, [tmp_path / "day.md"], workers=0)
+        for text in ("0.3%", f"0.3{reserved}", "0.5%", reserved, "%"):
+            expected = scan(store, text)
+            result = search(store, text, limit=100)
+            assert [item.id for item in result.items] == expected, ascii(text)
+            assert result.total == len(expected)
+        assert search(store, f"高开0.3{reserved}").total == 1
 
 
 def test_results_are_newest_first_and_limited(corpus_store):
@@ -139,3 +183,26 @@ def test_pages_follow_each_other_without_gaps(corpus_store):
         pages = [search(corpus_store, text, limit=7, offset=offset) for offset in range(0, 35, 7)]
         assert [i.id for page in pages for i in page.items] == [i.id for i in whole.items][:35]
         assert {page.total for page in pages} == {whole.total}
+
+
+def test_a_library_indexed_before_every_character_counted_is_reindexed_at_open(tmp_path):
+    with Store.open(tmp_path) as store:
+        import_paths(store, [FIXTURES / "small.md"], workers=0)
+        expected = scan(store, "0.3%")
+        # the index as migration 2 made it: letters and digits only, another tokenizer
+        store.db.execute("DROP TABLE search_index")
+        store.db.execute("DROP TABLE search_char_counts")
+        store.db.execute(
+            "CREATE VIRTUAL TABLE search_index USING fts5(chars, pairs, content='', "
+            "tokenize='unicode61 remove_diacritics 0')"
+        )
+        store.db.execute("ALTER TABLE day_counts DROP COLUMN min_seq")
+        store.db.execute("ALTER TABLE day_counts DROP COLUMN max_seq")
+        store.db.execute("PRAGMA user_version = 5")  # before the index of every character
+    with Store.open(tmp_path) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] >= 6
+        result = search(store, "0.3%")
+        assert expected and [item.id for item in result.items] == expected
+        assert search(store, '"日电，沪指"').total == len(scan(store, '"日电，沪指"'))
+        march = ItemFilter(day_from=dt.date(2026, 3, 2), day_to=dt.date(2026, 3, 2))
+        assert search(store, "0.3%", search_filter=march).total == len(expected)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -209,12 +210,20 @@ def test_the_core_queries_put_items_in_real_time_order(reader, qtbot, palladium)
 # ---- 5. the search box's clear button ------------------------------------------------------------
 
 
-def clear_button_showing(qtbot, line_edit) -> bool:
-    qtbot.wait(300)  # the button fades in and out
-    return any(
-        button.isVisible() and (button.property("opacity") or 0) > 0
-        for button in line_edit.findChildren(QToolButton)
-    )
+def clear_button_showing(qtbot, line_edit, expected: bool = True) -> bool:
+    """Whether the box's clear button ends up showing (it fades in and out: wait for the
+    expected state, up to a generous timeout, so a loaded machine does not fail the test)."""
+
+    def showing() -> bool:
+        return any(
+            button.isVisible() and (button.property("opacity") or 0) > 0
+            for button in line_edit.findChildren(QToolButton)
+        )
+
+    with contextlib.suppress(AssertionError):  # still the other state: the caller says
+        qtbot.waitUntil(lambda: showing() == expected, timeout=5000)
+    qtbot.wait(50)  # settled: a fade that would come back has started by now
+    return showing()
 
 
 def test_no_clear_button_stays_in_the_empty_search_box_after_escape(reader, qtbot):
@@ -223,7 +232,7 @@ def test_no_clear_button_stays_in_the_empty_search_box_after_escape(reader, qtbo
     assert clear_button_showing(qtbot, window.search)
     window.escape()
     assert window.search.text() == ""
-    assert not clear_button_showing(qtbot, window.search)
+    assert not clear_button_showing(qtbot, window.search, expected=False)
 
 
 def test_no_clear_button_stays_in_the_empty_search_box_after_opening_a_result(reader, qtbot):
@@ -231,7 +240,7 @@ def test_no_clear_button_stays_in_the_empty_search_box_after_opening_a_result(re
     type_search(qtbot, window, "黄金")
     window.open_result()
     assert window.search.text() == ""
-    assert not clear_button_showing(qtbot, window.search)
+    assert not clear_button_showing(qtbot, window.search, expected=False)
 
 
 # ---- 6. the filters apply in the Watch view ------------------------------------------------------
@@ -416,8 +425,13 @@ def test_the_important_and_note_badges_stay_legible_on_the_selected_row(reader, 
     for colour in (colours.important, colours.note):
         ground = window.delegate.badge_ground(window.list.palette(), selected=True)
         assert contrast(colour, ground) >= 4.5
-    unselected = paint_row(window, row, selected=False)
-    selected = paint_row(window, row, selected=True)
+    # the badges only: an unselected 加红 row's title is red too, a selected one's is not
+    font = window.list.font()
+    left = window.delegate._text_left(font, show_day=False)
+    badges = window.delegate._badges(list_rows(window)[row], None, window.delegate.watchlists)
+    strip = QRect(left, 0, window.delegate.badges_width(badges, font), 32)
+    unselected = paint_row(window, row, selected=False).copy(strip)
+    selected = paint_row(window, row, selected=True).copy(strip)
     for colour in (colours.important, colours.note):
         assert pixels_near(selected, colour) >= pixels_near(unselected, colour) // 2 > 0
 

@@ -945,5 +945,57 @@
         <source>%1 · [ 前一天 / ] 后一天</source>
         <translation>%1 · [ previous day / ] next day</translation>
     </message>
+    <message>
+        <source>常一起出现：</source>
+        <translation>Often with these:</translation>
+    </message>
+    <message>
+        <source>在这个列表的命中里远比别处常见的词；点击加为关键词</source>
+        <translation>Words far more common in this list’s hits than elsewhere; click one to add it as a keyword</translation>
+    </message>
+    <message>
+        <source>热词</source>
+        <translation>Hot</translation>
+    </message>
+    <message>
+        <source>升温</source>
+        <translation>Rising</translation>
+    </message>
+    <message>
+        <source>这一天相对整个资料库最突出的词；点击即搜索</source>
+        <translation>The words that stand out on this day against the whole library; click one to search</translation>
+    </message>
+    <message>
+        <source>最近七天远比之前常见的词（对数似然比）；“新”为之前从未出现</source>
+        <translation>Words far more common in the last seven days than before (log-likelihood); “new”: never seen before</translation>
+    </message>
+    <message>
+        <source>%1 条</source>
+        <translation>%1 items</translation>
+    </message>
+    <message>
+        <source>新</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>共 %1 条，最多 %2 条</source>
+        <translation>%1 items, at most %2 a bar</translation>
+    </message>
+    <message>
+        <source>%1：%2 条</source>
+        <translation>%1: %2 items</translation>
+    </message>
+    <message>
+        <source>正在统计词语：%1/%2 天</source>
+        <translation>Counting words: %1 of %2 days</translation>
+    </message>
+    <message>
+        <source>词语统计没有完成，下次启动时继续</source>
+        <translation>Word counting did not finish; it goes on at the next start</translation>
+    </message>
+    <message>
+        <source>次日</source>
+        <translation>next day</translation>
+    </message>
 </context>
 </TS>

@@ -107,11 +107,16 @@ def open_library(directory: Path, language: str):
     why it cannot be used (busy, full disk, read-only, …) or chose not to recover."""
     from PySide6.QtWidgets import QMessageBox
 
+    from telereader.app.dialogs.migration import MigrationProgress
     from telereader.app.dialogs.recovery import offer_recovery
+    from telereader.core.migrations import reporting_progress
 
+    progress = MigrationProgress(language)
     try:
-        return open_unless_marked(directory)
+        with reporting_progress(progress):
+            return open_unless_marked(directory)
     except LibraryError as error:
+        progress.close()
         problem = error.problem
         if problem.code in RECOVERABLE and in_use_elsewhere(directory):
             # damaged or not, another program has it open: nothing is offered that moves it
@@ -120,6 +125,8 @@ def open_library(directory: Path, language: str):
             QMessageBox.critical(None, "telereader", render(problem, language))
             return None
         return offer_recovery(error.problem, directory, language)
+    finally:
+        progress.close()
 
 
 def quit_after_first_import(app, window) -> None:

@@ -245,7 +245,7 @@ class SearchResultsModel(ItemListModel):
         return self._snippets[item.id]
 
 
-NoteRole = Qt.ItemDataRole.UserRole + 5  # the note shown under the headline ("" for none)
+NoteRole = Qt.ItemDataRole.UserRole + 5  # the note shown in the row ("" for none); not SnippetRole's 6
 
 
 class PagedItemsModel(ItemListModel):

@@ -1,7 +1,7 @@
 """Searches run on a thread of their own; the newest request wins.
 
-While the reader types, requests arrive faster than a slow search (a punctuation-only query
-scans the library) can finish. Only one search runs at a time on a dedicated thread with its own
+While the reader types, requests may arrive faster than a search can finish (a common
+character's count at ten years, a term the index cannot decide re-read against the text). Only one search runs at a time on a dedicated thread with its own
 connection; a request made meanwhile replaces any still waiting, and results of a request that
 is no longer the newest are dropped, so the list never flickers through stale answers.
 """

@@ -77,13 +77,31 @@ def dispatch(chosen: Command, args: argparse.Namespace) -> int:
         chosen.check(args)
     if not chosen.store:
         return chosen.run(args, None)
+    from telereader.core.migrations import reporting_progress
     from telereader.core.store import Store
 
-    with Store.open(data_dir(args)) as store:
+    with reporting_progress(migration_printer()), Store.open(data_dir(args)) as store:
         code = chosen.run(args, store)
         if chosen.writes:
             after_change(store)
     return code
+
+
+# Libraries from this many items take a while to migrate (a ten-year rebuild is minutes).
+MIGRATION_PROGRESS_FROM = 20_000
+
+
+def migration_printer():
+    """A long migration's progress on stderr, a line per tenth, for libraries big enough."""
+    printed: list[int] = []
+
+    def report(done: int, total: int) -> None:
+        tenth = done * 10 // max(total, 1)
+        if total >= MIGRATION_PROGRESS_FROM and tenth not in printed:
+            printed.append(tenth)
+            warn(sentence("search_index_rebuild", done=f"{done:,}", total=f"{total:,}"))
+
+    return report
 
 
 def after_change(store: Store) -> None:

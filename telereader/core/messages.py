@@ -255,6 +255,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "已保存，但自动备份没能写入：{error}",
         "saved, but the automatic backup could not be written: {error}",
     ),
+    "search_index_rebuild": (
+        "正在为新版本重建搜索索引：{done} / {total} 条",
+        "rebuilding the search index for this version: {done} of {total} items",
+    ),
     "window_disabled": ("窗口已被禁用", "the window is disabled"),
     "window_unavailable": ("无法加载窗口界面：{error}", "cannot load the window: {error}"),
     "import_cancelled": (
@@ -301,6 +305,18 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "search_total": (
         "共 {total} 条匹配，用时 {elapsed_ms:.1f} 毫秒",
         "{total} matches in {elapsed_ms:.1f} ms",
+    ),
+    "words_catching_up": (
+        "正在统计词语：{done}/{pending} 天", "counting words: {done} of {pending} days"
+    ),
+    "words_none": (
+        "没有达到次数的词（可用 --min-count 放宽）",
+        "no word reaches the minimum count (see --min-count)",
+    ),
+    "words_range_backwards": ("--to 早于起始日期", "--to is before the first day"),
+    "trend_total": ("共 {total} 条", "{total} items"),
+    "trend_needs_query": (
+        "请给出搜索词或 --watch 关注列表", "give a query or --watch LIST"
     ),
     "watch_summary": (
         "{name}：{keywords} 个关键词，命中 {hits} 条",

@@ -7,14 +7,38 @@ newer app (a higher number than the last migration here) is recognised before an
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from telereader.core.index_writes import CHAR_COUNTS, CHAR_COUNTS_DDL, add_to_index
 from telereader.core.library_errors import SQLITE_NOTADB, LibraryError, library_error, sqlite_code
 from telereader.core.markets_schema import create_market_tables
 from telereader.core.model import Problem
-from telereader.core.search_index import INDEX_TABLE, index_columns
+from telereader.core.search_index import INDEX_DDL, INDEX_TABLE, index_text
+
+# A long migration tells how far it is (done, total) to whoever opens the library, so that a
+# rebuild at ten years does not look like a hang: the CLI prints it, the window shows a dialog.
+MigrationProgress = Callable[[int, int], None]
+_progress: ContextVar[MigrationProgress | None] = ContextVar("migration_progress", default=None)
+
+
+@contextmanager
+def reporting_progress(callback: MigrationProgress) -> Iterator[None]:
+    """Libraries opened within are migrated telling `callback` how far they are."""
+    token = _progress.set(callback)
+    try:
+        yield
+    finally:
+        _progress.reset(token)
+
+
+def _report(done: int, total: int) -> None:
+    callback = _progress.get()
+    if callback is not None:
+        callback(done, total)
 
 if TYPE_CHECKING:
     import sqlite_utils  # a migration is handed the Database: store.py makes it
@@ -73,11 +97,8 @@ def _0002_search_index(db: sqlite_utils.Database) -> None:
     # Every import commits a small segment per file; merging them less eagerly than the
     # default (4) cut a year's import time by a fifth, for the same index.
     db.execute(f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rank) VALUES ('automerge', 16)")
-    rows = db.execute("SELECT seq, title, body FROM items").fetchall()
-    db.conn.executemany(
-        f"INSERT INTO {INDEX_TABLE} (rowid, chars, pairs) VALUES (?, ?, ?)",
-        [(seq, *index_columns(title, body)) for seq, title, body in rows],
-    )
+    # It was filled here from `items` too; 0005 replaces this index and fills its own, so a
+    # library older than 0002 is filled once, there.
 
 
 def _0003_day_counts(db: sqlite_utils.Database) -> None:
@@ -105,7 +126,62 @@ def _0004_watchlists(db: sqlite_utils.Database) -> None:
     db["watch_pending"].create({"seq": int}, pk="seq")
 
 
-def _0005_markets(db: sqlite_utils.Database) -> None:
+def _0005_word_stats(db: sqlite_utils.Database) -> None:
+    # Derived from items by the word catch-up (core/wordstats.py) and rebuilt at will: the
+    # library's own names (lexicon), each day's words with how many of its items hold them
+    # (day_words), the days counted so far and their item count when counted (word_days: a
+    # day whose count changed is counted again), and every word's library-wide total with its
+    # share in jieba's generic dictionary (word_totals: the background hot words rank against).
+    db.execute("CREATE TABLE lexicon (word TEXT PRIMARY KEY, source TEXT NOT NULL)")
+    db.execute(
+        "CREATE TABLE word_days (day TEXT PRIMARY KEY, items INTEGER NOT NULL, "
+        "counted INTEGER NOT NULL)"
+    )
+    db.execute(
+        "CREATE TABLE day_words (day TEXT NOT NULL, word TEXT NOT NULL, items INTEGER NOT NULL, "
+        "PRIMARY KEY (day, word)) WITHOUT ROWID"
+    )
+    db.execute(
+        "CREATE TABLE word_totals (word TEXT PRIMARY KEY, items INTEGER NOT NULL, "
+        "generic REAL NOT NULL DEFAULT 0) WITHOUT ROWID"
+    )
+
+
+def _0006_search_index_every_character(db: sqlite_utils.Database) -> None:
+    # The index of 0002 held letters and digits only, so a term with punctuation or a space
+    # (0.5%, S&P 500, "美联储 褐皮书") was re-checked against the text of every candidate:
+    # seconds at ten years. It is rebuilt over every character (search_index.py), here at
+    # open, in the migration's transaction: all or nothing, as every migration.
+    # FTS5 merges its segments through the page cache; at the default 2 MB a ten-year rebuild
+    # rewrote the same pages again and again for over a quarter of an hour.
+    cache = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute("PRAGMA cache_size = -262144")  # 256 MB, for this migration only
+    db.execute(f"DROP TABLE IF EXISTS {INDEX_TABLE}")
+    db.execute(INDEX_DDL)
+    db.execute(f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rank) VALUES ('automerge', 16)")
+    db.execute(f"DROP TABLE IF EXISTS {CHAR_COUNTS}")
+    db.execute(CHAR_COUNTS_DDL)
+    total = db.execute("SELECT count(*) FROM items").fetchone()[0]
+    rows = db.conn.execute("SELECT seq, title, body, level = 'important' FROM items")
+    done = 0
+    _report(done, total)
+    while batch := rows.fetchmany(10_000):
+        add_to_index(db.conn, [(row[0], index_text(*row[1:])) for row in batch])
+        done += len(batch)
+        _report(done, total)
+    db.execute(f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}) VALUES ('optimize')")
+    db.execute(f"PRAGMA cache_size = {cache}")
+    # Each day's smallest and largest key: a search's date range becomes a key range the
+    # index answers itself (search_plan.py).
+    db.execute("ALTER TABLE day_counts ADD COLUMN min_seq INTEGER")
+    db.execute("ALTER TABLE day_counts ADD COLUMN max_seq INTEGER")
+    db.execute(
+        "UPDATE day_counts SET (min_seq, max_seq) = "
+        "(SELECT min(seq), max(seq) FROM items WHERE items.day = day_counts.day)"
+    )
+
+
+def _0007_markets(db: sqlite_utils.Database) -> None:
     # Movers, mentions and learnt names, derived from the items (core/markets.py): filled by the
     # background catch-up, so this migration only creates the tables.
     create_market_tables(db)
@@ -116,7 +192,9 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _0002_search_index,
     _0003_day_counts,
     _0004_watchlists,
-    _0005_markets,
+    _0005_word_stats,
+    _0006_search_index_every_character,
+    _0007_markets,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

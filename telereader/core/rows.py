@@ -7,10 +7,10 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from telereader.core.model import Item, Kind, Level
-from telereader.core.search_index import index_columns
+from telereader.core.search_index import index_text
 
 # An item as the `items` columns hold it, in order, without `seq` and the time stamps, then
-# its two search index columns.
+# its search index text.
 ItemRow = tuple
 
 
@@ -40,7 +40,7 @@ def item_rows(items: Iterable[Item]) -> list[ItemRow]:
             item.kind.value,
             item.column,
             item.position,
-            *index_columns(item.title, item.body),
+            index_text(item.title, item.body, item.level is Level.IMPORTANT),
         )
         for item in items
     ]

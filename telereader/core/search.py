@@ -1,8 +1,9 @@
 """Library-wide search: a query → the newest (or best) matching items and how many match.
 
-Exact terms (one run of letters and digits, by far the most typed) are answered by the index
-alone, counts included. Other terms are narrowed by the index and re-checked against the text,
-so results are always exactly `Query.matches`.
+Every term is answered by the index alone (search_index.py), counts included, and the filters
+a reader sets become index terms and key ranges where they can (search_plan.py). A term the index
+cannot decide (one holding a character of its private escape block) is narrowed by the index
+and re-checked against the text, so results are always exactly `Query.matches`.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from telereader.core.filters import ItemFilter
+from telereader.core.index_writes import items_with_character
 from telereader.core.query import Query, parse_query
-from telereader.core.search_index import INDEX_TABLE, is_exact, term_expression
+from telereader.core.search_index import INDEX_TABLE, is_exact, single_character, term_expression
+from telereader.core.search_plan import SearchPlan, plan_search
 from telereader.core.store import Store, StoredItem
 
 DEFAULT_LIMIT = 100
@@ -53,46 +56,58 @@ def search(
     result = SearchResult(query)
     if query.include or query.exclude:
         page = (max(0, offset), max(0, limit))
-        _run(store, query, page, search_filter or ItemFilter(), best_first, result)
+        plan = plan_search(store.conn, search_filter or ItemFilter())
+        _run(store, query, page, plan, best_first, result)
     result.elapsed_ms = (time.perf_counter() - began) * 1000
     return result
 
 
-def _run(store, query: Query, page: tuple[int, int], search_filter, best_first: bool, result):
-    offset, limit = page
+def _expression(query: Query, plan: SearchPlan) -> tuple[str, bool]:
+    """The index expression for the query and plan, and whether the index alone decides it."""
     include = [term_expression(term) for term in query.include]
     exact = all(is_exact(term) for term in query.include + query.exclude) and bool(include)
-    match = " AND ".join(f"({expression})" for expression in include if expression)
+    parts = [f"({expression})" for expression in include if expression]
+    if plan.extra_match:
+        parts.append(plan.extra_match)
+    match = " AND ".join(parts)
     if exact:
         for term in query.exclude:
             match += f" NOT ({term_expression(term)})"
-    conditions, params = search_filter.sql()
-    where = "".join(f" AND {condition}" for condition in conditions)
-    conn = store.conn
+    return match, exact
 
+
+def _run(store, query: Query, page: tuple[int, int], plan: SearchPlan, best_first, result):
+    offset, limit = page
+    match, exact = _expression(query, plan)
+    exact = exact and plan.few is None
+    conditions, params = plan.rest.sql()
+    if plan.keys is not None:
+        conditions = [f"{INDEX_TABLE}.rowid BETWEEN ? AND ?", *conditions]
+        params = [*plan.keys, *params]
+    if plan.few is not None:
+        match = ""  # read the few items themselves (search_plan.py)
+        conditions.append(f"{INDEX_TABLE}.rowid IN ({','.join(map(str, plan.few))})")
+    where = "".join(f" AND {condition}" for condition in conditions)
+    # conditions on `items` need the join; key ranges and sets the index answers itself
+    join = f" JOIN items ON items.seq = {INDEX_TABLE}.rowid" if plan.rest.sql()[0] else ""
+    conn = store.conn
     if exact:
-        if conditions:
-            result.total = conn.execute(
-                f"SELECT count(*) FROM {INDEX_TABLE} JOIN items ON items.seq = {INDEX_TABLE}.rowid "
-                f"WHERE {INDEX_TABLE} MATCH ?{where}",
-                [match, *params],
-            ).fetchone()[0]
+        character = _lone_character(query, plan)
+        if character is not None:
+            result.total = items_with_character(conn, character)
         else:
             result.total = conn.execute(
-                f"SELECT count(*) FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH ?", [match]
+                f"SELECT count(*) FROM {INDEX_TABLE}{join} WHERE {INDEX_TABLE} MATCH ?{where}",
+                [match, *params],
             ).fetchone()[0]
         ranked = best_first and result.total <= RANK_AT_MOST
-        order = (
-            f"bm25({INDEX_TABLE}), {INDEX_TABLE}.rowid DESC"
-            if ranked
-            else f"{INDEX_TABLE}.rowid DESC"
-        )
+        order = f"bm25({INDEX_TABLE}), " if ranked else ""
         seqs = [
             row[0]
             for row in conn.execute(
-                f"SELECT {INDEX_TABLE}.rowid FROM {INDEX_TABLE} "
-                f"JOIN items ON items.seq = {INDEX_TABLE}.rowid "
-                f"WHERE {INDEX_TABLE} MATCH ?{where} ORDER BY {order} LIMIT ? OFFSET ?",
+                f"SELECT {INDEX_TABLE}.rowid FROM {INDEX_TABLE}{join} "
+                f"WHERE {INDEX_TABLE} MATCH ?{where} "
+                f"ORDER BY {order}{INDEX_TABLE}.rowid DESC LIMIT ? OFFSET ?",
                 [match, *params, limit, offset],
             )
         ]
@@ -109,9 +124,17 @@ def _run(store, query: Query, page: tuple[int, int], search_filter, best_first: 
     result.items = store.items_by_seq(seqs)
 
 
+def _lone_character(query: Query, plan: SearchPlan) -> str | None:
+    """The token of a query that is one character and nothing else (no exclusion, no filter):
+    its total is kept by the index writes (index_writes.py), not counted."""
+    if len(query.include) != 1 or query.exclude or plan != SearchPlan():
+        return None
+    return single_character(query.include[0])
+
+
 def _candidates(conn, match: str, where: str, params: list) -> Iterator[tuple]:
     """Items that may match, newest first: narrowed by the index where the query has
-    letters or digits to look up, else every item."""
+    something to look up, else every item."""
     if match:
         return conn.execute(
             f"SELECT items.seq, items.title, items.body FROM {INDEX_TABLE} "
@@ -119,6 +142,7 @@ def _candidates(conn, match: str, where: str, params: list) -> Iterator[tuple]:
             f"WHERE {INDEX_TABLE} MATCH ?{where} ORDER BY {INDEX_TABLE}.rowid DESC",
             [match, *params],
         )
+    where = where.replace(f"{INDEX_TABLE}.rowid", "items.seq")
     return conn.execute(
         f"SELECT items.seq, items.title, items.body FROM items WHERE 1{where} "
         "ORDER BY items.seq DESC",

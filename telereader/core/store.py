@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from telereader import APP_NAME
+from telereader.core.index_writes import add_to_index, remove_from_index
 from telereader.core.library_errors import (
     LibraryError,
     library_error,
@@ -25,9 +26,9 @@ from telereader.core.library_errors import (
 )
 from telereader.core.markets_schema import MARKET_TABLES
 from telereader.core.migrations import SCHEMA_VERSION, migrate, read_schema_version
-from telereader.core.model import Item, Problem
+from telereader.core.model import Item, Level, Problem
 from telereader.core.rows import ItemRow, item_from_row
-from telereader.core.search_index import INDEX_TABLE, index_columns
+from telereader.core.search_index import index_text
 from telereader.core.seq import SeqKeys
 from telereader.core.stored import (
     ITEM_COLUMNS,
@@ -305,17 +306,15 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(seq, *row[:10], stamp, stamp) for seq, row in keyed],
             )
-            conn.executemany(
-                f"INSERT INTO {INDEX_TABLE} (rowid, chars, pairs) VALUES (?, ?, ?)",
-                [(seq, row[10], row[11]) for seq, row in keyed],
-            )
+            add_to_index(conn, [(seq, row[10]) for seq, row in keyed])
             conn.executemany(
                 "INSERT OR IGNORE INTO watch_pending (seq) VALUES (?)", [(seq,) for seq, _ in keyed]
             )
             self._update_items(conn, updates, stamp)
             conn.execute(
-                "INSERT OR REPLACE INTO day_counts (day, items, important) "
-                "SELECT day, count(*), sum(level = 'important') FROM items WHERE day = ?",
+                "INSERT OR REPLACE INTO day_counts (day, items, important, min_seq, max_seq) "
+                "SELECT day, count(*), sum(level = 'important'), min(seq), max(seq) FROM items "
+                "WHERE day = ?",
                 [file_record["day"]],
             )
             conn.execute(
@@ -334,18 +333,13 @@ class Store:
                 [item.title, item.body, item.source, item.level.value, item.kind.value,
                  item.column, stamp, item.id],
             )  # fmt: skip
-            if (stored.title, stored.body) == (item.title, item.body):
+            old = index_text(stored.title, stored.body, stored.level is Level.IMPORTANT)
+            new = index_text(item.title, item.body, item.level is Level.IMPORTANT)
+            if old == new:
                 continue
             seq = conn.execute("SELECT seq FROM items WHERE id = ?", [item.id]).fetchone()[0]
-            conn.execute(
-                f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rowid, chars, pairs) "
-                "VALUES ('delete', ?, ?, ?)",
-                [seq, *index_columns(stored.title, stored.body)],
-            )
-            conn.execute(
-                f"INSERT INTO {INDEX_TABLE} (rowid, chars, pairs) VALUES (?, ?, ?)",
-                [seq, *index_columns(item.title, item.body)],
-            )
+            remove_from_index(conn, [(seq, old)])
+            add_to_index(conn, [(seq, new)])
             conn.execute("INSERT OR IGNORE INTO watch_pending (seq) VALUES (?)", [seq])
 
     def delete_day(self, day: dt.date) -> int:
@@ -356,12 +350,10 @@ class Store:
         key = day.isoformat()
         with self.transaction() as db:
             conn = db.conn
-            rows = conn.execute("SELECT seq, title, body FROM items WHERE day = ?", [key])
+            rows = conn.execute("SELECT seq, title, body, level FROM items WHERE day = ?", [key])
             rows = rows.fetchall()
-            conn.executemany(
-                f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rowid, chars, pairs) "
-                "VALUES ('delete', ?, ?, ?)",
-                [(seq, *index_columns(title, body)) for seq, title, body in rows],
+            remove_from_index(
+                conn, [(row[0], index_text(row[1], row[2], row[3] == "important")) for row in rows]
             )
             for table in ("watch_hits", "watch_pending"):
                 conn.executemany(f"DELETE FROM {table} WHERE seq = ?", [(r[0],) for r in rows])

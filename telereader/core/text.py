@@ -58,12 +58,15 @@ def without_dateline(body: str) -> str:
 
 def attribution_start(body: str, source: str | None) -> int:
     """Where the trailing attribution naming `source` starts (`… (新华社)`), or len(body) when
-    the body does not end with one: a row shows the source once, quieter, at its end."""
-    stripped = body.rstrip()
+    the body does not end with one: a row shows the source once, quieter, at its end.
+
+    Only the end of the body is looked at: a body can hold megabytes."""
+    offset = max(0, len(body) - 256)
+    stripped = body[offset:].rstrip()
     if not source or not stripped.endswith((")", "）")):
         return len(body)
     for opening in ("（", "("):
         start = stripped.rfind(opening)
         if start > 0 and stripped[start + 1 : -1].strip() == source:
-            return len(stripped[:start].rstrip())
+            return offset + len(stripped[:start].rstrip())
     return len(body)

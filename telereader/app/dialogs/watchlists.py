@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from telereader.app.dialogs.suggestions import SuggestionRow
 from telereader.app.i18n import QT_TR_NOOP, tr
 from telereader.core.keywords import Watchlist, parse_keyword, parse_keywords
 from telereader.core.messages import describe
@@ -136,6 +137,8 @@ class WatchlistDialog(QDialog):
         self.state.setObjectName("watch_state")
         self.state.setTextFormat(Qt.TextFormat.PlainText)
         self.state.setWordWrap(True)
+        self.suggestions = SuggestionRow(store.path.parent, self)
+        self.suggestions.word_chosen.connect(self.add_suggested)
         self._apply_timer = QTimer(self)
         self._apply_timer.setSingleShot(True)
         self._apply_timer.setInterval(APPLY_DELAY_MS)
@@ -159,6 +162,7 @@ class WatchlistDialog(QDialog):
         right.addWidget(self.keywords, 1)
         right.addWidget(help_label)
         right.addWidget(self.state)
+        right.addWidget(self.suggestions)
         columns = QHBoxLayout()
         columns.addLayout(left, 2)
         columns.addLayout(right, 3)
@@ -224,6 +228,7 @@ class WatchlistDialog(QDialog):
             self.keywords.setPlainText(text)
             self.keywords.blockSignals(False)
         self._dirty = False
+        self._suggest()
         if watchlist is None:
             self.state.setText(tr("还没有关注列表。点“新建…”建一个，再写下关键词。"))
         elif self._pending == 0:
@@ -381,6 +386,16 @@ class WatchlistDialog(QDialog):
         lines, on_the_way = self._sent.pop(watchlist_id, ([], 1))
         if on_the_way > 1:
             self._sent[watchlist_id] = (lines, on_the_way - 1)
+        elif watchlist_id == self._shown_id:
+            self._suggest()  # its hits are those of the keywords now in
+
+    def _suggest(self) -> None:
+        self.suggestions.show_for(self._shown_id, self._lines() if self._shown_id else [])
+
+    def add_suggested(self, word: str) -> None:
+        """A suggestion clicked: a keyword line of its own, applied as if typed."""
+        lines = [line for line in self._lines() if line.strip()]
+        self.keywords.setPlainText("\n".join([*lines, word]))
 
     def finish(self, timeout_ms: int = 30_000) -> None:
         """Write what was typed and wait for every change to be in the library (on quitting)."""
@@ -389,4 +404,5 @@ class WatchlistDialog(QDialog):
 
     def done(self, result: int) -> None:
         self.apply_keywords()  # closing never loses what was typed
+        self.suggestions.shutdown()
         super().done(result)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
@@ -29,6 +29,7 @@ class ItemList(QListView):
 
     def __init__(self, store: Store, search_service, parent: QWidget | None = None):
         super().__init__(parent)
+        self._scroll_when_settled: tuple[QPersistentModelIndex, object] | None = None
         self.setObjectName("items")
         self.day_model = DayItemsModel(store, self)
         self.search_model = SearchResultsModel(search_service, self)
@@ -39,12 +40,67 @@ class ItemList(QListView):
         self.setModel(self.day_model)
         self.delegate = ItemDelegate(self)
         self.setItemDelegate(self.delegate)
-        self.setUniformItemSizes(True)
+        self._rows_of_own_heights()
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.selectionModel().currentChanged.connect(self._current_changed)
+        for model in (self.day_model, self.search_model, self.hits_model, self.across_model):
+            model.dataChanged.connect(self._height_may_have_changed)
         self.activated.connect(lambda _index: self.opened.emit())
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def _rows_of_own_heights(self) -> None:
+        """Each row as tall as its wrapped text. The delegate measures the first rows and
+        estimates the rest, measured when idle (widgets/row_heights.py): laying a day out in
+        one pass stays cheap, and every row has its place at once (Qt's batched layout leaves
+        rows without one, and scrollTo and keyboard selection with them). The width is the
+        viewport's; a change of width lays the rows out again."""
+        self.setUniformItemSizes(False)
+        self.setWordWrap(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setLayoutMode(QListView.LayoutMode.SinglePass)
+        self.delegate.heights.changed.connect(
+            self._heights_settled, Qt.ConnectionType.QueuedConnection
+        )
+        self.verticalScrollBar().actionTriggered.connect(self._forget_scroll)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # no width flip-flop
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def scrollTo(self, index: QModelIndex, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        super().scrollTo(index, hint)
+        # rows laid out at estimated heights may move once measured: scroll again then
+        self._scroll_when_settled = (QPersistentModelIndex(index), hint)
+
+    def wheelEvent(self, event) -> None:
+        self._scroll_when_settled = None  # the reader scrolls: leave the view where they put it
+        super().wheelEvent(event)
+
+    def _heights_settled(self) -> None:
+        """Rows laid out at an estimate have their real heights now: lay them out again (from
+        the delegate's cache) and keep the row last scrolled to in view."""
+        self.doItemsLayout()
+        pending, self._scroll_when_settled = self._scroll_when_settled, None
+        if pending is None:
+            return
+        index = QModelIndex(pending[0])
+        if index.isValid() and index.model() is self.model():
+            super().scrollTo(index, pending[1])
+
+    def _forget_scroll(self, _action: int) -> None:
+        self._scroll_when_settled = None
+
+    def _height_may_have_changed(self, top: QModelIndex, bottom: QModelIndex, _roles=()) -> None:
+        """An item changed (a star, a note: a badge more or less): when its row's height is
+        no longer the one laid out, the rows are laid out again (from the delegate's cache)."""
+        if top.model() is not self.model():
+            return
+        for row in range(top.row(), min(bottom.row(), top.row() + 50) + 1):
+            index = self.model().index(row, 0)
+            shown = self.visualRect(index)
+            if shown.isValid() and self.sizeHintForIndex(index).height() != shown.height():
+                self.delegate.sizeHintChanged.emit(index)
+                return
 
     def set_overlay(self, overlay: Callable[[StoredItem], StoredItem]) -> None:
         self.day_model.overlay = overlay  # writes under way show at once

@@ -1,9 +1,16 @@
-"""Paints one row of the item list: time, badges, headline; bold while unread; searched terms
-and watchlist keywords marked in the headline; in the notes view, the note on a second line."""
+"""Paints one row of the timeline: an accent bar while unread, the time (with 次日 or the real
+date under it), badges, the title in bold and the whole body wrapped, its source quieter at the
+end; searched terms and watchlist keywords marked; in the notes view, the note under the body.
+
+Rows have their own heights: a row's height is computed once per width, font and text and kept
+(`HeightCache`), so that laying out a day's few hundred rows stays cheap when it is seen again.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPointF, QRect, QSize, Qt
+import math
+
+from PySide6.QtCore import QModelIndex, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -11,20 +18,28 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QTextCharFormat,
-    QTextLayout,
 )
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from telereader.app.i18n import tr
-from telereader.app.models import HighlightRole, ItemRole, NoteRole, ShowDayRole
-from telereader.app.widgets.highlight import SEARCHED, lit_watchlists, marks
-from telereader.app.widgets.look import Colours, tint
+from telereader.app.models import (
+    DayItemsModel,
+    HighlightRole,
+    ItemRole,
+    NoteRole,
+    ShowDayRole,
+    SnippetRole,
+)
+from telereader.app.widgets import row_layout
+from telereader.app.widgets.highlight import lit_watchlists
+from telereader.app.widgets.look import Colours
+from telereader.app.widgets.row_geometry import MARKER, PADDING, FontFacts, facts, small_font
+from telereader.app.widgets.row_heights import RowHeights
+from telereader.app.widgets.row_text import RowText, Stamp, row_text, stamp
 from telereader.core.keywords import Watchlist
 from telereader.core.model import Kind, Level
 from telereader.core.store import StoredItem
-from telereader.core.text import one_line
 
-PADDING = 6
 BADGE_NAME_CHARS = 6  # a watchlist's badge shows this much of its name
 
 
@@ -32,6 +47,136 @@ class ItemDelegate(QStyledItemDelegate):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.watchlists: list[Watchlist] = []  # whose keywords light up rows, set by the window
+        self.heights = RowHeights(self._measure, self)
+        self._layouts = row_layout.LayoutCache()
+        self._last_font: tuple[QFont, str] | None = None
+
+    # ---- what a row shows --------------------------------------------------------------------
+
+    @staticmethod
+    def row_of(index: QModelIndex, watchlists=(), with_marks: bool = True) -> RowText | None:
+        """The row's text runs for `index` (None for no item)."""
+        item: StoredItem | None = index.data(ItemRole)
+        if item is None:
+            return None
+        snippet = index.data(SnippetRole)
+        return row_text(
+            item,
+            snippet=snippet if isinstance(snippet, str) else None,
+            note=index.data(NoteRole) or None,
+            terms=(index.data(HighlightRole) or ()) if with_marks else (),
+            watchlists=watchlists if with_marks else (),
+            max_chars=MAX_ROW_CHARS,
+        )
+
+    # ---- geometry ----------------------------------------------------------------------------
+
+    @staticmethod
+    def text_width(option: QStyleOptionViewItem) -> int:
+        """The row's width: the list's viewport (a list view gives no width to size hints)."""
+        widget = option.widget
+        if widget is not None and hasattr(widget, "viewport"):
+            return widget.viewport().width()
+        return option.rect.width() if option.rect.width() > 0 else 600
+
+    def _text_left(self, font: QFont, show_day: bool) -> int:
+        return facts(font, self._font_key(font)).text_left[show_day]
+
+    def badges_width(self, badges, font: QFont) -> int:
+        return facts(font, self._font_key(font)).badges_width(text for text, _colour in badges)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        item: StoredItem | None = index.data(ItemRole)
+        if item is None:
+            return QSize(200, QFontMetrics(option.font).height() * 2)
+        width, font_key = self.text_width(option), self._font_key(option.font)
+        key = (self._content_key(index, item, font_key), width)
+        widget = option.widget
+        room = widget.viewport().height() if hasattr(widget, "viewport") else 1 << 30
+        height = self.heights.height(
+            key,
+            option,
+            index,
+            lambda: self._estimate(key, item, width, facts(option.font, font_key)),
+            room,
+        )
+        return QSize(width, height)
+
+    def _measure(self, option: QStyleOptionViewItem, index: QModelIndex) -> int:
+        """The row's exact height. Read or not, the title is measured bold: reading an item
+        never changes its height."""
+        item: StoredItem = index.data(ItemRole)
+        laid = self._laid(index, item, option, self.text_width(option), selected=False, bold=True)
+        show_day = bool(index.data(ShowDayRole))
+        gutter = self._gutter_height(item, facts(option.font, self._font_key(option.font)), show_day)
+        return int(max(laid.height, gutter) + 0.999) + PADDING * 2
+
+    @staticmethod
+    def _gutter_height(item: StoredItem, font: FontFacts, show_day: bool) -> int:
+        """The time, and under it the date or 次日 when there is one."""
+        second = show_day or item.time.date() > item.day
+        return font.height + (font.small_height if second else 0)
+
+    def _estimate(self, key: tuple, item: StoredItem, width: int, font: FontFacts) -> int:
+        """A row's height from its length, without shaping its text (see row_heights.py)."""
+        (_id, title, _body, source, snippet, note, badges, _font, show_day), _width = key
+        body = item.body[:MAX_ROW_CHARS]
+        text = (title or "") + (snippet if isinstance(snippet, str) else body)
+        text += (source or "") + "()"
+        wide = (len(text.encode()) - len(text)) // 2  # CJK: 3 bytes a character in UTF-8
+        advance = (wide + (len(text) - wide) * 0.55) * font.em + font.badges_width(badges)
+        column = max(font.em * 4, width - font.text_left[show_day] - PADDING)
+        lines = math.ceil(advance / column) + (1 if title else 0) + (1 if note else 0)
+        text_height = min(row_layout.MAX_LINES, lines) * font.line_spacing
+        return int(max(text_height, self._gutter_height(item, font, show_day))) + PADDING * 2
+
+    def _font_key(self, font: QFont) -> str:
+        """QFont.key() is slow next to the rest of a size hint: remembered for the last font."""
+        if self._last_font is None or self._last_font[0] != font:
+            self._last_font = (QFont(font), font.key())
+        return self._last_font[1]
+
+    def _content_key(self, index: QModelIndex, item: StoredItem, font_key: str) -> tuple:
+        """Everything a row's wrapping depends on but its width."""
+        badges = tuple(text for text, _ in self._badges(item, None, self.watchlists))
+        if isinstance(index.model(), DayItemsModel):  # the common case, asked hundreds of times
+            snippet, note, show_day = None, None, False
+        else:
+            snippet, note = index.data(SnippetRole), index.data(NoteRole)
+            show_day = bool(index.data(ShowDayRole))
+        body = item.body  # a row shows at most MAX_ROW_CHARS of it: no need to hash megabytes
+        if len(body) > MAX_ROW_CHARS:
+            body = (len(body), body[: MAX_ROW_CHARS + 1])
+        return (item.id, item.title, body, item.source, snippet, note, badges, font_key,
+                show_day)  # fmt: skip
+
+    def _laid(self, index, item: StoredItem, option, width: int, selected: bool, bold: bool):
+        """The row's text laid out (from the cache when it was already)."""
+        font, palette = option.font, option.palette
+        terms = tuple(index.data(HighlightRole) or ())
+        lit = tuple((w.name, w.colour) for w in lit_watchlists(item, self.watchlists))
+        key = (self._content_key(index, item, self._font_key(font)), width, selected, bold, terms, lit,
+               palette.cacheKey())  # fmt: skip
+        laid = self._layouts.get(key)
+        if laid is None:
+            row = self.row_of(index, self.watchlists)
+            colours = Colours.for_palette(palette)
+            left = self._text_left(font, bool(index.data(ShowDayRole)))
+            laid = row_layout.lay_out(
+                row,
+                font,
+                row_layout.formats(row, item, colours, palette, selected, bold_title=bold),
+                width - left - PADDING,
+                self.badges_width(self._badges(item, None, self.watchlists), font),
+            )
+            self._layouts.put(key, laid)
+        return laid
+
+    def forget_heights(self) -> None:
+        self.heights.clear()
+        self._layouts.clear()
+
+    # ---- painting ----------------------------------------------------------------------------
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         item: StoredItem | None = index.data(ItemRole)
@@ -45,122 +190,88 @@ class ItemDelegate(QStyledItemDelegate):
 
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette = option.palette
+        colours = Colours.for_palette(palette)
         text_colour = palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )
-        colours = Colours.for_palette(palette)
         font = QFont(option.font)
-        font.setBold(not item.read)
-        metrics = QFontMetrics(font)
-        rect = option.rect.adjusted(PADDING, 0, -PADDING, 0)
+        show_day = bool(index.data(ShowDayRole))
+        rect = option.rect
+        top = rect.top() + PADDING
         painter.save()
-        note = index.data(NoteRole)
-        if note:
-            rect.setBottom(rect.bottom() - QFontMetrics(option.font).height())
-            self._draw_note(
-                painter, note, option, rect, colours.dim if not selected else text_colour
-            )
-        painter.setFont(font)
-
-        x = rect.left()
-        if index.data(ShowDayRole):
-            day_text = f"{item.time:%Y-%m-%d}"  # when it happened: 02:13 is the next day's
-            painter.setPen(colours.dim if not selected else text_colour)
-            painter.drawText(
-                QRect(x, rect.top(), rect.width(), rect.height()),
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                day_text,
-            )
-            x += metrics.horizontalAdvance(day_text) + PADDING
-        time_text = f"{item.time:%H:%M}"
-        painter.setPen(text_colour)
-        painter.drawText(
-            QRect(x, rect.top(), rect.width(), rect.height()),
-            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-            time_text,
-        )
-        x += metrics.horizontalAdvance("00:00") + PADDING * 2
-
-        ground = self.badge_ground(palette, selected)
+        self._draw_separator(painter, rect, palette)
+        if not item.read:
+            self._draw_unread_marker(painter, rect, palette, selected)
+        self._draw_stamp(
+            painter, stamp(item, show_day), font, QRect(rect.left() + MARKER + PADDING, top, 0, 0),
+            text_colour, colours.dim if not selected else text_colour,
+        )  # fmt: skip
+        left = rect.left() + self._text_left(font, show_day)
+        x, ground, metrics = left, self.badge_ground(palette, selected), QFontMetrics(font)
         for badge, colour in self._badges(item, colours, self.watchlists):
-            x = self._draw_badge(painter, badge, colour, x, rect, metrics, ground)
-
-        available = max(0, rect.right() - x)
-        shown = metrics.elidedText(
-            one_line(item.headline, 300), Qt.TextElideMode.ElideRight, available
-        )
-        self._draw_headline(
-            painter,
-            shown,
-            marks(shown, item, index.data(HighlightRole) or (), self.watchlists),
-            font,
-            text_colour,
-            colours,
-            palette,
-            QPointF(x, rect.top() + (rect.height() - metrics.height()) / 2),
-        )
+            x = self._draw_badge(painter, badge, colour, x, QRect(left, top, 0, metrics.height()),
+                                 metrics, ground)  # fmt: skip
+        width = self.text_width(option)
+        self.heights.painted((self._content_key(index, item, self._font_key(font)), width), option, index)
+        laid = self._laid(index, item, option, width, selected, bold=not item.read)
+        painter.setPen(text_colour)
+        laid.layout.draw(painter, QPointF(left, top))
+        if laid.ellipsis_at is not None:
+            painter.setFont(font)
+            painter.setPen(colours.dim if not selected else text_colour)
+            painter.drawText(laid.ellipsis_at + QPointF(left, top), row_layout.ELLIPSIS)
         painter.restore()
 
     @staticmethod
-    def _draw_note(painter, note: str, option, above: QRect, colour: QColor) -> None:
-        """The note, on one line under the headline, in the list's quieter colour."""
-        painter.setFont(option.font)
-        painter.setPen(colour)
-        metrics = QFontMetrics(option.font)
-        box = QRect(above.left(), above.bottom() - PADDING // 2, above.width(), metrics.height())
-        shown = metrics.elidedText(
-            "✎ " + one_line(note, 300), Qt.TextElideMode.ElideRight, box.width()
-        )
-        painter.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, shown)
+    def _draw_separator(painter: QPainter, rect: QRect, palette: QPalette) -> None:
+        """A hairline between rows: a timeline of wrapped texts needs to show where one ends."""
+        line = QColor(palette.color(QPalette.ColorRole.Text))
+        line.setAlphaF(0.12)
+        painter.fillRect(QRect(rect.left(), rect.bottom(), rect.width(), 1), line)
 
     @staticmethod
-    def _draw_headline(painter, text, found, font, colour, colours, palette, origin) -> None:
-        """The headline as a text layout, so marked words get a background; no markup."""
-        layout = QTextLayout(text, font)
-        ranges = []
-        for mark in found:
-            marked = QTextLayout.FormatRange()
-            marked.start, marked.length = mark.start, mark.end - mark.start
-            marked.format = ItemDelegate.mark_format(mark.colour, colours, palette)
-            ranges.append(marked)
-        layout.setFormats(ranges)
-        layout.beginLayout()
-        line = layout.createLine()
-        line.setLineWidth(1_000_000)
-        layout.endLayout()
+    def _draw_unread_marker(painter, rect: QRect, palette: QPalette, selected: bool) -> None:
+        """Unread: a thin bar in the accent colour at the row's left, no louder than that."""
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
+        painter.fillRect(
+            QRectF(rect.left() + 1, rect.top() + PADDING, MARKER, rect.height() - PADDING * 2),
+            palette.color(role),
+        )
+
+    @staticmethod
+    def _draw_stamp(painter, shown: Stamp, font: QFont, at: QRect, colour, dim) -> None:
+        metrics = QFontMetrics(font)
+        painter.setFont(font)
         painter.setPen(colour)
-        layout.draw(painter, origin)
+        painter.drawText(QPointF(at.left(), at.top() + metrics.ascent()), shown.time)
+        if shown.under:
+            small = small_font(font)
+            painter.setFont(small)
+            painter.setPen(dim)
+            baseline = at.top() + metrics.height() + QFontMetrics(small).ascent()
+            painter.drawText(QPointF(at.left(), baseline), shown.under)
 
     @staticmethod
     def mark_format(mark_colour: str, colours: Colours, palette: QPalette) -> QTextCharFormat:
-        """A marked word: searched terms in the search colours, keywords on their list's colour
-        laid thinly over the base, in the base's text colour, so they read the same on a
-        selected row (where the row's own text is the highlight's)."""
-        marked = QTextCharFormat()
-        if mark_colour == SEARCHED:
-            marked.setBackground(colours.highlight)
-            marked.setForeground(colours.on_highlight)
-        else:
-            marked.setBackground(tint(mark_colour, palette.color(QPalette.ColorRole.Base)))
-            marked.setForeground(palette.color(QPalette.ColorRole.Text))
-        return marked
+        return row_layout.mark_format(mark_colour, colours, palette)
 
     @staticmethod
     def _badges(
-        item: StoredItem, colours: Colours, watchlists: list[Watchlist]
-    ) -> list[tuple[str, QColor]]:
+        item: StoredItem, colours: Colours | None, watchlists: list[Watchlist]
+    ) -> list[tuple[str, QColor | None]]:
+        """The badges' texts and colours (no colours when only measuring)."""
         badges = [
             (watchlist.name[:BADGE_NAME_CHARS], QColor(watchlist.colour))
             for watchlist in lit_watchlists(item, watchlists)
         ]
         if item.level is Level.IMPORTANT:
-            badges.append((tr("加红"), colours.important))
+            badges.append((tr("加红"), colours and colours.important))
         if item.kind is Kind.TEASER:
-            badges.append((item.column or tr("预告"), colours.teaser))
+            badges.append((item.column or tr("预告"), colours and colours.teaser))
         if item.starred:
-            badges.append(("★", colours.star))
+            badges.append(("★", colours and colours.star))
         if item.note:
-            badges.append(("✎", colours.note))
+            badges.append(("✎", colours and colours.note))
         return badges
 
     @staticmethod
@@ -181,7 +292,6 @@ class ItemDelegate(QStyledItemDelegate):
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         return x + width + PADDING
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        metrics = QFontMetrics(option.font)
-        lines = 2.9 if index.data(NoteRole) else 1.9  # the notes view's rows show the note
-        return QSize(200, int(metrics.height() * lines))
+
+MAX_ROW_CHARS = 4_000  # more than MAX_LINES lines of the widest list hold: the rest is never laid out
+

@@ -78,7 +78,7 @@ class Colours:
                 teaser=QColor("#b39ddb"),
                 star=QColor("#ffd54f"),
                 note=QColor("#80cbc4"),
-                dim=palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text),
+                dim=quieter_text(palette),
                 shade=QColor("#4fc3f7"),
                 highlight=QColor("#8d6e00"),
                 on_highlight=QColor("#ffffff"),
@@ -88,11 +88,23 @@ class Colours:
             teaser=QColor("#5e35b1"),
             star=QColor("#e6a100"),
             note=QColor("#00796b"),
-            dim=palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text),
+            dim=quieter_text(palette),
             shade=QColor("#0277bd"),
             highlight=QColor("#ffe082"),
             on_highlight=QColor("#000000"),
         )
+
+
+def quieter_text(palette: QPalette) -> QColor:
+    """Text a step quieter than the list's: the palette's disabled text, unless the palette
+    (a hand-made dark one, say) gives it the normal text's colour; then text mixed halfway
+    towards the base, which still reads (about 4:1 on the base)."""
+    text = palette.color(QPalette.ColorRole.Text)
+    base = palette.color(QPalette.ColorRole.Base)
+    disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+    if contrast(disabled, base) < contrast(text, base) * 0.8:
+        return disabled
+    return tint(text, base, 0.55)
 
 
 def tint(colour: str | QColor, base: QColor, strength: float = 0.35) -> QColor:

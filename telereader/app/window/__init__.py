@@ -20,6 +20,7 @@ from telereader.app.i18n import tr
 from telereader.app.ops.importing import ImportController
 from telereader.app.ops.integrity import IntegrityCheck
 from telereader.app.ops.library import LibraryOps
+from telereader.app.ops.words import WordCatchUp
 from telereader.app.panels.days import DayNavigation
 from telereader.app.panels.filters import FilterBar
 from telereader.app.panels.items import ItemList
@@ -27,15 +28,20 @@ from telereader.app.panels.notices import Notices
 from telereader.app.panels.search import SearchBar
 from telereader.app.panels.status import StatusPanel
 from telereader.app.search_service import SearchService
+from telereader.app.tasks import serial_pool
 from telereader.app.widgets.detail import DetailPane
+from telereader.app.widgets.hotwords import HotWordStrip
+from telereader.app.widgets.trendchart import TrendChart
 from telereader.app.window import columns, state
 from telereader.app.window.actions import build_actions, shortcut_help
 from telereader.app.window.back import BackNavigation
 from telereader.app.window.choices import export_choices
 from telereader.app.window.reactions import Reactions
 from telereader.app.window.reading import ReaderKeys
+from telereader.app.window.trends import Trends
 from telereader.app.window.viewing import ViewControls
 from telereader.app.window.views import Views
+from telereader.app.window.words import Words
 from telereader.core.messages import describe, restore_summary
 from telereader.core.recovery import mark_damaged
 from telereader.core.seeds import sample_days
@@ -44,6 +50,7 @@ from telereader.core.walk import DIGEST_SUFFIXES
 
 CHECK_EVERY_S = 24 * 3600  # the background check of the whole library file
 READ_AFTER_MS = 1200  # an item selected this long counts as read
+WORDS_AFTER_START_MS = 2000  # the word catch-up starts this long after the window
 CLOSE_WAIT_MS = 3000  # closing gives writes under way this long, then keeps notes in a file
 DEFAULT_WINDOW_SIZE = (1400, 900)
 
@@ -55,7 +62,9 @@ def default_window_size(window: QWidget) -> QSize:
     return wanted.boundedTo(screen.availableGeometry().size()) if screen else wanted
 
 
-class MainWindow(Views, BackNavigation, Reactions, ReaderKeys, ViewControls, QMainWindow):
+class MainWindow(
+    Views, BackNavigation, Reactions, ReaderKeys, ViewControls, Words, Trends, QMainWindow
+):
     import_finished = Signal(object)  # ImportReport after the window has taken it in; None: failed
 
     def __init__(self, store: Store, data_dir: Path, language: str = "zh"):
@@ -68,6 +77,8 @@ class MainWindow(Views, BackNavigation, Reactions, ReaderKeys, ViewControls, QMa
         self.importer = ImportController(data_dir, self, language)
         self.search_service = SearchService(data_dir, self)
         self.integrity = IntegrityCheck(data_dir, self)
+        self.word_catch_up = WordCatchUp(data_dir, self)
+        self._trend_pool = serial_pool(self)
         self.last_search = None
         self.search_watchlist: int | None = None  # the search bar's choice, for searches
         self.hits_watchlist: int | None = None  # and for the Watch view apart
@@ -109,6 +120,8 @@ class MainWindow(Views, BackNavigation, Reactions, ReaderKeys, ViewControls, QMa
         self.watch_scope, self.best_first = self.search_bar.watch_scope, self.search_bar.best_first
         self.filter_bar = FilterBar(self)
         self.filter_buttons = self.filter_bar.buttons
+        self.hot_strip = HotWordStrip(self)
+        self.trend_chart = TrendChart(self)
         self.list = ItemList(self.store, self.search_service, self)
         self.list.set_overlay(self.writer.overlay)
         self.model, self.delegate = self.list.day_model, self.list.delegate
@@ -117,8 +130,9 @@ class MainWindow(Views, BackNavigation, Reactions, ReaderKeys, ViewControls, QMa
         self.list.empty_text = self.empty_text
         self.detail = DetailPane(self.ops.save_note, self, retry=self.writer.retry)
         self.day_label = columns.day_label(self)
+        above = (self.day_label, self.notices, self.search_bar, self.filter_bar)
         timeline = columns.timeline_column(
-            self, (self.day_label, self.notices, self.search_bar, self.filter_bar), self.list
+            self, (*above, self.hot_strip, self.trend_chart), self.list
         )
         self.main_splitter = columns.Columns(self.day_nav, timeline, self.detail, self)
         self.setCentralWidget(self.main_splitter)
@@ -157,6 +171,13 @@ class MainWindow(Views, BackNavigation, Reactions, ReaderKeys, ViewControls, QMa
         self.search_service.finished.connect(self._search_finished)
         self.search_service.failed.connect(self._search_failed)
         self.integrity.checked.connect(self.library_checked)
+        self.word_catch_up.progress.connect(self._words_progress)
+        self.word_catch_up.finished.connect(self._words_finished)
+        self.hot_strip.word_clicked.connect(self.search_word)
+        self.search_service.finished.connect(self._search_trend)
+        self.day_nav.hits_wanted.connect(self._watch_trend)  # after show_watch_view: connected first
+        self.notices.hits_wanted.connect(self._watch_trend)
+        self.trend_chart.day_clicked.connect(self.open_trend_day)
         self.status.cancel_wanted.connect(self.cancel_import)
         self.importer.started.connect(self.status.import_started)
         self.importer.progress.connect(self.status.import_progress)
@@ -194,6 +215,9 @@ class MainWindow(Views, BackNavigation, Reactions, ReaderKeys, ViewControls, QMa
             self.integrity.start()
         self.refresh_days()
         self.refresh_watchlists()
+        # resumes where the last run stopped, once the window has shown itself: its worker
+        # processes and writes never compete with the first paint
+        self.word_catch_up.start_later(WORDS_AFTER_START_MS)
         self.focus_list()  # j/k/S/N work at once; the calendar is a click away
         if not self.days:
             samples = sample_days()
@@ -295,6 +319,7 @@ class MainWindow(Views, BackNavigation, Reactions, ReaderKeys, ViewControls, QMa
             self.status.import_cancelling()
 
     def _imported(self, report) -> None:
+        self.word_catch_up.start()
         if report is not None and report.new_hits:
             self.notify_new_hits(report.new_hits)
         self.import_finished.emit(report)
@@ -421,6 +446,7 @@ class MainWindow(Views, BackNavigation, Reactions, ReaderKeys, ViewControls, QMa
         self.save_settings()
         self.search_service.shutdown()
         self.integrity.shutdown()
+        self.word_catch_up.shutdown()
         # Writes that land from now on change nothing on screen: the window is gone, and its
         # library connection may be closed before their events arrive.
         self.events.blockSignals(True)

@@ -48,6 +48,7 @@ class Views:
         self.model.load(day, self.current_filter())
         self._select(wanted)
         self._update_counts()
+        self.refresh_hot_words()
 
     def previous_day(self) -> None:
         day = self.day_nav.neighbour(-1)
@@ -104,6 +105,8 @@ class Views:
         if not self.list.use(model):
             return
         self.search_bar.set_mode(model is self.search_model, model is self.hits_model)
+        if model is not self.search_model and model is not self.hits_model:
+            self.hide_trend()
         self.day_nav.show_hits_active(model is self.hits_model)
         if model is not self.across_model:
             self.day_nav.show_across_active(None)

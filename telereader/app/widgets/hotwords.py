@@ -1,0 +1,78 @@
+"""The hot-word strip over the timeline: what the day is about, and what is heating up (升温).
+
+Two rows of flat word buttons; a click asks for a search of that word. Knows nothing of the
+app: it is given (word, count) pairs and says which word was clicked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from telereader.app.i18n import tr
+
+HOT_SHOWN = 10
+RISING_SHOWN = 6
+
+
+class HotWordStrip(QWidget):
+    word_clicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("hot_words")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(0)
+        self.hot_row, self.hot_label = self._row(layout, tr("热词"))
+        self.rising_row, self.rising_label = self._row(layout, tr("升温"))
+        self.hot_label.setToolTip(tr("这一天相对整个资料库最突出的词；点击即搜索"))
+        self.rising_label.setToolTip(
+            tr("最近七天远比之前常见的词（对数似然比）；“新”为之前从未出现")
+        )
+        self.buttons: list[QToolButton] = []
+        self.hide()
+
+    def _row(self, layout: QVBoxLayout, title: str) -> tuple[QHBoxLayout, QLabel]:
+        row = QHBoxLayout()
+        row.setSpacing(2)
+        label = QLabel(title, self)
+        label.setStyleSheet("color: palette(mid); font-weight: bold;")
+        row.addWidget(label)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return row, label
+
+    def show_words(
+        self,
+        hot: Sequence[tuple[str, int]],
+        rising: Sequence[tuple[str, int, bool]] = (),
+    ) -> None:
+        """hot: (word, items); rising: (word, items, new). Hidden when there is nothing."""
+        for button in self.buttons:
+            button.setParent(None)
+            button.deleteLater()
+        self.buttons = []
+        for word, count in hot[:HOT_SHOWN]:
+            self._add(self.hot_row, word, word, tr("%1 条").replace("%1", str(count)))
+        new_mark = tr("新")  # never seen before the week
+        for word, count, new in rising[:RISING_SHOWN]:
+            text = f"{word}·{new_mark}" if new else word
+            self._add(self.rising_row, word, text, tr("%1 条").replace("%1", str(count)))
+        self.rising_label.setVisible(bool(rising))
+        self.setVisible(bool(hot) or bool(rising))
+
+    def _add(self, row: QHBoxLayout, word: str, text: str, tip: str) -> None:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        button.setObjectName("hot_word")
+        button.clicked.connect(lambda: self.word_clicked.emit(word))
+        row.insertWidget(row.count() - 1, button)  # before the stretch
+        self.buttons.append(button)
+
+    def words_shown(self) -> list[str]:
+        return [button.text() for button in self.buttons]

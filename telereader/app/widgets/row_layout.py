@@ -1,0 +1,145 @@
+"""A timeline row's text laid out with QTextLayout (no widget, no HTML document per row): the
+colours and weights of its runs, its lines wrapped to the row's width and capped at a dozen, the
+first line starting after the badges."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette, QTextCharFormat, QTextLayout
+
+from telereader.app.widgets.highlight import SEARCHED
+from telereader.app.widgets.look import Colours, tint
+from telereader.app.widgets.row_text import ELLIPSIS, RowText, Style
+from telereader.core.model import Kind, Level
+from telereader.core.store import StoredItem
+
+MAX_LINES = 12  # a row shows this much of a long body; the detail shows the rest
+
+
+@dataclass
+class LaidOut:
+    layout: QTextLayout
+    height: float
+    ellipsis_at: QPointF | None  # where "…" goes when the text did not fit in MAX_LINES
+
+
+def run_colour(
+    style: Style, item: StoredItem, colours: Colours, palette: QPalette, selected: bool
+) -> QColor:
+    """The colour of a run: 加红 titles red, teasers and sources quieter; on a selected row the
+    highlight's text colour for all (the badges still say 加红 on their own chips)."""
+    if selected:
+        return palette.color(QPalette.ColorRole.HighlightedText)
+    if style in (Style.SOURCE, Style.NOTE) or item.kind is Kind.TEASER:
+        return colours.dim
+    if style is Style.TITLE and item.level is Level.IMPORTANT:
+        return colours.important
+    return palette.color(QPalette.ColorRole.Text)
+
+
+def mark_format(mark_colour: str, colours: Colours, palette: QPalette) -> QTextCharFormat:
+    """A marked word: searched terms in the search colours, keywords on their list's colour laid
+    thinly over the base, in the base's text colour, so they read the same on a selected row
+    (where the row's own text is the highlight's)."""
+    marked = QTextCharFormat()
+    if mark_colour == SEARCHED:
+        marked.setBackground(colours.highlight)
+        marked.setForeground(colours.on_highlight)
+    else:
+        marked.setBackground(tint(mark_colour, palette.color(QPalette.ColorRole.Base)))
+        marked.setForeground(palette.color(QPalette.ColorRole.Text))
+    return marked
+
+
+def formats(
+    row: RowText,
+    item: StoredItem,
+    colours: Colours | None,
+    palette: QPalette | None,
+    selected: bool = False,
+    bold_title: bool = True,
+) -> list[QTextLayout.FormatRange]:
+    """The runs' weights (and, given a palette, their colours and the marks over them)."""
+    ranges = []
+    for run in row.runs:
+        styled = QTextLayout.FormatRange()
+        styled.start, styled.length = run.start, run.end - run.start
+        styled.format = QTextCharFormat()
+        if run.style is Style.TITLE and bold_title:
+            styled.format.setFontWeight(QFont.Weight.Bold)
+        if colours is not None and palette is not None:
+            styled.format.setForeground(run_colour(run.style, item, colours, palette, selected))
+        ranges.append(styled)
+    if colours is not None and palette is not None:
+        for mark in row.marks:
+            marked = QTextLayout.FormatRange()
+            marked.start, marked.length = mark.start, mark.end - mark.start
+            marked.format = mark_format(mark.colour, colours, palette)
+            ranges.append(marked)  # later ranges win where they overlap: marks over runs
+    return ranges
+
+
+def lay_out(
+    row: RowText,
+    font: QFont,
+    ranges: list[QTextLayout.FormatRange],
+    width: float,
+    first_indent: float,
+) -> LaidOut:
+    """Wrap the text to `width`, the first line starting at `first_indent` (after the badges),
+    at most MAX_LINES lines; a text that goes on ends its last line with "…"."""
+    font = QFont(font)
+    # Chinese needs no shaping (no ligatures, no joining): skipping it where the font allows
+    # lays a row out in about half the time (measured: 13 against 24 ms for 300 rows)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
+    layout = QTextLayout(row.text, font)
+    layout.setFormats(ranges)
+    layout.setCacheEnabled(True)
+    ellipsis = QFontMetricsF(font).horizontalAdvance(ELLIPSIS)
+    width = max(width, ellipsis * 4)
+    y = 0.0
+    ellipsis_at = None
+    layout.beginLayout()
+    for number in range(MAX_LINES):
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        indent = min(first_indent, width / 2) if number == 0 else 0.0
+        line.setLineWidth(width - indent)
+        line.setPosition(QPointF(indent, y))
+        last = number == MAX_LINES - 1
+        goes_on = last and line.textStart() + line.textLength() < len(row.text)
+        if goes_on:
+            line.setLineWidth(width - indent - ellipsis)  # room for the "…"
+        if row.cut or goes_on:  # shortened before layout, or this last line shown goes on
+            end_x = indent + line.naturalTextWidth()
+            ellipsis_at = QPointF(min(end_x, width - ellipsis), y + line.ascent())
+        y += line.height()
+    layout.endLayout()
+    return LaidOut(layout, y, ellipsis_at)
+
+
+class LayoutCache:
+    """The last laid-out rows, by everything their layout depends on: a row measured for its
+    height is painted from the same layout, and a row scrolled past is not laid out again."""
+
+    def __init__(self, kept: int = 400):
+        self._kept = kept
+        self._layouts: OrderedDict[tuple, LaidOut] = OrderedDict()
+
+    def get(self, key: tuple) -> LaidOut | None:
+        found = self._layouts.get(key)
+        if found is not None:
+            self._layouts.move_to_end(key)
+        return found
+
+    def put(self, key: tuple, laid: LaidOut) -> None:
+        self._layouts[key] = laid
+        if len(self._layouts) > self._kept:
+            self._layouts.popitem(last=False)
+
+    def clear(self) -> None:
+        self._layouts.clear()
