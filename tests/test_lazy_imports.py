@@ -45,6 +45,9 @@ EXAMPLES: dict[str, list[str]] = {
     "unstar": ["unstar", "{item}"],
     "note": ["note", "{item}", "记一笔"],
     "install-desktop": ["install-desktop"],
+    "movers": ["movers", "2026-01-14", "--json"],
+    "names": ["names", "--kind", "theme", "--json"],
+    "related": ["related", "{item}", "--json"],
     "words": ["words", "2026-01-14", "--json"],
     "trend": ["trend", "黄金", "--by", "month", "--json"],
 }

@@ -364,5 +364,7 @@ class AcrossDaysModel(PagedItemsModel):
             if not index.isValid():
                 return None
             item = self._items[index.row()]
-            return plain_tooltip(one_line(item.title or item.body, 300) + "\n\n" + (item.note or ""))
+            return plain_tooltip(
+                one_line(item.title or item.body, 300) + "\n\n" + (item.note or "")
+            )
         return super().data(index, role)

@@ -37,5 +37,7 @@ def install_desktop(args: argparse.Namespace, store: None) -> int:
 @install_desktop.arguments
 def install_desktop_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--remove", action="store_true", help=pick(("移除已安装的文件", "remove what was installed"))
+        "--remove",
+        action="store_true",
+        help=pick(("移除已安装的文件", "remove what was installed")),
     )

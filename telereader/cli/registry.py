@@ -152,6 +152,7 @@ def load_commands() -> None:
     from telereader.cli import backup  # noqa: F401  backup, restore
     from telereader.cli import watch  # noqa: F401  watch add, remove, list, hits
     from telereader.cli import marks  # noqa: F401  star, unstar, note
+    from telereader.cli import markets  # noqa: F401  movers, names, related
     from telereader.cli import desktop  # noqa: F401  install-desktop
     # isort: on
 
@@ -239,5 +240,7 @@ def add_command(sub: argparse.ArgumentParser, entry: Command, declared: bool) ->
         entry.declare(sub)
     if entry.json:
         sub.add_argument(
-            "--json", action="store_true", help=pick(("输出 JSON，便于脚本处理", "print JSON for scripts"))
+            "--json",
+            action="store_true",
+            help=pick(("输出 JSON，便于脚本处理", "print JSON for scripts")),
         )

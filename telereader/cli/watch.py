@@ -62,9 +62,7 @@ def change_keywords(
     watchlist = change(store, args.list_name, args.keywords)
     total = hit_counts(store).get(watchlist.id, 0)
     say(
-        sentence(
-            "watch_summary", name=watchlist.name, keywords=len(watchlist.keywords), hits=total
-        )
+        sentence("watch_summary", name=watchlist.name, keywords=len(watchlist.keywords), hits=total)
     )
     return EXIT_OK
 

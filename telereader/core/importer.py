@@ -21,6 +21,7 @@ from telereader.core.decode import decode
 from telereader.core.fold import fold
 from telereader.core.identity import IdMaker, item_key
 from telereader.core.library_errors import library_error
+from telereader.core.markets_schema import day_changed
 from telereader.core.merge import merge
 from telereader.core.model import (
     Digest,
@@ -223,6 +224,8 @@ def _store_digest(
             "items": items,
         },
     )
+    if inserts or updates:
+        day_changed(store.db.conn, part.day)  # its movers are extracted again
     return len(inserts), len(updates), unchanged
 
 

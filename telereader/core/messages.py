@@ -237,14 +237,20 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "“{day}” is not a date; write it as 2026-01-14",
     ),
     # ---- the command line: what its commands print ----
-    "unrecognized_arguments": ("无法识别的参数：{arguments}", "unrecognized arguments: {arguments}"),
+    "unrecognized_arguments": (
+        "无法识别的参数：{arguments}",
+        "unrecognized arguments: {arguments}",
+    ),
     "operation_failed": ("操作失败：{error}", "the operation failed: {error}"),
     "bad_limit": (
         "应为 0 到 {limit} 之间的整数，而不是 {text}",
         "expected a whole number from 0 to {limit}, not {text}",
     ),
     "day_with_range": ("--day 不能与 --from/--to 同用", "--day cannot go with --from/--to"),
-    "output_exists": ("{path} 已存在；加 --force 覆盖", "{path} exists; add --force to overwrite it"),
+    "output_exists": (
+        "{path} 已存在；加 --force 覆盖",
+        "{path} exists; add --force to overwrite it",
+    ),
     "auto_backup_failed": (
         "已保存，但自动备份没能写入：{error}",
         "saved, but the automatic backup could not be written: {error}",
@@ -283,6 +289,16 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "{day}  {items:5} items  {important:4} important  {starred:4} starred  {unread:5} unread",
     ),
     "no_items_on": ("{day} 没有条目", "no items on {day}"),
+    "no_movers": ("{day} 至 {to} 没有异动个股", "no movers from {day} to {to}"),
+    "no_related": ("没有找到相关条目", "no related items found"),
+    "why_wording": ("措辞相近", "similar wording"),
+    "no_names": ("没有找到公司或题材", "no companies or themes found"),
+    "name_kind_company": ("公司", "company"),
+    "name_kind_theme": ("题材", "theme"),
+    "markets_progress": (
+        "正在提取异动与名称：{done}/{total} 天",
+        "extracting movers and names: {done}/{total} days",
+    ),
     "item_source": ("来源：{source}", "source: {source}"),
     "item_note": ("笔记：{note}", "note: {note}"),
     "item_digest_day": ("电报日", "digest day"),

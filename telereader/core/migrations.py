@@ -183,6 +183,14 @@ def _0006_search_index_every_character(db: sqlite_utils.Database) -> None:
     )
 
 
+def _0007_markets(db: sqlite_utils.Database) -> None:
+    from telereader.core.markets_schema import create_market_tables
+
+    # Movers, mentions and learnt names, derived from the items (core/markets.py): filled by the
+    # background catch-up, so this migration only creates the tables.
+    create_market_tables(db)
+
+
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _0001_initial,
     _0002_search_index,
@@ -190,6 +198,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _0004_watchlists,
     _0005_word_stats,
     _0006_search_index_every_character,
+    _0007_markets,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -24,6 +24,7 @@ from telereader.core.library_errors import (
     not_a_folder,
     reason_of,
 )
+from telereader.core.markets_schema import MARKET_TABLES
 from telereader.core.migrations import SCHEMA_VERSION, migrate, read_schema_version
 from telereader.core.seq import SeqKeys
 from telereader.core.stored import (
@@ -89,7 +90,9 @@ class Store:
             if isinstance(error, OSError) and error.errno in (errno.ELOOP, errno.ENOTDIR):
                 raise LibraryError(not_a_folder(directory)) from error
             raise LibraryError(
-                Problem("library_unavailable", params={"path": str(path), "error": reason_of(error)})
+                Problem(
+                    "library_unavailable", params={"path": str(path), "error": reason_of(error)}
+                )
             ) from error
         try:
             version = read_schema_version(conn, path)
@@ -364,7 +367,7 @@ class Store:
             )
             for table in ("watch_hits", "watch_pending"):
                 conn.executemany(f"DELETE FROM {table} WHERE seq = ?", [(r[0],) for r in rows])
-            for table in ("items", "day_counts", "imported_files"):
+            for table in ("items", "day_counts", "imported_files", *MARKET_TABLES):
                 conn.execute(f"DELETE FROM {table} WHERE day = ?", [key])
         return len(rows)
 

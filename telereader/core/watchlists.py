@@ -32,8 +32,7 @@ def is_one_line_name(name: str) -> bool:
     """A name shows as itself on one line: no line breaks, tabs, escapes or other control
     characters (Unicode Cc, line and paragraph separators, bidirectional overrides)."""
     return not any(
-        unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in _BIDI_CONTROLS
-        for char in name
+        unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in _BIDI_CONTROLS for char in name
     )
 
 

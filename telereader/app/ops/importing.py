@@ -24,8 +24,10 @@ def is_routine(report: ImportReport) -> bool:
     """Every file imported or unchanged, no warning, nothing refused, not cancelled: nothing
     the reader has to look at. A drop that found no digest file at all is not routine: the
     report says so."""
-    return bool(report.files) and not report.cancelled and all(
-        f.status is not FileStatus.REJECTED and not f.warnings for f in report.files
+    return (
+        bool(report.files)
+        and not report.cancelled
+        and all(f.status is not FileStatus.REJECTED and not f.warnings for f in report.files)
     )
 
 
@@ -171,7 +173,9 @@ class ImportController(QObject):
     def _failed(self, error: BaseException) -> None:
         self.ended.emit()
         if isinstance(error, sqlite3.Error):
-            error = library_error(self.data_dir / LIBRARY_FILE, error)  # a full disk, say, in plain words
+            error = library_error(
+                self.data_dir / LIBRARY_FILE, error
+            )  # a full disk, say, in plain words
         message = describe(error, self.language)
         self.error = f"{type(error).__name__}: {message}"
         box = QMessageBox(

@@ -87,9 +87,7 @@ class LibraryOps(QObject):
             in_library(self.data_dir, work), done, on_failed, pool=self.writer.pool, parent=self
         )
 
-    def restore(
-        self, path: Path, on_failed: Callable[[BaseException], None]
-    ) -> None:
+    def restore(self, path: Path, on_failed: Callable[[BaseException], None]) -> None:
         """Merge a backup into the library: nothing of the library's is removed."""
         run_task(
             in_library(self.data_dir, lambda store: restore_backup(store, path)),
@@ -213,7 +211,9 @@ class LibraryOps(QObject):
         if not written and len(self._kept_notes) < len(notes):
             self.keep_unsaved_notes()  # nothing lands to rewrite the file: do it now
         if changed:
-            message = tr("%1 条上次未能保存的笔记没有写回：这些条目的笔记后来在别处改过。它们仍保留在 %2")
+            message = tr(
+                "%1 条上次未能保存的笔记没有写回：这些条目的笔记后来在别处改过。它们仍保留在 %2"
+            )
             path = str(unsaved_path(self.data_dir))
             self.trouble.emit(message.replace("%1", str(changed)).replace("%2", path), 30_000)
         elif written:

@@ -40,7 +40,9 @@ class DayNavigation(QWidget):
             button = QPushButton(tr(view.button), self)
             button.setObjectName(f"{view.id}_view")
             button.setToolTip(tr(view.tooltip))
-            button.clicked.connect(lambda _checked=False, name=view.id: self.across_wanted.emit(name))
+            button.clicked.connect(
+                lambda _checked=False, name=view.id: self.across_wanted.emit(name)
+            )
             self.across_buttons[view.id] = button
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -54,9 +56,7 @@ class DayNavigation(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(1)  # the calendar keeps its height; the column's foot stays empty
 
-    def set_days(
-        self, counts: dict[dt.date, int], fresh: set[dt.date], hit_days: object
-    ) -> None:
+    def set_days(self, counts: dict[dt.date, int], fresh: set[dt.date], hit_days: object) -> None:
         """Mark the days with items (fresh ones and ones with hits apart)."""
         self.days = list(counts)
         mark_days(self.calendar, counts, fresh, hit_days)

@@ -405,9 +405,10 @@ class MainWindow(
 
     def _restored(self, report) -> None:
         box = QMessageBox(
-            QMessageBox.Icon.Information, tr("从备份恢复"),
+            QMessageBox.Icon.Information,
+            tr("从备份恢复"),
             restore_summary(report, self.language),
-            parent=self
+            parent=self,
         )
         box.setObjectName("restored")
         box.setTextFormat(Qt.TextFormat.PlainText)

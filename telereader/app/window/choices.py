@@ -25,7 +25,10 @@ def export_choices(self: MainWindow) -> list[ExportChoice]:
     """What File → Export… offers, given what the window shows."""
     choices = [
         ExportChoice(
-            "starred", tr("所有星标条目"), chosen(ItemFilter(starred_only=True)), "telereader-starred"
+            "starred",
+            tr("所有星标条目"),
+            chosen(ItemFilter(starred_only=True)),
+            "telereader-starred",
         )
     ]
     day = self.model.day
@@ -48,6 +51,7 @@ def export_choices(self: MainWindow) -> list[ExportChoice]:
         choices += [hits_choice(watchlist) for watchlist in self.watchlists]
     return choices
 
+
 def shown_list_choice(self: MainWindow) -> ExportChoice:
     """The list as the reader sees it: search results, hits, or the filtered day."""
     label = tr("当前列表（%1 条）")
@@ -64,9 +68,7 @@ def shown_list_choice(self: MainWindow) -> ExportChoice:
                 best_first=best_first,
             ).items
 
-        return ExportChoice(
-            "list", label.replace("%1", str(total)), results, "telereader-search"
-        )
+        return ExportChoice("list", label.replace("%1", str(total)), results, "telereader-search")
     if self.across:
         return ExportChoice(
             "list",
@@ -92,4 +94,3 @@ def shown_list_choice(self: MainWindow) -> ExportChoice:
         lambda store: [i for i in store.items_on(day) if item_filter.matches(i)] if day else [],
         f"telereader-{day}" if day else "telereader",
     )
-

@@ -1,0 +1,169 @@
+"""Markets in the text: the movers of a day or a range of days, and the names of companies and
+themes the items mention. Both first bring the market rows of their days up to date
+(core/markets.py catch_up), so they answer for days imported a moment ago."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from typing import TYPE_CHECKING
+
+from telereader.cli.common import EXIT_OK, describe_row, fail, limit, parse_day, print_json, say
+from telereader.cli.registry import command
+from telereader.core.messages import pick, sentence
+
+if TYPE_CHECKING:
+    from telereader.core.store import Store
+
+SAY_PROGRESS_FROM = 30  # stale days: a catch-up this long says how far it is
+
+
+@command(
+    "movers",
+    help=(
+        "列出一天（或一段日期）的异动个股与题材",
+        "list the stocks and themes that moved on a day",
+    ),
+    json=True,
+    loads=("sqlite_utils",),  # a first run extracts the days it reads
+)
+def movers(args: argparse.Namespace, store: Store) -> int:
+    from telereader.core.markets import day_movers
+
+    catch_up_between(store, args.day, args.to)
+    rows = day_movers(store.conn, args.day, args.to)
+    if args.json:
+        print_json([row.to_json() for row in rows])
+        return EXIT_OK
+    if not rows:
+        say(sentence("no_movers", day=args.day, to=args.to))
+    for row in rows:
+        say(
+            f"{row.time:%Y-%m-%d %H:%M}  {row.theme or '—'}  {row.stock}  {row.move}  [{row.item_id}]"
+        )
+    return EXIT_OK
+
+
+@movers.arguments
+def movers_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("day", metavar="DAY", help="2026-01-14")
+    parser.add_argument(
+        "--to", metavar="DAY", help=pick(("到这一天为止（含）", "up to this day (included)"))
+    )
+
+
+@movers.checks
+def movers_checks(args: argparse.Namespace) -> None:
+    args.day = parse_day(args.day)
+    args.to = parse_day(args.to) if args.to else args.day
+
+
+@command(
+    "names",
+    help=(
+        "列出条目提到的公司与题材及其条数",
+        "list the companies and themes items mention, with counts",
+    ),
+    json=True,
+    loads=("sqlite_utils",),
+)
+def names(args: argparse.Namespace, store: Store) -> int:
+    from telereader.core.markets import name_counts
+
+    catch_up_between(store, args.day_from, args.day_to)
+    rows = name_counts(store.conn, args.day_from, args.day_to, args.kind)
+    if args.json:
+        print_json([row.to_json() for row in rows])
+        return EXIT_OK
+    if not rows:
+        say(sentence("no_names"))
+    for row in rows:
+        say(f"{row.count:>6}  {sentence('name_kind_' + row.kind)}  {row.name}")
+    return EXIT_OK
+
+
+@names.arguments
+def names_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--from",
+        dest="day_from",
+        metavar="DAY",
+        help=pick(("从这一天起（含）", "from this day (included)")),
+    )
+    parser.add_argument(
+        "--to",
+        dest="day_to",
+        metavar="DAY",
+        help=pick(("到这一天为止（含）", "up to this day (included)")),
+    )
+    parser.add_argument("--kind", choices=("company", "theme"))
+
+
+@names.checks
+def names_checks(args: argparse.Namespace) -> None:
+    args.day_from = parse_day(args.day_from) if args.day_from else None
+    args.day_to = parse_day(args.day_to) if args.day_to else None
+
+
+def catch_up_between(store: Store, day_from: dt.date | None, day_to: dt.date | None) -> None:
+    """Extract the stale days of the range, saying how far it is when that takes a while."""
+    from telereader.core.markets import catch_up, stale_days
+
+    stale = [
+        day
+        for day in stale_days(store.conn)
+        if (day_from is None or day >= day_from) and (day_to is None or day <= day_to)
+    ]
+    if not stale:
+        return
+
+    def progress(done: int, total: int) -> None:
+        if total >= SAY_PROGRESS_FROM and (done % 100 == 0 or done == total):
+            print(sentence("markets_progress", done=done, total=total), file=sys.stderr)
+
+    catch_up(store, stale, progress=progress)
+
+
+@command(
+    "related",
+    help=(
+        "列出与一个条目相关的条目（共同的公司、题材或措辞）",
+        "list the items related to an item",
+    ),
+    json=True,
+    loads=("sqlite_utils",),
+)
+def related(args: argparse.Namespace, store: Store) -> int:
+    from telereader.core.markets import catch_up
+    from telereader.core.related import related as related_to
+
+    item = store.item(args.item_id)
+    if item is None:
+        return fail(sentence("unknown_item", id=args.item_id))
+    catch_up(store)  # names shared with any day count
+    found = related_to(store.conn, item.id, args.limit)
+    items = {row.item_id: store.item(row.item_id) for row in found}
+    items = {item_id: other for item_id, other in items.items() if other is not None}
+    if args.json:
+        print_json(
+            [
+                {**items[row.item_id].to_json(), "why": list(row.why), "score": row.score}
+                for row in found
+                if row.item_id in items
+            ]
+        )
+        return EXIT_OK
+    if not found:
+        say(sentence("no_related"))
+    for row in found:
+        if row.item_id in items:
+            why = "、".join(sentence("why_wording") if w == "wording" else w for w in row.why)
+            say(f"{describe_row(items[row.item_id])}  ({why})")
+    return EXIT_OK
+
+
+@related.arguments
+def related_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("item_id", metavar="ID")
+    parser.add_argument("--limit", type=limit, default=20, metavar="N")

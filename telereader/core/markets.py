@@ -1,0 +1,229 @@
+"""The market layer of the library: each day's movers, the themes and companies its items name,
+and the names learnt from them, kept in tables derived from the items.
+
+Extraction (core/movers.py) is deterministic, so these tables are never the reader's data: an
+import marks the days it changed as stale (`day_changed`, in the import's own transaction) and
+`catch_up` extracts the stale days again, one transaction a day, so an interrupted catch-up
+resumes where it stopped and a crash loses at most the day under way. Company names are learnt
+from mover clauses (which name them unambiguously) and are then found wherever an item mentions
+them; the reader may add a name the text never moved, or hide a wrong one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from telereader.core.markets_schema import EXTRACTOR_VERSION, MARKET_TABLES
+from telereader.core.movers import Mover, movers, themes
+from telereader.core.related import near_duplicates
+
+if TYPE_CHECKING:
+    from telereader.core.store import Store
+
+COMPANY, THEME = "company", "theme"
+
+
+@dataclass(frozen=True, slots=True)
+class DayMover:
+    day: dt.date
+    time: dt.datetime
+    item_id: str
+    theme: str | None
+    stock: str
+    move: str
+
+    def to_json(self) -> dict:
+        return {
+            "day": self.day.isoformat(),
+            "time": self.time.isoformat(timespec="minutes"),
+            "item_id": self.item_id,
+            "theme": self.theme,
+            "stock": self.stock,
+            "move": self.move,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class NameCount:
+    name: str
+    kind: str
+    count: int  # items that name it
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "kind": self.kind, "count": self.count}
+
+
+def stale_days(conn: sqlite3.Connection) -> list[dt.date]:
+    """Days whose market rows are missing or were extracted by older rules, newest first
+    (the reader looks at recent days first)."""
+    rows = conn.execute(
+        "SELECT day FROM day_counts WHERE day NOT IN "
+        "(SELECT day FROM market_days WHERE version = ?) ORDER BY day DESC",
+        [EXTRACTOR_VERSION],
+    )
+    return [dt.date.fromisoformat(day) for (day,) in rows]
+
+
+def catch_up(
+    store: Store,
+    days: Iterable[dt.date] | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Extract the stale days (of `days`, or all), one transaction each; how many were done."""
+    stale = stale_days(store.conn)
+    if days is not None:
+        wanted = set(days)
+        stale = [day for day in stale if day in wanted]
+    for done, day in enumerate(stale):
+        if cancelled():
+            return done
+        with store.transaction():
+            extract_day(store.conn, day)
+        if progress is not None:
+            progress(done + 1, len(stale))
+    return len(stale)
+
+
+def extract_day(conn: sqlite3.Connection, day: dt.date) -> None:
+    """A day's movers and mentions, written afresh; the caller holds the transaction."""
+    key = day.isoformat()
+    for table in MARKET_TABLES:
+        conn.execute(f"DELETE FROM {table} WHERE day = ?", [key])
+    timed = conn.execute(
+        "SELECT id, time, title, body FROM items WHERE day = ? ORDER BY time, position", [key]
+    ).fetchall()
+    rows = [(item_id, title, body) for item_id, _, title, body in timed]
+    duplicates = near_duplicates(
+        [
+            (item_id, dt.datetime.fromisoformat(time), title, body)
+            for item_id, time, title, body in timed
+        ]
+    )
+    conn.executemany(
+        "INSERT INTO market_similar VALUES (?, ?, ?)",
+        [(item_id, key, leader) for item_id, leader in duplicates.items()],
+    )
+    found = [(item_id, movers(title, body), themes(title, body)) for item_id, title, body in rows]
+    _learn(conn, found)
+    known = Names(_known_companies(conn))
+    hidden = _hidden(conn)
+    mover_rows, mention_rows = [], []
+    for (item_id, title, body), (_, item_movers, item_themes) in zip(rows, found, strict=True):
+        mover_rows += [
+            (item_id, key, order, mover.theme, mover.stock, mover.move)
+            for order, mover in enumerate(item_movers)
+            if mover.stock not in hidden
+        ]
+        names = {name: THEME for name in item_themes if name not in hidden}
+        names.update({name: COMPANY for name in known.mentioned(f"{title or ''}\n{body}")})
+        mention_rows += [(item_id, key, name, kind) for name, kind in names.items()]
+    conn.executemany("INSERT INTO market_movers VALUES (?, ?, ?, ?, ?, ?)", mover_rows)
+    conn.executemany("INSERT OR IGNORE INTO market_mentions VALUES (?, ?, ?, ?)", mention_rows)
+    conn.execute(
+        "INSERT OR REPLACE INTO market_days (day, version) VALUES (?, ?)", [key, EXTRACTOR_VERSION]
+    )
+
+
+class Names:
+    """Known company names, looked up by their first two characters: finding them in a text is
+    one dictionary probe per character, whatever the number of names."""
+
+    def __init__(self, names: frozenset[str]):
+        by_opening: dict[str, list[str]] = {}
+        for name in names:
+            by_opening.setdefault(name[:2], []).append(name)
+        for candidates in by_opening.values():
+            candidates.sort(key=len, reverse=True)  # longest first where names overlap
+        self.by_opening = by_opening
+
+    def mentioned(self, text: str) -> set[str]:
+        """The names that occur in `text`, the longest where they overlap (中信海直 in
+        中信海直跟涨, not a shorter name inside it)."""
+        found: set[str] = set()
+        lookup = self.by_opening.get
+        position, end = 0, len(text) - 1
+        while position < end:
+            candidates = lookup(text[position : position + 2])
+            if candidates:
+                name = next((c for c in candidates if text.startswith(c, position)), None)
+                if name:
+                    found.add(name)
+                    position += len(name)
+                    continue
+            position += 1
+        return found
+
+
+def mentioned(text: str, known: frozenset[str]) -> set[str]:
+    """The known names in `text` (see Names, which keeps the lookup for many texts)."""
+    return Names(known).mentioned(text)
+
+
+def _learn(conn: sqlite3.Connection, found: list[tuple[str, list[Mover], list[str]]]) -> None:
+    learnt = [(mover.stock, COMPANY) for _, item_movers, _ in found for mover in item_movers]
+    learnt += [(theme, THEME) for _, _, item_themes in found for theme in item_themes]
+    conn.executemany(
+        "INSERT OR IGNORE INTO market_names (name, kind, origin) VALUES (?, ?, 'learnt')", learnt
+    )
+
+
+def _known_companies(conn: sqlite3.Connection) -> frozenset[str]:
+    rows = conn.execute("SELECT name FROM market_names WHERE kind = ? AND hidden = 0", [COMPANY])
+    return frozenset(name for (name,) in rows)
+
+
+def _hidden(conn: sqlite3.Connection) -> frozenset[str]:
+    return frozenset(name for (name,) in conn.execute("SELECT name FROM market_names WHERE hidden"))
+
+
+def day_movers(conn: sqlite3.Connection, day_from: dt.date, day_to: dt.date) -> list[DayMover]:
+    """The movers of the days from `day_from` to `day_to`, in reading order."""
+    rows = conn.execute(
+        "SELECT m.day, i.time, m.item_id, m.theme, m.stock, m.move FROM market_movers m "
+        "JOIN items i ON i.id = m.item_id WHERE m.day BETWEEN ? AND ? "
+        "ORDER BY m.day, i.time, i.position, m.ord",
+        [day_from.isoformat(), day_to.isoformat()],
+    )
+    return [
+        DayMover(dt.date.fromisoformat(day), dt.datetime.fromisoformat(time), *rest)
+        for day, time, *rest in rows
+    ]
+
+
+def name_counts(
+    conn: sqlite3.Connection,
+    day_from: dt.date | None = None,
+    day_to: dt.date | None = None,
+    kind: str | None = None,
+) -> list[NameCount]:
+    """Companies and themes named in the range, with how many items name each, most first."""
+    conditions, params = ["n.hidden = 0"], []
+    if day_from:
+        conditions.append("m.day >= ?")
+        params.append(day_from.isoformat())
+    if day_to:
+        conditions.append("m.day <= ?")
+        params.append(day_to.isoformat())
+    if kind:
+        conditions.append("m.kind = ?")
+        params.append(kind)
+    rows = conn.execute(
+        "SELECT m.name, m.kind, count(*) AS items FROM market_mentions m "
+        "JOIN market_names n ON n.name = m.name "
+        f"WHERE {' AND '.join(conditions)} GROUP BY m.name, m.kind ORDER BY items DESC, m.name",
+        params,
+    )
+    return [NameCount(name, kind, count) for name, kind, count in rows]
+
+
+def similar_to(conn: sqlite3.Connection, day: dt.date) -> dict[str, str]:
+    """A day's near-duplicates: each one's id → the id of the item that stands for its story."""
+    rows = conn.execute(
+        "SELECT item_id, leader_id FROM market_similar WHERE day = ?", [day.isoformat()]
+    )
+    return dict(rows.fetchall())
