@@ -148,11 +148,11 @@ def load_commands() -> None:
     from telereader.cli import library  # noqa: F401  import, days, items, show
     from telereader.cli import search  # noqa: F401
     from telereader.cli import words  # noqa: F401  words, trend
+    from telereader.cli import markets  # noqa: F401  movers, names, related
     from telereader.cli import export  # noqa: F401
     from telereader.cli import backup  # noqa: F401  backup, restore
     from telereader.cli import watch  # noqa: F401  watch add, remove, list, hits
     from telereader.cli import marks  # noqa: F401  star, unstar, note
-    from telereader.cli import markets  # noqa: F401  movers, names, related
     from telereader.cli import desktop  # noqa: F401  install-desktop
     # isort: on
 
