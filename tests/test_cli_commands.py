@@ -138,6 +138,6 @@ def test_help_lists_the_commands_in_their_usual_order(capsys):
         if line.startswith("    ") and not line.startswith("     ")
     ]
     assert listed == [
-        "import", "days", "items", "show", "search", "words", "trend", "export", "backup",
+        "import", "days", "items", "show", "follow", "search", "words", "trend", "export", "backup",
         "restore", "watch", "star", "unstar", "note", "install-desktop",
     ]  # fmt: skip
