@@ -83,6 +83,11 @@ class Follower:
         return ready
 
     @property
+    def files(self) -> list[Path]:
+        """The files seen at the last look (a watcher may watch them for changes)."""
+        return [*self._handed, *(path for path in self._seen if path not in self._handed)]
+
+    @property
     def waiting(self) -> int:
         """Files changed but not settled yet (still being written, or just written)."""
         return len(self._seen)
