@@ -170,3 +170,11 @@ def test_files_in_subfolders_are_followed_and_other_files_ignored(inbox, clock):
     follower = Follower([inbox], clock=clock)
     clock.later()
     assert follower.look() == [inbox / "2026" / "01" / SAMPLE.name]
+
+
+def test_a_folder_too_big_to_look_at_cheaply_is_looked_at_less_often(inbox, clock):
+    follower = Follower([inbox], clock=clock)
+    follower.look()
+    assert follower.next_look_in(2.0) == 2.0  # an empty folder costs next to nothing
+    follower.cost_s = 0.05  # as a look at tens of thousands of files might
+    assert follower.next_look_in(2.0) == pytest.approx(10.0)  # half a percent of a core

@@ -75,7 +75,7 @@ def follow(args: argparse.Namespace, store: Store) -> int:
                 print_imports(report)
             if args.once:
                 break
-            wait_for(every, stopped)
+            wait_for(follower.next_look_in(every), stopped)
     if not args.once:
         say(sentence("follow_stopped"))
     return EXIT_FAILED if args.once and rejected else EXIT_OK

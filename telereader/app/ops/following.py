@@ -98,6 +98,7 @@ class FolderFollowing(QObject):
         if follower is not self.follower:
             return  # stopped, or other folders chosen, while it looked
         self._watch(follower)
+        self._rescan.setInterval(int(follower.next_look_in() * 1000))
         if follower.waiting:
             self._settled.start()
         if ready:
