@@ -138,7 +138,7 @@ def test_help_lists_the_commands_in_their_usual_order(capsys):
         if line.startswith("    ") and not line.startswith("     ")
     ]
     assert listed == [
-        "import", "days", "items", "show", "search", "words", "trend", "movers", "names",
-        "related", "export", "backup",
+        "import", "days", "items", "show", "follow", "search", "words", "trend", "movers",
+        "names", "related", "export", "backup",
         "restore", "watch", "star", "unstar", "note", "install-desktop",
     ]  # fmt: skip

@@ -30,6 +30,7 @@ READ_COMMANDS = ("days", "items", "show", "search")
 # {tmp} a folder of the test's own.
 EXAMPLES: dict[str, list[str]] = {
     "import": ["import", str(SAMPLE)],
+    "follow": ["follow", "--once", str(SAMPLE.parent)],
     "days": ["days", "--json"],
     "items": ["items", "2026-01-14", "--json"],
     "show": ["show", "{item}"],

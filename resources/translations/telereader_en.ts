@@ -154,6 +154,10 @@
         <translation>Star / unstar</translation>
     </message>
     <message>
+        <source>自动导入文件夹…</source>
+        <translation>Follow folders…</translation>
+    </message>
+    <message>
         <source>写笔记</source>
         <translation>Write a note</translation>
     </message>
@@ -619,6 +623,17 @@
         <source>当前列表（%1 条）</source>
         <translation>The list as shown (%1 items)</translation>
     </message>
+    <message numerus="yes">
+        <source>正在自动导入 %n 个文件夹</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>已停止自动导入</source>
+        <translation>Stopped following folders</translation>
+    </message>
     <message>
         <source>备份笔记和星标</source>
         <translation>Back up notes and stars</translation>
@@ -996,6 +1011,26 @@
     <message>
         <source>次日</source>
         <translation>next day</translation>
+    </message>
+    <message>
+        <source>自动导入文件夹</source>
+        <translation>Follow folders</translation>
+    </message>
+    <message>
+        <source>这些文件夹里新出现或有变化的电报文件会自动导入（文件写完后几秒内）。</source>
+        <translation>New and changed digest files in these folders are imported by themselves, a few seconds after they are written.</translation>
+    </message>
+    <message>
+        <source>添加文件夹…</source>
+        <translation>Add folder…</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>添加自动导入的文件夹</source>
+        <translation>Add a folder to follow</translation>
     </message>
 </context>
 </TS>

@@ -278,6 +278,11 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "共 {files} 个文件：新增 {added} 条，更新 {updated} 条，拒绝 {rejected} 个文件",
         "{files} files: {added} items added, {updated} updated, {rejected} files rejected",
     ),
+    "follow_started": (
+        "正在跟踪 {folders}（每 {seconds} 秒查看一次），按 Ctrl+C 停止",
+        "following {folders} (a look every {seconds} s); Ctrl+C stops",
+    ),
+    "follow_stopped": ("已停止跟踪", "stopped following"),
     "level_important": ("加红", "important"),
     "level_normal": ("普通", "normal"),
     "library_empty": (

@@ -112,6 +112,7 @@ class ImportController(QObject):
         self.error = ""  # what stopped the last import that failed
         self._queued: list[Path] = []
         self._quiet = False
+        self._background = False
         self._closing = False
 
     @property
@@ -122,14 +123,17 @@ class ImportController(QObject):
     def running(self) -> bool:
         return self.job is not None and self.job.running
 
-    def start(self, paths: Sequence[Path], quiet: bool = False) -> None:
+    def start(self, paths: Sequence[Path], quiet: bool = False, background: bool = False) -> None:
+        """`quiet`: no report at all (the sample day); `background`: a followed folder's files,
+        a line in the status bar and the report on demand even when a file had a problem (no
+        dialog pops up over the reader's work by itself)."""
         if self._closing:
             return  # a queued batch whose turn came after the close: dropped, as on close
         if self.running:
             self._queued.extend(paths)
             self.waiting.emit()
             return
-        self._quiet = quiet
+        self._quiet, self._background = quiet, background
         self.job = ImportJob(self.data_dir, paths, self)
         self.job.progress.connect(self.progress)
         self.job.finished.connect(self._finished)
@@ -157,7 +161,7 @@ class ImportController(QObject):
         self.taken_in.emit(report)
         if not self._quiet:
             self.last_report = report
-            if is_routine(report):
+            if is_routine(report) or self._background:
                 self.routine.emit(report)  # a line in the status bar, the report on demand
             else:
                 self.show_report()

@@ -13,10 +13,12 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from telereader.app.dialogs.export import ExportDialog, may_replace
+from telereader.app.dialogs.follow import FollowDialog
 from telereader.app.dialogs.help import about_box, damage_box, shortcuts_dialog
 from telereader.app.dialogs.watchlists import WatchlistDialog
 from telereader.app.events import LibraryEvents
 from telereader.app.i18n import tr
+from telereader.app.ops.following import FolderFollowing
 from telereader.app.ops.importing import ImportController
 from telereader.app.ops.integrity import IntegrityCheck
 from telereader.app.ops.library import LibraryOps
@@ -75,6 +77,8 @@ class MainWindow(
         self.ops = LibraryOps(store, data_dir, self.events, self)
         self.writer = self.ops.writer
         self.importer = ImportController(data_dir, self, language)
+        self.following = FolderFollowing(self.importer, self)
+        self.follow_dialog: FollowDialog | None = None
         self.search_service = SearchService(data_dir, self)
         self.integrity = IntegrityCheck(data_dir, self)
         self.word_catch_up = WordCatchUp(data_dir, self)
@@ -219,6 +223,7 @@ class MainWindow(
         # processes and writes never compete with the first paint
         self.word_catch_up.start_later(WORDS_AFTER_START_MS)
         self.focus_list()  # j/k/S/N work at once; the calendar is a click away
+        self.following.follow(state.followed_folders(self.settings))
         if not self.days:
             samples = sample_days()
             if samples and not self.settings.value(state.SAMPLE_REMOVED, False, type=bool):
@@ -280,6 +285,21 @@ class MainWindow(
         folder = QFileDialog.getExistingDirectory(self, tr("导入文件夹"))
         if folder:
             self.start_import([Path(folder)])
+
+    def choose_followed_folders(self) -> FollowDialog:
+        self.follow_dialog = dialog = FollowDialog(self.following.folders, self)
+        dialog.accepted.connect(lambda: self.follow_folders(dialog.folders()))
+        dialog.open()
+        return dialog
+
+    def follow_folders(self, folders: list[Path]) -> None:
+        """Follow these folders from now on and at every start (none: stop following)."""
+        state.set_followed_folders(self.settings, folders)
+        self.following.follow(folders)
+        if folders:
+            self.status.say(tr("正在自动导入 %n 个文件夹", None, len(folders)), 5000)
+        else:
+            self.status.say(tr("已停止自动导入"), 5000)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(url.isLocalFile() for url in event.mimeData().urls()):
@@ -436,6 +456,7 @@ class MainWindow(
         # The last import's end may still be on its way; it must not start the queued batch
         # on a window that is going away (its worker would signal into deleted objects).
         self.importer.close_queue()
+        self.following.stop(CLOSE_WAIT_MS)  # no look starts an import from now on
         # An import holds the write lock for a whole file: it stops first (rolled back inside
         # the file it is writing), else the notes' writes wait behind it past CLOSE_WAIT_MS.
         self.importer.close()

@@ -46,6 +46,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("import_folder", "choose_folder", text=QT_TR_NOOP("导入文件夹…"), menu="file",
            shortcuts=("Ctrl+Shift+O",), help_keys="Ctrl+Shift+O",
            help=QT_TR_NOOP("导入文件夹"), help_row=17),
+    Action("follow_folders", "choose_followed_folders", text=QT_TR_NOOP("自动导入文件夹…"),
+           menu="file"),
     Action("export", "show_export", text=QT_TR_NOOP("导出…"), menu="file", separator=True,
            shortcuts=("Ctrl+E",), help_keys="Ctrl+E", help=QT_TR_NOOP("导出"), help_row=15),
     Action("delete_day", "delete_day", text=QT_TR_NOOP("删除这一天…"), menu="file",

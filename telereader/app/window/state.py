@@ -27,6 +27,7 @@ HINT_DISMISSED = "hint/dismissed"
 SAMPLE_REMOVED = "library/sample_removed"  # the reader deleted the sample day: not again
 OWN_DAYS = "library/own_days"  # the reader imported a day of their own: the sample hint is done
 CHECKED_AT = "library/checked_at"
+FOLLOWED = "library/followed_folders"  # File → 自动导入文件夹…
 
 
 def open_settings(data_dir: Path) -> QSettings:
@@ -78,4 +79,19 @@ def save(
         s.setValue(DAY, day.isoformat())
     if item_id:
         s.setValue(ITEM, item_id)
+    s.sync()
+
+
+def followed_folders(s: QSettings) -> list[Path]:
+    value = s.value(FOLLOWED, [])
+    if isinstance(value, str):  # an ini file gives one folder back as a plain string
+        value = [value]
+    return [Path(folder) for folder in value or [] if folder]
+
+
+def set_followed_folders(s: QSettings, folders: list[Path]) -> None:
+    if folders:
+        s.setValue(FOLLOWED, [str(folder) for folder in folders])
+    else:
+        s.remove(FOLLOWED)
     s.sync()
