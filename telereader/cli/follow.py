@@ -52,6 +52,7 @@ def follow_arguments(parser: argparse.ArgumentParser) -> None:
         "concurrent.futures",
         "telereader.core.importer",
         "telereader.core.pool",
+        "telereader.core.model",
     ),
 )
 def follow(args: argparse.Namespace, store: Store) -> int:
