@@ -1,26 +1,27 @@
 """How a search came and went: its matching items per day, week or month.
 
-Every count comes from `core.search.search` itself (its totals, or the days of the items it
-lists), so a trend's counts are the search's counts whatever the index underneath becomes.
+Every count comes from the search layer itself (`search`'s totals, or the keys of every match
+`matching_keys` lists from the same statement, placed on their days), so a trend's counts are
+the search's counts whatever the index underneath becomes.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from telereader.core.filters import ItemFilter
-from telereader.core.search import search
+from telereader.core.search import matching_keys, search
 
 if TYPE_CHECKING:
     from telereader.core.store import Store
 
 PERIODS = ("day", "week", "month")
-# Up to this many periods each is one count of the search's own; beyond, the search lists its
-# matches once and their days are tallied. Measured at ten years (docs/benchmarks.md): a count
-# under a date range joins every match to its day (~0.4 s for 黄金), a listed match ~80 µs.
+# Up to this many periods each is one count of the search's own; beyond, the search lists the
+# keys of its matches once and they are placed on their days (docs/benchmarks.md, issue 16).
 COUNT_PERIODS_AT_MOST = 4
 
 
@@ -118,8 +119,7 @@ def trend(
         counts = _filtered_counts(store, base, spans, by)
         result.total = sum(counts)
     else:
-        result.total = search(store, text, limit=0, search_filter=base).total
-        counts = _search_counts(store, text, base, spans, by, result.total)
+        result.total, counts = _search_counts(store, text, base, spans, by)
     result.points = [
         TrendPoint(label, start, end, count)
         for (label, start, end), count in zip(spans, counts, strict=True)
@@ -140,19 +140,57 @@ def _filtered_counts(store: Store, base: ItemFilter, spans: list, by: str) -> li
 
 
 def _search_counts(
-    store: Store, text: str, base: ItemFilter, spans: list, by: str, total: int
-) -> list[int]:
+    store: Store, text: str, base: ItemFilter, spans: list, by: str
+) -> tuple[int, list[int]]:
+    """The search's total and its count in each period."""
     if len(spans) > COUNT_PERIODS_AT_MOST:
+        keys = matching_keys(store, text, search_filter=base)
         tally: dict[str, int] = {}
-        if total:
-            for item in search(store, text, limit=total, search_filter=base).items:
-                label = period_label(item.day, by)
-                tally[label] = tally.get(label, 0) + 1
-        return [tally.get(label, 0) for label, _, _ in spans]
-    return [
+        for day, count in days_of_keys(store, keys).items():
+            label = period_label(dt.date.fromisoformat(day), by)
+            tally[label] = tally.get(label, 0) + count
+        return len(keys), [tally.get(label, 0) for label, _, _ in spans]
+    total = search(store, text, limit=0, search_filter=base).total
+    return total, [
         search(
             store, text, limit=0,
             search_filter=dataclasses.replace(base, day_from=start, day_to=end),
         ).total
         for _, start, end in spans
     ]  # fmt: skip
+
+
+def days_of_keys(store: Store, keys: list[int]) -> dict[str, int]:
+    """How many of `keys` (`items.seq`) fall on each day. A day's keys lie within its
+    `day_counts` range (seq is time-ordered), the ranges a dated search turns its days into
+    (search_plan.py): while no two ranges overlap and every key lies in one, a day's count is
+    the keys between its bounds, two bisections of the sorted keys. Else `items` is asked."""
+    rows = store.conn.execute(
+        "SELECT min_seq, max_seq, day FROM day_counts WHERE min_seq IS NOT NULL ORDER BY min_seq"
+    ).fetchall()
+    keys = sorted(keys)
+    tally: dict[str, int] = {}
+    previous_high = None
+    for low, high, day in rows:
+        if previous_high is not None and low <= previous_high:
+            return _days_from_items(store, keys)  # overlapping ranges: a key's day is unclear
+        previous_high = high
+        count = bisect.bisect_right(keys, high) - bisect.bisect_left(keys, low)
+        if count:
+            tally[day] = count
+    if sum(tally.values()) != len(keys):
+        return _days_from_items(store, keys)  # some key in no day's range
+    return tally
+
+
+def _days_from_items(store: Store, keys: list[int]) -> dict[str, int]:
+    tally: dict[str, int] = {}
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        for day, count in store.conn.execute(
+            f"SELECT day, count(*) FROM items WHERE seq IN ({','.join('?' * len(chunk))}) "
+            "GROUP BY day",
+            chunk,
+        ):
+            tally[day] = tally.get(day, 0) + count
+    return tally
