@@ -157,6 +157,30 @@ def matching_keys(store: Store, text: str, *, search_filter: ItemFilter | None =
     ]
 
 
+def counts_in_key_ranges(
+    store: Store,
+    text: str,
+    ranges: list[tuple[int, int]],
+    *,
+    search_filter: ItemFilter | None = None,
+) -> list[int] | None:
+    """How many of the items `search(store, text, search_filter=...)` counts hold a key in
+    each range (inclusive): the search's own count statement, narrowed to the range. None when
+    the index alone does not decide the query (its matches need the text re-checked)."""
+    query = parse_query(text)
+    if not (query.include or query.exclude):
+        return [0] * len(ranges)
+    plan = plan_search(store.conn, search_filter or ItemFilter())
+    match, exact, where, params, join = _statement_parts(query, plan)
+    if not exact:
+        return None
+    statement = (
+        f"SELECT count(*) FROM {INDEX_TABLE}{join} WHERE {INDEX_TABLE} MATCH ?{where} "
+        f"AND {INDEX_TABLE}.rowid BETWEEN ? AND ?"
+    )
+    return [store.conn.execute(statement, [match, *params, *keys]).fetchone()[0] for keys in ranges]
+
+
 def _lone_character(query: Query, plan: SearchPlan) -> str | None:
     """The token of a query that is one character and nothing else (no exclusion, no filter):
     its total is kept by the index writes (index_writes.py), not counted."""

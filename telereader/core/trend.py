@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from telereader.core.filters import ItemFilter
-from telereader.core.search import matching_keys, search
+from telereader.core.search import counts_in_key_ranges, matching_keys, search
 
 if TYPE_CHECKING:
     from telereader.core.store import Store
@@ -23,6 +23,11 @@ PERIODS = ("day", "week", "month")
 # Up to this many periods each is one count of the search's own; beyond, the search lists the
 # keys of its matches once and they are placed on their days (docs/benchmarks.md, issue 16).
 COUNT_PERIODS_AT_MOST = 4
+# A query with many matches a period is counted period by period in the index (~0.1 ms a period
+# and little a match); with few, listing its keys (~1 µs a match) is quicker. Measured at ten
+# years: docs/benchmarks.md, issue 16.
+MATCHES_PER_RANGE_COUNT = 100
+RANGE_COUNTS_AT_MOST = 1000
 
 
 @dataclass(frozen=True)
@@ -102,18 +107,21 @@ def trend(
     by: str = "day",
     search_filter: ItemFilter | None = None,
 ) -> Trend:
-    """Matching items of `text` per period from `first` to `last` (the library's first and
-    last days by default), zeros included, under the same filter a search takes."""
+    """Matching items of `text` per period from `first` to `last` (the filter's dates, else
+    the library's first and last days, by default), zeros included, under the same filter a
+    search takes."""
     if by not in PERIODS:
         raise ValueError(f"by must be one of {PERIODS}")
     result = Trend(text, by)
     span = library_span(store)
     if span is None:
         return result
-    first, last = first or span[0], last or span[1]
+    given = search_filter or ItemFilter()  # its own date range counts when none is passed
+    first = first or given.day_from or span[0]
+    last = last or given.day_to or span[1]
     if first > last:
         return result
-    base = dataclasses.replace(search_filter or ItemFilter(), day_from=first, day_to=last)
+    base = dataclasses.replace(given, day_from=first, day_to=last)
     spans = periods(first, last, by)
     if not text.strip():
         counts = _filtered_counts(store, base, spans, by)
@@ -143,21 +151,51 @@ def _search_counts(
     store: Store, text: str, base: ItemFilter, spans: list, by: str
 ) -> tuple[int, list[int]]:
     """The search's total and its count in each period."""
-    if len(spans) > COUNT_PERIODS_AT_MOST:
-        keys = matching_keys(store, text, search_filter=base)
-        tally: dict[str, int] = {}
-        for day, count in days_of_keys(store, keys).items():
-            label = period_label(dt.date.fromisoformat(day), by)
-            tally[label] = tally.get(label, 0) + count
-        return len(keys), [tally.get(label, 0) for label, _, _ in spans]
-    total = search(store, text, limit=0, search_filter=base).total
-    return total, [
-        search(
-            store, text, limit=0,
-            search_filter=dataclasses.replace(base, day_from=start, day_to=end),
-        ).total
-        for _, start, end in spans
-    ]  # fmt: skip
+    if len(spans) <= COUNT_PERIODS_AT_MOST:
+        total = search(store, text, limit=0, search_filter=base).total
+        return total, [
+            search(
+                store, text, limit=0,
+                search_filter=dataclasses.replace(base, day_from=start, day_to=end),
+            ).total
+            for _, start, end in spans
+        ]  # fmt: skip
+    if len(spans) <= RANGE_COUNTS_AT_MOST:
+        total = search(store, text, limit=0, search_filter=base).total
+        if total >= MATCHES_PER_RANGE_COUNT * len(spans):
+            counts = _counts_by_key_ranges(store, text, base, spans)
+            if counts is not None and sum(counts) == total:
+                return total, counts
+    keys = matching_keys(store, text, search_filter=base)
+    tally: dict[str, int] = {}
+    for day, count in days_of_keys(store, keys).items():
+        label = period_label(dt.date.fromisoformat(day), by)
+        tally[label] = tally.get(label, 0) + count
+    return len(keys), [tally.get(label, 0) for label, _, _ in spans]
+
+
+def _counts_by_key_ranges(
+    store: Store, text: str, base: ItemFilter, spans: list
+) -> list[int] | None:
+    """Each period's count as the search's count over the period's keys: its days' key ranges
+    joined, as a dated search does (search_plan.py). None when days' ranges overlap or the
+    index alone cannot decide the query."""
+    rows = store.conn.execute(
+        "SELECT day, min_seq, max_seq FROM day_counts WHERE min_seq IS NOT NULL ORDER BY min_seq"
+    ).fetchall()
+    if any(rows[i][1] <= rows[i - 1][2] for i in range(1, len(rows))):
+        return None
+    rows.sort()  # by day
+    days = [row[0] for row in rows]
+    ranges = []
+    for _, start, end in spans:
+        inside = rows[bisect.bisect_left(days, start.isoformat()) : bisect.bisect_right(
+            days, end.isoformat())]  # fmt: skip
+        if inside:
+            ranges.append((min(row[1] for row in inside), max(row[2] for row in inside)))
+        else:
+            ranges.append((1, 0))  # no day: nothing matches
+    return counts_in_key_ranges(store, text, ranges, search_filter=base)
 
 
 def days_of_keys(store: Store, keys: list[int]) -> dict[str, int]:
