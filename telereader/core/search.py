@@ -78,18 +78,7 @@ def _expression(query: Query, plan: SearchPlan) -> tuple[str, bool]:
 
 def _run(store, query: Query, page: tuple[int, int], plan: SearchPlan, best_first, result):
     offset, limit = page
-    match, exact = _expression(query, plan)
-    exact = exact and plan.few is None
-    conditions, params = plan.rest.sql()
-    if plan.keys is not None:
-        conditions = [f"{INDEX_TABLE}.rowid BETWEEN ? AND ?", *conditions]
-        params = [*plan.keys, *params]
-    if plan.few is not None:
-        match = ""  # read the few items themselves (search_plan.py)
-        conditions.append(f"{INDEX_TABLE}.rowid IN ({','.join(map(str, plan.few))})")
-    where = "".join(f" AND {condition}" for condition in conditions)
-    # conditions on `items` need the join; key ranges and sets the index answers itself
-    join = f" JOIN items ON items.seq = {INDEX_TABLE}.rowid" if plan.rest.sql()[0] else ""
+    match, exact, where, params, join = _statement_parts(query, plan)
     conn = store.conn
     if exact:
         character = _lone_character(query, plan)
@@ -122,6 +111,74 @@ def _run(store, query: Query, page: tuple[int, int], plan: SearchPlan, best_firs
                 total += 1
         result.total = total
     result.items = store.items_by_seq(seqs)
+
+
+def _statement_parts(query: Query, plan: SearchPlan) -> tuple[str, bool, str, list, str]:
+    """The index expression, whether the index alone decides it, the extra WHERE conditions,
+    their parameters, and the join to `items` those conditions need (if any)."""
+    match, exact = _expression(query, plan)
+    exact = exact and plan.few is None
+    conditions, params = plan.rest.sql()
+    if plan.keys is not None:
+        conditions = [f"{INDEX_TABLE}.rowid BETWEEN ? AND ?", *conditions]
+        params = [*plan.keys, *params]
+    if plan.few is not None:
+        match = ""  # read the few items themselves (search_plan.py)
+        conditions.append(f"{INDEX_TABLE}.rowid IN ({','.join(map(str, plan.few))})")
+    where = "".join(f" AND {condition}" for condition in conditions)
+    # conditions on `items` need the join; key ranges and sets the index answers itself
+    join = f" JOIN items ON items.seq = {INDEX_TABLE}.rowid" if plan.rest.sql()[0] else ""
+    return match, exact, where, params, join
+
+
+def matching_keys(store: Store, text: str, *, search_filter: ItemFilter | None = None) -> list[int]:
+    """The keys (`items.seq`) of every item `search(store, text, search_filter=...)` counts,
+    in no particular order: the same statement as its count, listing instead of counting, so
+    callers that tally matches (trend.py) get exactly the search's totals without the items."""
+    query = parse_query(text)
+    if not (query.include or query.exclude):
+        return []
+    plan = plan_search(store.conn, search_filter or ItemFilter())
+    match, exact, where, params, join = _statement_parts(query, plan)
+    if exact:
+        # one aggregate row rather than a row per match: at ten years a term has up to
+        # hundreds of thousands of matches, and stepping each back into Python costs more
+        # than the index's walk itself (docs/benchmarks.md, issue 16)
+        listed = store.conn.execute(
+            f"SELECT group_concat({INDEX_TABLE}.rowid) FROM {INDEX_TABLE}{join} "
+            f"WHERE {INDEX_TABLE} MATCH ?{where}",
+            [match, *params],
+        ).fetchone()[0]
+        return list(map(int, listed.split(","))) if listed else []
+    return [
+        seq
+        for seq, title, body in _candidates(store.conn, match, where, params)
+        if query.matches(title, body)
+    ]
+
+
+def counts_in_key_ranges(
+    store: Store,
+    text: str,
+    ranges: list[tuple[int, int]],
+    *,
+    search_filter: ItemFilter | None = None,
+) -> list[int] | None:
+    """How many of the items `search(store, text, search_filter=...)` counts hold a key in
+    each range (inclusive): the search's own count statement, narrowed to the range. None when
+    the index alone does not decide the query (its matches need the text re-checked)."""
+    query = parse_query(text)
+    if not (query.include or query.exclude):
+        return [0] * len(ranges)
+    plan = plan_search(store.conn, search_filter or ItemFilter())
+    match, exact, where, params, join = _statement_parts(query, plan)
+    if not exact:
+        return None
+    statement = (
+        f"SELECT count(*) FROM {INDEX_TABLE}{join} WHERE {INDEX_TABLE} MATCH ?{where} "
+        f"AND {INDEX_TABLE}.rowid BETWEEN ? AND ?"
+    )
+    return [store.conn.execute(statement, [match, *params, *keys]).fetchone()[0] for keys in ranges]
 
 
 def _lone_character(query: Query, plan: SearchPlan) -> str | None:

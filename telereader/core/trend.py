@@ -1,27 +1,33 @@
 """How a search came and went: its matching items per day, week or month.
 
-Every count comes from `core.search.search` itself (its totals, or the days of the items it
-lists), so a trend's counts are the search's counts whatever the index underneath becomes.
+Every count comes from the search layer itself (`search`'s totals, or the keys of every match
+`matching_keys` lists from the same statement, placed on their days), so a trend's counts are
+the search's counts whatever the index underneath becomes.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from telereader.core.filters import ItemFilter
-from telereader.core.search import search
+from telereader.core.search import counts_in_key_ranges, matching_keys, search
 
 if TYPE_CHECKING:
     from telereader.core.store import Store
 
 PERIODS = ("day", "week", "month")
-# Up to this many periods each is one count of the search's own; beyond, the search lists its
-# matches once and their days are tallied. Measured at ten years (docs/benchmarks.md): a count
-# under a date range joins every match to its day (~0.4 s for 黄金), a listed match ~80 µs.
+# Up to this many periods each is one count of the search's own; beyond, the search lists the
+# keys of its matches once and they are placed on their days (docs/benchmarks.md, issue 16).
 COUNT_PERIODS_AT_MOST = 4
+# A query with many matches a period is counted period by period in the index (~0.1 ms a period
+# and little a match); with few, listing its keys (~1 µs a match) is quicker. Measured at ten
+# years: docs/benchmarks.md, issue 16.
+MATCHES_PER_RANGE_COUNT = 100
+RANGE_COUNTS_AT_MOST = 1000
 
 
 @dataclass(frozen=True)
@@ -101,25 +107,27 @@ def trend(
     by: str = "day",
     search_filter: ItemFilter | None = None,
 ) -> Trend:
-    """Matching items of `text` per period from `first` to `last` (the library's first and
-    last days by default), zeros included, under the same filter a search takes."""
+    """Matching items of `text` per period from `first` to `last` (the filter's dates, else
+    the library's first and last days, by default), zeros included, under the same filter a
+    search takes."""
     if by not in PERIODS:
         raise ValueError(f"by must be one of {PERIODS}")
     result = Trend(text, by)
     span = library_span(store)
     if span is None:
         return result
-    first, last = first or span[0], last or span[1]
+    given = search_filter or ItemFilter()  # its own date range counts when none is passed
+    first = first or given.day_from or span[0]
+    last = last or given.day_to or span[1]
     if first > last:
         return result
-    base = dataclasses.replace(search_filter or ItemFilter(), day_from=first, day_to=last)
+    base = dataclasses.replace(given, day_from=first, day_to=last)
     spans = periods(first, last, by)
     if not text.strip():
         counts = _filtered_counts(store, base, spans, by)
         result.total = sum(counts)
     else:
-        result.total = search(store, text, limit=0, search_filter=base).total
-        counts = _search_counts(store, text, base, spans, by, result.total)
+        result.total, counts = _search_counts(store, text, base, spans, by)
     result.points = [
         TrendPoint(label, start, end, count)
         for (label, start, end), count in zip(spans, counts, strict=True)
@@ -140,19 +148,87 @@ def _filtered_counts(store: Store, base: ItemFilter, spans: list, by: str) -> li
 
 
 def _search_counts(
-    store: Store, text: str, base: ItemFilter, spans: list, by: str, total: int
-) -> list[int]:
-    if len(spans) > COUNT_PERIODS_AT_MOST:
-        tally: dict[str, int] = {}
-        if total:
-            for item in search(store, text, limit=total, search_filter=base).items:
-                label = period_label(item.day, by)
-                tally[label] = tally.get(label, 0) + 1
-        return [tally.get(label, 0) for label, _, _ in spans]
-    return [
-        search(
-            store, text, limit=0,
-            search_filter=dataclasses.replace(base, day_from=start, day_to=end),
-        ).total
-        for _, start, end in spans
-    ]  # fmt: skip
+    store: Store, text: str, base: ItemFilter, spans: list, by: str
+) -> tuple[int, list[int]]:
+    """The search's total and its count in each period."""
+    if len(spans) <= COUNT_PERIODS_AT_MOST:
+        total = search(store, text, limit=0, search_filter=base).total
+        return total, [
+            search(
+                store, text, limit=0,
+                search_filter=dataclasses.replace(base, day_from=start, day_to=end),
+            ).total
+            for _, start, end in spans
+        ]  # fmt: skip
+    if len(spans) <= RANGE_COUNTS_AT_MOST:
+        total = search(store, text, limit=0, search_filter=base).total
+        if total >= MATCHES_PER_RANGE_COUNT * len(spans):
+            counts = _counts_by_key_ranges(store, text, base, spans)
+            if counts is not None and sum(counts) == total:
+                return total, counts
+    keys = matching_keys(store, text, search_filter=base)
+    tally: dict[str, int] = {}
+    for day, count in days_of_keys(store, keys).items():
+        label = period_label(dt.date.fromisoformat(day), by)
+        tally[label] = tally.get(label, 0) + count
+    return len(keys), [tally.get(label, 0) for label, _, _ in spans]
+
+
+def _counts_by_key_ranges(
+    store: Store, text: str, base: ItemFilter, spans: list
+) -> list[int] | None:
+    """Each period's count as the search's count over the period's keys: its days' key ranges
+    joined, as a dated search does (search_plan.py). None when days' ranges overlap or the
+    index alone cannot decide the query."""
+    rows = store.conn.execute(
+        "SELECT day, min_seq, max_seq FROM day_counts WHERE min_seq IS NOT NULL ORDER BY min_seq"
+    ).fetchall()
+    if any(rows[i][1] <= rows[i - 1][2] for i in range(1, len(rows))):
+        return None
+    rows.sort()  # by day
+    days = [row[0] for row in rows]
+    ranges = []
+    for _, start, end in spans:
+        inside = rows[bisect.bisect_left(days, start.isoformat()) : bisect.bisect_right(
+            days, end.isoformat())]  # fmt: skip
+        if inside:
+            ranges.append((min(row[1] for row in inside), max(row[2] for row in inside)))
+        else:
+            ranges.append((1, 0))  # no day: nothing matches
+    return counts_in_key_ranges(store, text, ranges, search_filter=base)
+
+
+def days_of_keys(store: Store, keys: list[int]) -> dict[str, int]:
+    """How many of `keys` (`items.seq`) fall on each day. A day's keys lie within its
+    `day_counts` range (seq is time-ordered), the ranges a dated search turns its days into
+    (search_plan.py): while no two ranges overlap and every key lies in one, a day's count is
+    the keys between its bounds, two bisections of the sorted keys. Else `items` is asked."""
+    rows = store.conn.execute(
+        "SELECT min_seq, max_seq, day FROM day_counts WHERE min_seq IS NOT NULL ORDER BY min_seq"
+    ).fetchall()
+    keys = sorted(keys)
+    tally: dict[str, int] = {}
+    previous_high = None
+    for low, high, day in rows:
+        if previous_high is not None and low <= previous_high:
+            return _days_from_items(store, keys)  # overlapping ranges: a key's day is unclear
+        previous_high = high
+        count = bisect.bisect_right(keys, high) - bisect.bisect_left(keys, low)
+        if count:
+            tally[day] = count
+    if sum(tally.values()) != len(keys):
+        return _days_from_items(store, keys)  # some key in no day's range
+    return tally
+
+
+def _days_from_items(store: Store, keys: list[int]) -> dict[str, int]:
+    tally: dict[str, int] = {}
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        for day, count in store.conn.execute(
+            f"SELECT day, count(*) FROM items WHERE seq IN ({','.join('?' * len(chunk))}) "
+            "GROUP BY day",
+            chunk,
+        ):
+            tally[day] = tally.get(day, 0) + count
+    return tally
