@@ -139,7 +139,7 @@ def quit_after_first_import(app, window) -> None:
             return  # files given on the command line are imported after the sample
         print(
             f"telereader smoke test: {len(window.days)} days, showing {window.model.day} "
-            f"with {window.model.rowCount()} items"
+            f"with {window.model.matching} items"
         )
         window.close()
         app.quit()

@@ -91,16 +91,22 @@ class DayItemsModel(QAbstractListModel):
     """The items of one digest day that pass the filter, in time order: oldest first, or newest
     first when `newest_first` (after-midnight items are the day's latest either way).
 
-    A day holds hundreds of items, not millions: one indexed query loads them all faster than
-    paging would, so the list switches days at once. Rows that stop matching the filter while
-    shown (an item becomes read under "unread only") stay until the next load, so that the list
-    never jumps under the reader's cursor.
+    A day holds hundreds of items, not millions: one indexed query loads them all (the counts,
+    `.` and Space need the whole day). The view is given them a page at a time (`fetchMore`),
+    though: a list of wrapped rows asks every row it is given for its height, and the first
+    layout after a switch only needs the rows that fill the view. `row_of` hands the view every
+    row down to the one asked for, so an item can be selected anywhere in the day. Rows that
+    stop matching the filter while shown (an item becomes read under "unread only") stay until
+    the next load, so that the list never jumps under the reader's cursor.
     """
+
+    PAGE = 100  # rows given to the view at a time: more than the tallest window shows
 
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
         self._store = store
-        self._items: list[StoredItem] = []
+        self._items: list[StoredItem] = []  # every row that passes the filter
+        self._shown = 0  # how many of them the view has been given
         self._all: list[StoredItem] = []
         self.day: dt.date | None = None
         self.item_filter = ItemFilter()
@@ -119,6 +125,7 @@ class DayItemsModel(QAbstractListModel):
         if self.newest_first:  # the library gives real time order: reversed, the latest first
             self._all.reverse()
         self._items = [item for item in self._all if self.item_filter.matches(item)]
+        self._shown = min(self.PAGE, len(self._items))
         self.endResetModel()
 
     def reload(self) -> None:
@@ -134,8 +141,9 @@ class DayItemsModel(QAbstractListModel):
         for row, item in enumerate(self._items):
             if item.id == item_id:
                 self._items[row] = fresh
-                index = self.index(row)
-                self.dataChanged.emit(index, index)
+                if row < self._shown:  # a row not yet given to the view is read when it is
+                    index = self.index(row)
+                    self.dataChanged.emit(index, index)
 
     # ---- reading ----------------------------------------------------------------------------
 
@@ -144,14 +152,47 @@ class DayItemsModel(QAbstractListModel):
         """Every item of the day, whatever the filter."""
         return list(self._all)
 
+    @property
+    def matching(self) -> int:
+        """How many of the day's items pass the filter (rows given to the view or not)."""
+        return len(self._items)
+
+    def first_unread_from(self, start: int) -> StoredItem | None:
+        """The first unread item at row `start` or after, in the order shown."""
+        return next((item for item in self._items[max(0, start) :] if not item.read), None)
+
     def row_of(self, item_id: str) -> int | None:
-        return row_of(self._items, item_id)
+        """The row of `item_id`; the view is given every row down to it first."""
+        row = row_of(self._items, item_id)
+        if row is not None:
+            self.show_through(row)
+        return row
+
+    def show_through(self, row: int) -> None:
+        """Give the view every row down to `row` (and the rest of its page)."""
+        wanted = min(len(self._items), max(row + 1, self._shown + self.PAGE))
+        if row < self._shown or wanted <= self._shown:
+            return
+        self.beginInsertRows(QModelIndex(), self._shown, wanted - 1)
+        self._shown = wanted
+        self.endInsertRows()
+
+    def show_all(self) -> None:
+        """Give the view every row (select all, End)."""
+        self.show_through(len(self._items) - 1)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._shown < len(self._items)
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent):
+            self.show_through(self._shown)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
+        return 0 if parent.isValid() else self._shown
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        if not index.isValid() or not 0 <= index.row() < self._shown:
             return None
         return item_data(self._items[index.row()], role)
 

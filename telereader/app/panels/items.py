@@ -147,6 +147,20 @@ class ItemList(QListView):
         self.scrollTo(index)
         return True
 
+    def selectAll(self) -> None:
+        """Ctrl+A: every row of the list, the day's rows not yet given to the view too."""
+        model = self.model()
+        if isinstance(model, DayItemsModel):
+            model.show_all()
+        super().selectAll()
+
+    def moveCursor(self, action, modifiers):
+        """End (and Ctrl+End) goes to the day's last item, whichever rows the view has yet."""
+        model = self.model()
+        if action == QAbstractItemView.CursorAction.MoveEnd and isinstance(model, DayItemsModel):
+            model.show_all()
+        return super().moveCursor(action, modifiers)
+
     def move(self, step: int) -> None:
         model = self.model()
         rows = model.rowCount()

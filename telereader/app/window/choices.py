@@ -90,7 +90,7 @@ def shown_list_choice(self: MainWindow) -> ExportChoice:
     day, item_filter = self.model.day, self.model.item_filter
     return ExportChoice(
         "list",
-        label.replace("%1", str(self.model.rowCount())),
+        label.replace("%1", str(self.model.matching)),
         lambda store: [i for i in store.items_on(day) if item_filter.matches(i)] if day else [],
         f"telereader-{day}" if day else "telereader",
     )

@@ -48,14 +48,12 @@ class ReaderKeys:
 
     def _select_unread_from(self, start: int) -> bool:
         """Select the first unread row of the day shown from row `start` on."""
-        model = self.model
-        for row in range(start, model.rowCount()):
-            item: StoredItem = model.index(row, 0).data(ItemRole)
-            if not item.read:
-                self.list.select(item.id)
-                self.focus_list()
-                return True
-        return False
+        item = self.model.first_unread_from(start)  # rows not yet given to the view too
+        if item is None:
+            return False
+        self.list.select(item.id)
+        self.focus_list()
+        return True
 
     # ---- Space: paging the timeline ------------------------------------------------------------
 

@@ -156,7 +156,7 @@ class Views:
         ):
             text = text.replace(f"%{number}", str(value))
         if self.model.item_filter.is_active:
-            text += "  " + tr("（筛选后显示 %1 条）").replace("%1", str(self.model.rowCount()))
+            text += "  " + tr("（筛选后显示 %1 条）").replace("%1", str(self.model.matching))
         self.status.show_counts(text)
 
     # ---- searching the whole library -----------------------------------------------------------
