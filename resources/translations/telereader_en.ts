@@ -997,5 +997,13 @@
         <source>次日</source>
         <translation>next day</translation>
     </message>
+    <message>
+        <source>正在提取个股与题材：%1/%2 天</source>
+        <translation>Extracting stocks and themes: %1/%2 days</translation>
+    </message>
+    <message>
+        <source>个股与题材提取没有完成，下次启动时继续</source>
+        <translation>Stocks and themes were not all extracted; the next start goes on</translation>
+    </message>
 </context>
 </TS>
