@@ -430,6 +430,14 @@
         <translation>The day&apos;s timeline: newest first / oldest first</translation>
     </message>
     <message>
+        <source>当天异动个股…</source>
+        <translation>The Day's Movers…</translation>
+    </message>
+    <message>
+        <source>当天异动：按题材列出异动个股，单击打开电报</source>
+        <translation>The day's movers: stocks by theme, a click opens the telegraph</translation>
+    </message>
+    <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1004,6 +1012,62 @@
     <message>
         <source>个股与题材提取没有完成，下次启动时继续</source>
         <translation>Stocks and themes were not all extracted; the next start goes on</translation>
+    </message>
+    <message>
+        <source>正在读取 %1 的异动…</source>
+        <translation>Reading the movers of %1…</translation>
+    </message>
+    <message>
+        <source>措辞相近</source>
+        <translation>close wording</translation>
+    </message>
+    <message>
+        <source>相关</source>
+        <translation>Related</translation>
+    </message>
+    <message>
+        <source>前后进展</source>
+        <translation>The story over days</translation>
+    </message>
+    <message>
+        <source>相关（%1）</source>
+        <translation>Related (%1)</translation>
+    </message>
+    <message>
+        <source>共同：%1</source>
+        <translation>Shared: %1</translation>
+    </message>
+    <message>
+        <source>当天异动</source>
+        <translation>The day's movers</translation>
+    </message>
+    <message>
+        <source>题材 / 个股</source>
+        <translation>Theme / stock</translation>
+    </message>
+    <message>
+        <source>异动</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>%1：%2 只个股异动，%3 个题材</source>
+        <translation>%1: %2 stocks moved, in %3 themes</translation>
+    </message>
+    <message>
+        <source>%1 没有找到异动个股</source>
+        <translation>%1: no stocks found moving</translation>
+    </message>
+    <message>
+        <source>其他个股</source>
+        <translation>Other stocks</translation>
+    </message>
+    <message>
+        <source>单击打开这条电报</source>
+        <translation>Click to open this telegraph</translation>
     </message>
 </context>
 </TS>

@@ -133,6 +133,7 @@ class MainWindow(
         self.across_model = self.list.across_model
         self.list.empty_text = self.empty_text
         self.detail = DetailPane(self.ops.save_note, self, retry=self.writer.retry)
+        self._compose_markets()
         self.day_label = columns.day_label(self)
         above = (self.day_label, self.notices, self.search_bar, self.filter_bar)
         timeline = columns.timeline_column(
@@ -177,8 +178,7 @@ class MainWindow(
         self.integrity.checked.connect(self.library_checked)
         self.word_catch_up.progress.connect(self._words_progress)
         self.word_catch_up.finished.connect(self._words_finished)
-        self.market_catch_up.progress.connect(self._markets_progress)
-        self.market_catch_up.finished.connect(self._markets_finished)
+        self._wire_markets()
         self.hot_strip.word_clicked.connect(self.search_word)
         self.search_service.finished.connect(self._search_trend)
         self.day_nav.hits_wanted.connect(self._watch_trend)  # after show_watch_view: connected first
