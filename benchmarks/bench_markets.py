@@ -22,27 +22,22 @@ LABELLED = Path(__file__).resolve().parent.parent / "tests" / "data" / "movers" 
 
 def precision_recall() -> None:
     """Movers found against movers labelled, counted as (item, theme, stock, move) tuples."""
-    from telereader.core.movers import movers
+    from telereader.core.movers import Mover, movers
 
     items = json.loads(LABELLED.read_text(encoding="utf-8"))["items"]
     found_total = labelled_total = right = 0
     for item in items:
-        found = {tuple(m) for m in (
-            (mover.stock, mover.move, mover.theme) for mover in movers(item["title"], item["body"])
-        )}  # fmt: skip
-        labelled = set()
-        for mover in item["movers"]:
-            from telereader.core.movers import Mover
-
-            m = Mover(*mover)
-            labelled.add((m.stock, m.move, m.theme))
+        found = set(movers(item["title"], item["body"]))
+        labelled = {Mover(*mover) for mover in item["movers"]}
         found_total += len(found)
         labelled_total += len(labelled)
         right += len(found & labelled)
     precision = right / found_total if found_total else 1.0
     recall = right / labelled_total if labelled_total else 1.0
-    print(f"labelled items: {len(items)}, movers labelled {labelled_total}, found {found_total}, "
-          f"right {right}: precision {precision:.3f}, recall {recall:.3f}")  # fmt: skip
+    print(
+        f"labelled items: {len(items)}, movers labelled {labelled_total}, found {found_total}, "
+        f"right {right}: precision {precision:.3f}, recall {recall:.3f}"
+    )
 
 
 def whole_catch_up(store) -> None:

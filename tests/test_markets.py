@@ -191,3 +191,36 @@ def test_reading_days_in_worker_processes_stores_the_same_rows_as_one_day_after_
         pool.close()
     assert market_rows(store) == expected
     assert len(expected[0]) > 4 * 67  # the movers of every day are there
+
+
+# ---- watchlists holding a company or theme as such ------------------------------------------------
+
+
+def watched_titles(store, name: str) -> list[str]:
+    from telereader.core.watchlists import hits
+
+    found, _total = hits(store, name)
+    return sorted(item.title or item.body[:20] for item in found)
+
+
+def test_an_at_name_keyword_matches_the_items_that_name_the_company_or_theme(store):
+    """@拉卡拉 before the import (its hits come with the market catch-up) and @互联金融 saved after
+    it (matched at the save): the 10:09 item names both (checked by hand on the sample day)."""
+    from telereader.core.watchlists import save_watchlist
+
+    save_watchlist(store, "支付", ["@拉卡拉"])
+    import_paths(store, [SAMPLE])
+    assert watched_titles(store, "支付") == []  # not yet extracted
+    markets.catch_up(store)
+    assert watched_titles(store, "支付") == ["互联金融板块持续走高 拉卡拉20cm涨停"]
+    save_watchlist(store, "题材", ["@互联金融"])
+    assert watched_titles(store, "题材") == ["互联金融板块持续走高 拉卡拉20cm涨停"]
+
+
+def test_an_at_keyword_is_one_name_and_marks_its_words_in_the_text():
+    from telereader.core.keywords import parse_keyword
+
+    keyword = parse_keyword("@宁德时代")
+    assert keyword.mention == "宁德时代"
+    assert keyword.spans("宁德时代公告") == [(0, 4)]
+    assert parse_keyword("@宁德时代 电池").mention is None  # with other words: a plain line

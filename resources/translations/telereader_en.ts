@@ -431,11 +431,19 @@
     </message>
     <message>
         <source>当天异动个股…</source>
-        <translation>The Day's Movers…</translation>
+        <translation>The Day&apos;s Movers…</translation>
     </message>
     <message>
         <source>当天异动：按题材列出异动个股，单击打开电报</source>
-        <translation>The day's movers: stocks by theme, a click opens the telegraph</translation>
+        <translation>The day&apos;s movers: stocks by theme, a click opens the telegraph</translation>
+    </message>
+    <message>
+        <source>展开 / 收起相似条目</source>
+        <translation>Unfold / Fold Near-Duplicates</translation>
+    </message>
+    <message>
+        <source>展开 / 收起同一消息的相似条目</source>
+        <translation>Unfold / fold the near-duplicates of the same story</translation>
     </message>
     <message>
         <source>帮助(&amp;H)</source>
@@ -732,12 +740,14 @@
 宁德时代|CATL：同义词，任一出现即可
 黄金 -黄金周：排除，黄金周里的黄金不算
 =AI：整词匹配英文，AIDC 不算
-美联储 降息：同一行的几个词都要出现</source>
+美联储 降息：同一行的几个词都要出现
+@宁德时代：提到这家公司（或这个题材）的条目，按识别出的个股与题材匹配</source>
         <translation>One keyword per line. An item matches when its title or body contains it; Latin letters ignore case.
 宁德时代|CATL: synonyms, any one will do
 黄金 -黄金周: exclusion, 黄金 inside 黄金周 does not count
 =AI: whole Latin word only, AIDC does not count
-美联储 降息: every word on the line must occur</translation>
+美联储 降息: every word on the line must occur
+@宁德时代: items naming this company (or theme), as the stocks and themes found in the text</translation>
     </message>
     <message>
         <source>关注列表</source>
@@ -1014,6 +1024,10 @@
         <translation>Stocks and themes were not all extracted; the next start goes on</translation>
     </message>
     <message>
+        <source>这条没有相似条目</source>
+        <translation>This item has no near-duplicates</translation>
+    </message>
+    <message>
         <source>正在读取 %1 的异动…</source>
         <translation>Reading the movers of %1…</translation>
     </message>
@@ -1039,7 +1053,7 @@
     </message>
     <message>
         <source>当天异动</source>
-        <translation>The day's movers</translation>
+        <translation>The day&apos;s movers</translation>
     </message>
     <message>
         <source>题材 / 个股</source>
@@ -1068,6 +1082,10 @@
     <message>
         <source>单击打开这条电报</source>
         <translation>Click to open this telegraph</translation>
+    </message>
+    <message>
+        <source>另有 %1 条相似</source>
+        <translation>%1 more like it</translation>
     </message>
 </context>
 </TS>

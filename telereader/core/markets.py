@@ -18,10 +18,15 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from telereader.core.markets_schema import EXTRACTOR_VERSION, MARKET_TABLES
+from telereader.core.markets_schema import (  # similar_to: read by the day's list, kept apart
+    EXTRACTOR_VERSION,
+    MARKET_TABLES,
+    similar_to,  # noqa: F401
+)
 from telereader.core.movers import Mover, movers, themes
 from telereader.core.pool import Pool, parsing_pool
 from telereader.core.related import near_duplicates
+from telereader.core.watchlists import mention_hits_of_day
 
 if TYPE_CHECKING:
     from telereader.core.store import Store
@@ -180,6 +185,7 @@ def write_day(
         mention_rows += [(item_id, key, name, kind) for name, kind in names.items()]
     conn.executemany("INSERT INTO market_movers VALUES (?, ?, ?, ?, ?, ?)", mover_rows)
     conn.executemany("INSERT OR IGNORE INTO market_mentions VALUES (?, ?, ?, ?)", mention_rows)
+    mention_hits_of_day(conn, day)  # watchlists' `@name` keywords match through the mentions
     conn.execute(
         "INSERT OR REPLACE INTO market_days (day, version) VALUES (?, ?)", [key, EXTRACTOR_VERSION]
     )
@@ -275,11 +281,3 @@ def name_counts(
         params,
     )
     return [NameCount(name, kind, count) for name, kind, count in rows]
-
-
-def similar_to(conn: sqlite3.Connection, day: dt.date) -> dict[str, str]:
-    """A day's near-duplicates: each one's id → the id of the item that stands for its story."""
-    rows = conn.execute(
-        "SELECT item_id, leader_id FROM market_similar WHERE day = ?", [day.isoformat()]
-    )
-    return dict(rows.fetchall())
