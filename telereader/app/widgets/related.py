@@ -5,6 +5,7 @@ row opens that item on its day."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -26,19 +27,28 @@ class Entry:
     why: tuple[str, ...] = ()  # shared names, "wording"
 
 
-def related_entries(store, item_id: str, limit: int = 12) -> tuple[list[Entry], list[Entry]]:
-    """(related items best first, the item's thread in time order); runs off the UI thread."""
-    from telereader.core.related import related, thread
+THREAD_STEPS = 8  # linked items whose own links are looked up (each ~0.2-0.6 s at ten years)
+
+
+def related_entries(store, item_id: str, limit: int = 12) -> list[Entry]:
+    """The related items, best first; runs off the UI thread."""
+    from telereader.core.related import related
 
     found = related(store.conn, item_id, limit=limit)
-    story = thread(store.conn, item_id)
-    if len(story) < 2:
-        story = []  # the item alone is no thread
-    headings = _headings(store.conn, [r.item_id for r in found] + story)
-    shown = [
-        Entry(*headings[r.item_id], why=r.why) for r in found if r.item_id in headings
-    ]  # fmt: skip
-    return shown, [Entry(*headings[other]) for other in story if other in headings]
+    headings = _headings(store.conn, [r.item_id for r in found])
+    return [Entry(*headings[r.item_id], why=r.why) for r in found if r.item_id in headings]
+
+
+def thread_entries(store, item_id: str, cancelled: Callable[[], bool]) -> list[Entry]:
+    """The item's story over days, in time order (none when it stands alone); off the UI
+    thread, stopped early once the reader has moved on."""
+    from telereader.core.related import thread
+
+    story = thread(store.conn, item_id, max_steps=THREAD_STEPS, cancelled=cancelled)
+    if len(story) < 2 or cancelled():
+        return []
+    headings = _headings(store.conn, story)
+    return [Entry(*headings[other]) for other in story if other in headings]
 
 
 def _headings(conn, ids: list[str]) -> dict[str, tuple]:
@@ -93,14 +103,21 @@ class RelatedPanel(QWidget):
     def show_entries(self, item_id: str | None, found: list[Entry], story: list[Entry]) -> None:
         """What the item shown shares with others; the panel hides while there is nothing."""
         self.current_id = item_id
+        self.show_related(found)
+        self.show_thread(story)
+
+    def show_related(self, found: list[Entry]) -> None:
         self._fill(self.related_list, found, with_why=True)
-        self._fill(self.thread_list, story, with_why=False)
         self.heading.setText(tr("相关（%1）").replace("%1", str(len(found))))
         for widget in (self.heading, self.related_list):
             widget.setVisible(bool(found))
+        self.setVisible(bool(found or self.thread_list.count()))
+
+    def show_thread(self, story: list[Entry]) -> None:
+        self._fill(self.thread_list, story, with_why=False)
         for widget in (self.thread_heading, self.thread_list):
             widget.setVisible(bool(story))
-        self.setVisible(bool(found or story))
+        self.setVisible(bool(story or self.related_list.count()))
 
     def _fill(self, rows: QListWidget, entries: list[Entry], with_why: bool) -> None:
         rows.clear()

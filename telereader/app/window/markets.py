@@ -11,7 +11,7 @@ from PySide6.QtCore import QTimer
 from telereader.app.dialogs.movers import MoversDialog, movers_of_day
 from telereader.app.i18n import tr
 from telereader.app.tasks import in_library, run_task, serial_pool
-from telereader.app.widgets.related import RelatedPanel, related_entries
+from telereader.app.widgets.related import RelatedPanel, related_entries, thread_entries
 from telereader.core.markets_schema import similar_to
 
 PROGRESS_SHOWN_MS = 4000
@@ -77,26 +77,30 @@ class Markets:
         self._related_timer.start()
 
     def refresh_related(self) -> None:
-        """Look up what the selected item shares with others, on a thread of its own."""
+        """Look up what the selected item shares with others, on a thread of its own: the
+        related items first, then its thread over days (slower, stopped once the reader moves
+        on)."""
         item = self.current_item()
         self._related_number += 1
         number = self._related_number
+        self.related_panel.show_entries(item.id if item else None, [], [])
         if item is None:
-            self.related_panel.show_entries(None, [], [])
             return
         item_id = item.id
 
-        def done(entries) -> None:
-            if number == self._related_number and not self.market_catch_up.closed:
-                self.related_panel.show_entries(item_id, *entries)
+        def current() -> bool:
+            return number == self._related_number and not self.market_catch_up.closed
 
-        run_task(
-            in_library(self.data_dir, lambda store: related_entries(store, item_id)),
-            done,
-            lambda _error: None,  # the panel stays empty; the next selection tries again
-            pool=self._related_pool,
-            parent=self,
-        )
+        def show(method):
+            return lambda entries: method(entries) if current() else None
+
+        for lookup, method in (
+            (lambda store: related_entries(store, item_id), self.related_panel.show_related),
+            (lambda store: thread_entries(store, item_id, lambda: not current()),
+             self.related_panel.show_thread),
+        ):  # fmt: skip
+            run_task(in_library(self.data_dir, lookup), show(method), lambda _error: None,
+                     pool=self._related_pool, parent=self)  # fmt: skip
 
     def open_item(self, day: dt.date, item_id: str) -> None:
         """Open an item on its day; from a list across days as a search result opens (Esc /
