@@ -7,8 +7,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QLabel
 
-from telereader.app.models import ItemIdRole, ItemRole
-from telereader.app.widgets.delegate import ItemDelegate
+from telereader.app.models import ItemRole
 from telereader.core.importer import import_paths
 from telereader.core.markets import day_movers, stale_days
 from telereader.core.store import Store
@@ -143,48 +142,6 @@ def test_the_days_movers_show_by_theme_and_a_click_opens_the_item(reader, qtbot)
     dialog.tree.itemClicked.emit(node.child(0), 0)
     assert window.model.day == SAMPLE_DAY
     assert window.current_item().title == "互联金融板块持续走高 拉卡拉20cm涨停"
-
-
-# ---- near-duplicates folded in the day's list -----------------------------------------------------
-
-FLASH = "财联社1月14日电，韩国据悉将运用市场和资金流动措施来抑制外汇单向波动。"
-FULL_STORY = "韩国将利用市场和资金流动措施来抑制汇率单边波动"
-
-
-def shown_ids(window) -> list[str]:
-    model = window.model
-    return [model.index(row, 0).data(ItemIdRole) for row in range(model.rowCount())]
-
-
-def test_a_story_sent_twice_shows_once_with_how_many_more_and_x_unfolds_them(reader, qtbot):
-    """The sample day's 13:03 flash is sent again in full (tests/test_markets.py): the full
-    story's row says there is one more, the flash is hidden until unfolded."""
-    window = reader.open()
-    items = window.store.items_on(SAMPLE_DAY)
-    flash = next(item.id for item in items if item.body == FLASH)
-    full = next(item.id for item in items if item.title == FULL_STORY)
-    qtbot.waitUntil(lambda: flash not in shown_ids(window), timeout=MARKETS_TIMEOUT_MS)
-    assert len(shown_ids(window)) == len(items) - 1
-    row = window.model.row_of(full)
-    text = ItemDelegate.row_of(window.model.index(row, 0)).text
-    assert text.endswith("1 more like it")
-    window.list.select(full)
-    window.actions_by_id["toggle_similar"].trigger()  # X
-    assert flash in shown_ids(window) and window.current_item().id == full
-    assert not ItemDelegate.row_of(window.model.index(window.model.row_of(full), 0)).text.endswith(
-        "1 more like it"
-    )
-    window.list.select(flash)
-    window.actions_by_id["toggle_similar"].trigger()  # X on a copy folds its story again
-    assert flash not in shown_ids(window) and window.current_item().id == full
-
-
-def test_a_folded_copy_opened_from_elsewhere_is_unfolded_and_selected(reader, qtbot):
-    window = reader.open()
-    flash = next(item.id for item in window.store.items_on(SAMPLE_DAY) if item.body == FLASH)
-    qtbot.waitUntil(lambda: flash not in shown_ids(window), timeout=MARKETS_TIMEOUT_MS)
-    window.open_item(SAMPLE_DAY, flash)  # as a related item or a search result opens it
-    assert window.current_item().id == flash
 
 
 # ---- watchlists holding a company or theme ------------------------------------------------------

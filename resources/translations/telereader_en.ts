@@ -438,14 +438,6 @@
         <translation>The day&apos;s movers: stocks by theme, a click opens the telegraph</translation>
     </message>
     <message>
-        <source>展开 / 收起相似条目</source>
-        <translation>Unfold / Fold Near-Duplicates</translation>
-    </message>
-    <message>
-        <source>展开 / 收起同一消息的相似条目</source>
-        <translation>Unfold / fold the near-duplicates of the same story</translation>
-    </message>
-    <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1024,10 +1016,6 @@
         <translation>Stocks and themes were not all extracted; the next start goes on</translation>
     </message>
     <message>
-        <source>这条没有相似条目</source>
-        <translation>This item has no near-duplicates</translation>
-    </message>
-    <message>
         <source>正在读取 %1 的异动…</source>
         <translation>Reading the movers of %1…</translation>
     </message>
@@ -1082,10 +1070,6 @@
     <message>
         <source>单击打开这条电报</source>
         <translation>Click to open this telegraph</translation>
-    </message>
-    <message>
-        <source>另有 %1 条相似</source>
-        <translation>%1 more like it</translation>
     </message>
 </context>
 </TS>

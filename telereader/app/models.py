@@ -12,7 +12,6 @@ from PySide6.QtGui import QFont
 
 from telereader.app.across import AcrossView
 from telereader.core.filters import ItemFilter
-from telereader.core.markets_schema import similar_to
 from telereader.core.snippet import snippet
 from telereader.core.store import Store, StoredItem
 from telereader.core.text import one_line
@@ -24,8 +23,6 @@ HighlightRole = Qt.ItemDataRole.UserRole + 3  # the terms to highlight in a row
 ShowDayRole = Qt.ItemDataRole.UserRole + 4  # rows from many days show their day
 # a search result's matched passage of the body (str), or None: the row shows the body whole
 SnippetRole = Qt.ItemDataRole.UserRole + 6  # (+5 is NoteRole, below)
-# a day's row standing for its story: how many near-duplicates are folded under it (int)
-SimilarRole = Qt.ItemDataRole.UserRole + 7
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -105,9 +102,6 @@ class DayItemsModel(QAbstractListModel):
         self._store = store
         self._items: list[StoredItem] = []
         self._all: list[StoredItem] = []
-        self._copies: dict[str, str] = {}  # the day's near-duplicates → the item of their story
-        self._folded: dict[str, int] = {}  # an item standing for its story → copies folded
-        self.unfolded: set[str] = set()  # stories the reader unfolded (their copies shown)
         self.day: dt.date | None = None
         self.item_filter = ItemFilter()
         self.newest_first = False  # the reader's choice of order (the window's toggle)
@@ -118,48 +112,14 @@ class DayItemsModel(QAbstractListModel):
 
     def load(self, day: dt.date | None, item_filter: ItemFilter | None = None) -> None:
         self.beginResetModel()
-        if day != self.day:
-            self.unfolded = set()
         self.day = day
         if item_filter is not None:
             self.item_filter = item_filter
         self._all = [self.overlay(item) for item in self._store.items_on(day)] if day else []
         if self.newest_first:  # the library gives real time order: reversed, the latest first
             self._all.reverse()
-        self._copies = similar_to(self._store.conn, day) if day else {}  # one indexed read
-        self._fold()
+        self._items = [item for item in self._all if self.item_filter.matches(item)]
         self.endResetModel()
-
-    def _fold(self) -> None:
-        """The rows: the filter's items, near-duplicates hidden under their story's item
-        unless the reader unfolded it."""
-        shown = [item for item in self._all if self.item_filter.matches(item)]
-        present = {item.id for item in shown}
-        self._folded = {}
-        for copy, leader in self._copies.items():
-            if copy in present and leader in present and leader not in self.unfolded:
-                self._folded[leader] = self._folded.get(leader, 0) + 1
-        self._items = [
-            item for item in shown
-            if not (item.id in self._copies and self._copies[item.id] in self._folded)
-        ]  # fmt: skip
-
-    def toggle_similar(self, item_id: str) -> str | None:
-        """Unfold the story `item_id` stands for (or belongs to), or fold it again; the id
-        of its item, None when it has no near-duplicates."""
-        leader = self._copies.get(item_id, item_id)
-        if leader not in self._folded and leader not in self.unfolded:
-            return None
-        self.beginResetModel()
-        self.unfolded ^= {leader}
-        self._fold()
-        self.endResetModel()
-        return leader
-
-    @property
-    def copies(self) -> dict[str, str]:
-        """The day's near-duplicates → the item of their story, as loaded."""
-        return dict(self._copies)
 
     def reload(self) -> None:
         self.load(self.day)
@@ -185,11 +145,7 @@ class DayItemsModel(QAbstractListModel):
         return list(self._all)
 
     def row_of(self, item_id: str) -> int | None:
-        row = row_of(self._items, item_id)
-        if row is None and self._copies.get(item_id) in self._folded:
-            self.toggle_similar(item_id)  # a folded copy asked for (a search result): unfold
-            row = row_of(self._items, item_id)
-        return row
+        return row_of(self._items, item_id)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._items)
@@ -197,8 +153,6 @@ class DayItemsModel(QAbstractListModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
-        if role == SimilarRole:
-            return self._folded.get(self._items[index.row()].id, 0)
         return item_data(self._items[index.row()], role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:

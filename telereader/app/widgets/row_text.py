@@ -92,7 +92,6 @@ def row_text(
     terms: Sequence[str] = (),
     watchlists: Sequence[Watchlist] = (),
     max_chars: int | None = None,
-    similar: int = 0,
 ) -> RowText:
     """The row of `item`. `snippet` (a search result's passage) replaces the body; `note` (the
     notes view) follows it on a line of its own. `max_chars` bounds the body given to the
@@ -114,8 +113,6 @@ def row_text(
         parts.append((" " + source if parts else source, Style.SOURCE))
     if note:
         parts.append((LINE_BREAK + "✎ " + one_line(note, 300), Style.NOTE))
-    if similar:  # near-duplicates of this story folded under it (the day's list)
-        parts.append((LINE_BREAK + tr("另有 %1 条相似").replace("%1", str(similar)), Style.SOURCE))
     runs, position = [], 0
     for text, style in parts:
         runs.append(Run(position, position + len(text), style))

@@ -126,9 +126,6 @@ ACTIONS: tuple[Action, ...] = (
     Action("movers", "show_movers", text=QT_TR_NOOP("当天异动个股…"), menu="view",
            separator=True, shortcuts=("Ctrl+Shift+M",), help_keys="Ctrl+Shift+M",
            help=QT_TR_NOOP("当天异动：按题材列出异动个股，单击打开电报"), help_row=26),
-    Action("toggle_similar", "toggle_similar", text=QT_TR_NOOP("展开 / 收起相似条目"), menu="item",
-           keys=("X",), help_keys="X", help=QT_TR_NOOP("展开 / 收起同一消息的相似条目"),
-           help_row=27),
 )  # fmt: skip
 
 # the list's context menu, in its order

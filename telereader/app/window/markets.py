@@ -12,7 +12,6 @@ from telereader.app.dialogs.movers import MoversDialog, movers_of_day
 from telereader.app.i18n import tr
 from telereader.app.tasks import in_library, run_task, serial_pool
 from telereader.app.widgets.related import RelatedPanel, related_entries, thread_entries
-from telereader.core.markets_schema import similar_to
 
 PROGRESS_SHOWN_MS = 4000
 RELATED_AFTER_MS = 150  # j held down skims rows: only the row it stops on is looked up
@@ -51,25 +50,6 @@ class Markets:
             self.status.say(tr("个股与题材提取没有完成，下次启动时继续"), 8000)
         elif result:
             self.refresh_related()  # the item shown may have been among the days extracted
-            self._fold_day_shown()
-
-    def _fold_day_shown(self) -> None:
-        """The day shown folds the near-duplicates found since it was loaded (one indexed
-        read; the list is reloaded only when they changed)."""
-        day = self.model.day
-        if day is not None and similar_to(self.store.conn, day) != self.model.copies:
-            self._reload_day()
-
-    def toggle_similar(self) -> None:
-        """Unfold the near-duplicates folded under the selected row's story, or fold them."""
-        item = self.current_item()
-        if item is None or self.list.model() is not self.model:
-            return
-        leader = self.model.toggle_similar(item.id)
-        if leader is None:
-            self.status.say(tr("这条没有相似条目"), PROGRESS_SHOWN_MS)
-            return
-        self.list.select(item.id if leader in self.model.unfolded else leader)
 
     def _related_soon(self, _item=None) -> None:
         self._related_number += 1  # an answer for the row left behind is dropped
