@@ -159,3 +159,68 @@ def test_a_story_told_on_the_next_days_forms_a_thread(store, tmp_path):
     first = next(item.id for item in store.items_on(dt.date(2026, 1, 15)))
     days = [store.item(found).day.day for found in thread(store.conn, first)]
     assert days == [15, 17, 19]  # the 29th is more than a week after the 19th
+
+
+def market_rows(store) -> list[list[tuple]]:
+    return [
+        sorted(store.conn.execute(f"SELECT * FROM {table}").fetchall())
+        for table in ("market_movers", "market_mentions", "market_similar", "market_names")
+    ]
+
+
+def test_reading_days_in_worker_processes_stores_the_same_rows_as_one_day_after_the_other(
+    store, tmp_path
+):
+    from telereader.core.pool import Pool
+    from telereader.core.store import Store
+
+    for day in (14, 15, 16, 17):
+        copy = tmp_path / f"cls-telegraph-2026-01-{day}.md"
+        text = SAMPLE.read_text(encoding="utf-8").replace("2026-01-14", f"2026-01-{day}")
+        copy.write_text(text + MOVER_LINE * (day % 2), encoding="utf-8")
+        import_paths(store, [copy])
+    twin_dir = tmp_path / "twin"
+    with Store.open(twin_dir) as twin:
+        import_paths(twin, sorted(tmp_path.glob("*.md")))
+        markets.catch_up(twin)
+        expected = market_rows(twin)
+    pool = Pool(2)
+    try:
+        assert markets.catch_up(store, pool=pool) == 4
+    finally:
+        pool.close()
+    assert market_rows(store) == expected
+    assert len(expected[0]) > 4 * 67  # the movers of every day are there
+
+
+# ---- watchlists holding a company or theme as such ------------------------------------------------
+
+
+def watched_titles(store, name: str) -> list[str]:
+    from telereader.core.watchlists import hits
+
+    found, _total = hits(store, name)
+    return sorted(item.title or item.body[:20] for item in found)
+
+
+def test_an_at_name_keyword_matches_the_items_that_name_the_company_or_theme(store):
+    """@拉卡拉 before the import (its hits come with the market catch-up) and @互联金融 saved after
+    it (matched at the save): the 10:09 item names both (checked by hand on the sample day)."""
+    from telereader.core.watchlists import save_watchlist
+
+    save_watchlist(store, "支付", ["@拉卡拉"])
+    import_paths(store, [SAMPLE])
+    assert watched_titles(store, "支付") == []  # not yet extracted
+    markets.catch_up(store)
+    assert watched_titles(store, "支付") == ["互联金融板块持续走高 拉卡拉20cm涨停"]
+    save_watchlist(store, "题材", ["@互联金融"])
+    assert watched_titles(store, "题材") == ["互联金融板块持续走高 拉卡拉20cm涨停"]
+
+
+def test_an_at_keyword_is_one_name_and_marks_its_words_in_the_text():
+    from telereader.core.keywords import parse_keyword
+
+    keyword = parse_keyword("@宁德时代")
+    assert keyword.mention == "宁德时代"
+    assert keyword.spans("宁德时代公告") == [(0, 4)]
+    assert parse_keyword("@宁德时代 电池").mention is None  # with other words: a plain line

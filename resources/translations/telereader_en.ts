@@ -434,6 +434,14 @@
         <translation>The day&apos;s timeline: newest first / oldest first</translation>
     </message>
     <message>
+        <source>当天异动个股…</source>
+        <translation>The Day&apos;s Movers…</translation>
+    </message>
+    <message>
+        <source>当天异动：按题材列出异动个股，单击打开电报</source>
+        <translation>The day&apos;s movers: stocks by theme, a click opens the telegraph</translation>
+    </message>
+    <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -739,12 +747,14 @@
 宁德时代|CATL：同义词，任一出现即可
 黄金 -黄金周：排除，黄金周里的黄金不算
 =AI：整词匹配英文，AIDC 不算
-美联储 降息：同一行的几个词都要出现</source>
+美联储 降息：同一行的几个词都要出现
+@宁德时代：提到这家公司（或这个题材）的条目，按识别出的个股与题材匹配</source>
         <translation>One keyword per line. An item matches when its title or body contains it; Latin letters ignore case.
 宁德时代|CATL: synonyms, any one will do
 黄金 -黄金周: exclusion, 黄金 inside 黄金周 does not count
 =AI: whole Latin word only, AIDC does not count
-美联储 降息: every word on the line must occur</translation>
+美联储 降息: every word on the line must occur
+@宁德时代: items naming this company (or theme), as the stocks and themes found in the text</translation>
     </message>
     <message>
         <source>关注列表</source>
@@ -1031,6 +1041,70 @@
     <message>
         <source>添加自动导入的文件夹</source>
         <translation>Add a folder to follow</translation>
+    </message>
+    <message>
+        <source>当天异动</source>
+        <translation>The day&apos;s movers</translation>
+    </message>
+    <message>
+        <source>题材 / 个股</source>
+        <translation>Theme / stock</translation>
+    </message>
+    <message>
+        <source>异动</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>%1：%2 只个股异动，%3 个题材</source>
+        <translation>%1: %2 stocks moved, in %3 themes</translation>
+    </message>
+    <message>
+        <source>%1 没有找到异动个股</source>
+        <translation>%1: no stocks found moving</translation>
+    </message>
+    <message>
+        <source>其他个股</source>
+        <translation>Other stocks</translation>
+    </message>
+    <message>
+        <source>单击打开这条电报</source>
+        <translation>Click to open this telegraph</translation>
+    </message>
+    <message>
+        <source>措辞相近</source>
+        <translation>close wording</translation>
+    </message>
+    <message>
+        <source>相关</source>
+        <translation>Related</translation>
+    </message>
+    <message>
+        <source>前后进展</source>
+        <translation>The story over days</translation>
+    </message>
+    <message>
+        <source>相关（%1）</source>
+        <translation>Related (%1)</translation>
+    </message>
+    <message>
+        <source>共同：%1</source>
+        <translation>Shared: %1</translation>
+    </message>
+    <message>
+        <source>正在提取个股与题材：%1/%2 天</source>
+        <translation>Extracting stocks and themes: %1/%2 days</translation>
+    </message>
+    <message>
+        <source>个股与题材提取没有完成，下次启动时继续</source>
+        <translation>Stocks and themes were not all extracted; the next start goes on</translation>
+    </message>
+    <message>
+        <source>正在读取 %1 的异动…</source>
+        <translation>Reading the movers of %1…</translation>
     </message>
 </context>
 </TS>

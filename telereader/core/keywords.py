@@ -6,7 +6,10 @@ A keyword is one line of the watchlist dialog:
 - `宁德时代|CATL` is one keyword with synonyms: any of them matches;
 - `黄金 -黄金周` matches 黄金 except where it is part of 黄金周;
 - `=AI` matches AI only as a whole word (not in AIDC); for Latin letters and digits;
-- `美联储 降息`: several words on a line must all occur (like search terms).
+- `美联储 降息`: several words on a line must all occur (like search terms);
+- `@宁德时代` matches the items the market layer found naming the company or theme 宁德时代
+  (core/markets.py: a learnt or added name, the longest where names overlap), not every
+  passage that contains the characters; its words are marked in the text as `宁德时代` would be.
 
 Matching is decided here, for one item at a time (`Keyword.matches`); the library-wide pass in
 `watchlists.py` asks the search index for candidates first and checks them here where the index
@@ -40,6 +43,7 @@ class Keyword:
     line: str  # as the reader wrote it
     groups: tuple[tuple[Alternative, ...], ...]  # every group must match; any synonym of one
     exclusions: tuple[str, ...] = ()
+    mention: str | None = None  # `@name`: matched through the market layer's mentions
 
     @property
     def alternatives(self) -> tuple[Alternative, ...]:
@@ -103,6 +107,9 @@ def parse_keyword(line: str) -> Keyword | None:
     words = line.strip()[:MAX_KEYWORD_LENGTH].split()
     if not words:
         return None
+    if len(words) == 1 and words[0].startswith("@") and len(words[0]) > 1:
+        name = words[0][1:]
+        return Keyword(line=words[0], groups=((Alternative(fold_case(name)),),), mention=name)
     exclusions = tuple(
         fold_case(word[1:]) for word in words if word.startswith("-") and len(word) > 1
     )

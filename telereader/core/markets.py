@@ -14,12 +14,19 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from telereader.core.markets_schema import EXTRACTOR_VERSION, MARKET_TABLES
+from telereader.core.markets_schema import (  # similar_to: read by the day's list, kept apart
+    EXTRACTOR_VERSION,
+    MARKET_TABLES,
+    similar_to,  # noqa: F401
+)
 from telereader.core.movers import Mover, movers, themes
+from telereader.core.pool import Pool, parsing_pool
 from telereader.core.related import near_duplicates
+from telereader.core.watchlists import mention_hits_of_day
 
 if TYPE_CHECKING:
     from telereader.core.store import Store
@@ -73,47 +80,101 @@ def catch_up(
     days: Iterable[dt.date] | None = None,
     cancelled: Callable[[], bool] = lambda: False,
     progress: Callable[[int, int], None] | None = None,
+    pool: Pool | None = None,
+    workers: int | None = None,
 ) -> int:
-    """Extract the stale days (of `days`, or all), one transaction each; how many were done."""
+    """Extract the stale days (of `days`, or all), one transaction each; how many were done.
+
+    With `pool` (worker processes), a day's reading of its text (movers, themes,
+    near-duplicates: the costly part) runs there while this process writes the days before;
+    names are learnt and looked up here, in day order, so the rows are those of extracting one
+    day after the other. Without `pool`, one is started for many days (`workers` of them, or
+    as core/pool.py chooses), none for a few."""
     stale = stale_days(store.conn)
     if days is not None:
         wanted = set(days)
         stale = [day for day in stale if day in wanted]
-    for done, day in enumerate(stale):
-        if cancelled():
-            return done
+    with nullcontext(pool) if pool is not None else parsing_pool(len(stale), workers) as pool:
+        return _extract(store, stale, pool, cancelled, progress)
+
+
+def _extract(
+    store: Store,
+    stale: list[dt.date],
+    pool: Pool,
+    cancelled: Callable[[], bool],
+    progress: Callable[[int, int], None] | None,
+) -> int:
+    ahead = 1 if pool.in_process else pool.ahead
+    queue, in_flight = iter(stale), []
+    done = 0
+    while not cancelled():
+        while len(in_flight) < ahead and (day := next(queue, None)) is not None:
+            rows = day_rows(store.conn, day)
+            in_flight.append((day, rows, pool.submit(read_day, rows)))
+        if not in_flight:
+            break
+        day, rows, job = in_flight.pop(0)
         with store.transaction():
-            extract_day(store.conn, day)
+            write_day(store.conn, day, rows, job.result())
+        done += 1
         if progress is not None:
-            progress(done + 1, len(stale))
-    return len(stale)
+            progress(done, len(stale))
+    return done
+
+
+DayRow = tuple[str, str, "str | None", str]  # id, time, title, body
+
+
+@dataclass(frozen=True, slots=True)
+class DayReading:
+    """What a day's text says, read off it alone (no library needed: runs in a worker)."""
+
+    duplicates: dict[str, str]  # near-duplicate id → the id standing for its story
+    found: list[tuple[list[Mover], list[str]]]  # per row: its movers, its themes
+
+
+def day_rows(conn: sqlite3.Connection, day: dt.date) -> list[DayRow]:
+    return conn.execute(
+        "SELECT id, time, title, body FROM items WHERE day = ? ORDER BY time, position",
+        [day.isoformat()],
+    ).fetchall()
+
+
+def read_day(rows: list[DayRow]) -> DayReading:
+    duplicates = near_duplicates(
+        [
+            (item_id, dt.datetime.fromisoformat(time), title, body)
+            for item_id, time, title, body in rows
+        ]
+    )
+    found = [(movers(title, body), themes(title, body)) for _, _, title, body in rows]
+    return DayReading(duplicates, found)
 
 
 def extract_day(conn: sqlite3.Connection, day: dt.date) -> None:
     """A day's movers and mentions, written afresh; the caller holds the transaction."""
+    rows = day_rows(conn, day)
+    write_day(conn, day, rows, read_day(rows))
+
+
+def write_day(
+    conn: sqlite3.Connection, day: dt.date, rows: list[DayRow], reading: DayReading
+) -> None:
     key = day.isoformat()
     for table in MARKET_TABLES:
         conn.execute(f"DELETE FROM {table} WHERE day = ?", [key])
-    timed = conn.execute(
-        "SELECT id, time, title, body FROM items WHERE day = ? ORDER BY time, position", [key]
-    ).fetchall()
-    rows = [(item_id, title, body) for item_id, _, title, body in timed]
-    duplicates = near_duplicates(
-        [
-            (item_id, dt.datetime.fromisoformat(time), title, body)
-            for item_id, time, title, body in timed
-        ]
-    )
     conn.executemany(
         "INSERT INTO market_similar VALUES (?, ?, ?)",
-        [(item_id, key, leader) for item_id, leader in duplicates.items()],
+        [(item_id, key, leader) for item_id, leader in reading.duplicates.items()],
     )
-    found = [(item_id, movers(title, body), themes(title, body)) for item_id, title, body in rows]
-    _learn(conn, found)
+    _learn(conn, reading.found)
     known = Names(_known_companies(conn))
     hidden = _hidden(conn)
     mover_rows, mention_rows = [], []
-    for (item_id, title, body), (_, item_movers, item_themes) in zip(rows, found, strict=True):
+    for (item_id, _, title, body), (item_movers, item_themes) in zip(
+        rows, reading.found, strict=True
+    ):
         mover_rows += [
             (item_id, key, order, mover.theme, mover.stock, mover.move)
             for order, mover in enumerate(item_movers)
@@ -124,6 +185,7 @@ def extract_day(conn: sqlite3.Connection, day: dt.date) -> None:
         mention_rows += [(item_id, key, name, kind) for name, kind in names.items()]
     conn.executemany("INSERT INTO market_movers VALUES (?, ?, ?, ?, ?, ?)", mover_rows)
     conn.executemany("INSERT OR IGNORE INTO market_mentions VALUES (?, ?, ?, ?)", mention_rows)
+    mention_hits_of_day(conn, day)  # watchlists' `@name` keywords match through the mentions
     conn.execute(
         "INSERT OR REPLACE INTO market_days (day, version) VALUES (?, ?)", [key, EXTRACTOR_VERSION]
     )
@@ -164,9 +226,9 @@ def mentioned(text: str, known: frozenset[str]) -> set[str]:
     return Names(known).mentioned(text)
 
 
-def _learn(conn: sqlite3.Connection, found: list[tuple[str, list[Mover], list[str]]]) -> None:
-    learnt = [(mover.stock, COMPANY) for _, item_movers, _ in found for mover in item_movers]
-    learnt += [(theme, THEME) for _, _, item_themes in found for theme in item_themes]
+def _learn(conn: sqlite3.Connection, found: list[tuple[list[Mover], list[str]]]) -> None:
+    learnt = [(mover.stock, COMPANY) for item_movers, _ in found for mover in item_movers]
+    learnt += [(theme, THEME) for _, item_themes in found for theme in item_themes]
     conn.executemany(
         "INSERT OR IGNORE INTO market_names (name, kind, origin) VALUES (?, ?, 'learnt')", learnt
     )
@@ -219,11 +281,3 @@ def name_counts(
         params,
     )
     return [NameCount(name, kind, count) for name, kind, count in rows]
-
-
-def similar_to(conn: sqlite3.Connection, day: dt.date) -> dict[str, str]:
-    """A day's near-duplicates: each one's id → the id of the item that stands for its story."""
-    rows = conn.execute(
-        "SELECT item_id, leader_id FROM market_similar WHERE day = ?", [day.isoformat()]
-    )
-    return dict(rows.fetchall())

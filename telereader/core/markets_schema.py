@@ -49,3 +49,12 @@ def create_market_tables(db: sqlite_utils.Database) -> None:
 def day_changed(conn: sqlite3.Connection, day: dt.date) -> None:
     """An import changed `day`: its market rows are extracted again by the next catch-up."""
     conn.execute("DELETE FROM market_days WHERE day = ?", [day.isoformat()])
+
+
+def similar_to(conn: sqlite3.Connection, day: dt.date) -> dict[str, str]:
+    """A day's near-duplicates: each one's id → the id of the item that stands for its story
+    (here, apart from the rules: the day's list reads it at each day switch)."""
+    rows = conn.execute(
+        "SELECT item_id, leader_id FROM market_similar WHERE day = ?", [day.isoformat()]
+    )
+    return dict(rows.fetchall())

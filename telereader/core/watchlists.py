@@ -181,6 +181,9 @@ def _rematch(store: Store, watchlist: Watchlist) -> None:
 
 def _insert_hits(conn, watchlist_id: int, keyword: Keyword, restrict: str | None) -> None:
     """Add the keyword's hits; `restrict` limits the items to a table of seqs."""
+    if keyword.mention is not None:
+        _insert_mention_hits(conn, watchlist_id, keyword.mention, restrict)
+        return
     join = f" JOIN {restrict} AS only ON only.seq = {INDEX_TABLE}.rowid" if restrict else ""
     expression = _expression(keyword)
     insert_matching = (
@@ -209,6 +212,31 @@ def _insert_hits(conn, watchlist_id: int, keyword: Keyword, restrict: str | None
         "INSERT OR IGNORE INTO watch_hits (watchlist_id, seq) VALUES (?, ?)",
         [(watchlist_id, seq) for seq, title, body in candidates if keyword.matches(title, body)],
     )
+
+
+def _insert_mention_hits(conn, watchlist_id: int, name: str, restrict: str | None) -> None:
+    """`@name`: the items the market layer found naming it (an item imported a moment ago
+    has none yet: the market catch-up adds its hits, core/markets.py write_day)."""
+    only = f" JOIN {restrict} AS only ON only.seq = items.seq" if restrict else ""
+    conn.execute(
+        "INSERT OR IGNORE INTO watch_hits (watchlist_id, seq) SELECT ?, items.seq "
+        f"FROM market_mentions m JOIN items ON items.id = m.item_id{only} WHERE m.name = ?",
+        [watchlist_id, name],
+    )
+
+
+def mention_hits_of_day(conn, day: dt.date) -> None:
+    """Hits of the `@name` keywords among a day's items, once its mentions are written (inside
+    the caller's transaction)."""
+    for watchlist_id, keywords in conn.execute("SELECT id, keywords FROM watchlists").fetchall():
+        for keyword in parse_keywords(json.loads(keywords)):
+            if keyword.mention is not None:
+                conn.execute(
+                    "INSERT OR IGNORE INTO watch_hits (watchlist_id, seq) SELECT ?, items.seq "
+                    "FROM market_mentions m JOIN items ON items.id = m.item_id "
+                    "WHERE m.day = ? AND m.name = ?",
+                    [watchlist_id, day.isoformat(), keyword.mention],
+                )
 
 
 def _index_decides(keyword: Keyword) -> bool:

@@ -22,6 +22,7 @@ from telereader.app.ops.following import FolderFollowing
 from telereader.app.ops.importing import ImportController
 from telereader.app.ops.integrity import IntegrityCheck
 from telereader.app.ops.library import LibraryOps
+from telereader.app.ops.markets import MarketCatchUp
 from telereader.app.ops.words import WordCatchUp
 from telereader.app.panels.days import DayNavigation
 from telereader.app.panels.filters import FilterBar
@@ -38,6 +39,7 @@ from telereader.app.window import columns, state
 from telereader.app.window.actions import build_actions, shortcut_help
 from telereader.app.window.back import BackNavigation
 from telereader.app.window.choices import export_choices
+from telereader.app.window.markets import Markets
 from telereader.app.window.reactions import Reactions
 from telereader.app.window.reading import ReaderKeys
 from telereader.app.window.trends import Trends
@@ -53,6 +55,7 @@ from telereader.core.walk import DIGEST_SUFFIXES
 CHECK_EVERY_S = 24 * 3600  # the background check of the whole library file
 READ_AFTER_MS = 1200  # an item selected this long counts as read
 WORDS_AFTER_START_MS = 2000  # the word catch-up starts this long after the window
+MARKETS_AFTER_START_MS = 2500  # and the market catch-up, once the word one has begun
 CLOSE_WAIT_MS = 3000  # closing gives writes under way this long, then keeps notes in a file
 DEFAULT_WINDOW_SIZE = (1400, 900)
 
@@ -65,7 +68,7 @@ def default_window_size(window: QWidget) -> QSize:
 
 
 class MainWindow(
-    Views, BackNavigation, Reactions, ReaderKeys, ViewControls, Words, Trends, QMainWindow
+    Views, BackNavigation, Reactions, ReaderKeys, ViewControls, Words, Markets, Trends, QMainWindow
 ):
     import_finished = Signal(object)  # ImportReport after the window has taken it in; None: failed
 
@@ -82,6 +85,7 @@ class MainWindow(
         self.search_service = SearchService(data_dir, self)
         self.integrity = IntegrityCheck(data_dir, self)
         self.word_catch_up = WordCatchUp(data_dir, self)
+        self.market_catch_up = MarketCatchUp(data_dir, self)
         self._trend_pool = serial_pool(self)
         self.last_search = None
         self.search_watchlist: int | None = None  # the search bar's choice, for searches
@@ -133,6 +137,7 @@ class MainWindow(
         self.across_model = self.list.across_model
         self.list.empty_text = self.empty_text
         self.detail = DetailPane(self.ops.save_note, self, retry=self.writer.retry)
+        self._compose_markets()
         self.day_label = columns.day_label(self)
         above = (self.day_label, self.notices, self.search_bar, self.filter_bar)
         timeline = columns.timeline_column(
@@ -177,6 +182,7 @@ class MainWindow(
         self.integrity.checked.connect(self.library_checked)
         self.word_catch_up.progress.connect(self._words_progress)
         self.word_catch_up.finished.connect(self._words_finished)
+        self._wire_markets()
         self.hot_strip.word_clicked.connect(self.search_word)
         self.search_service.finished.connect(self._search_trend)
         self.day_nav.hits_wanted.connect(self._watch_trend)  # after show_watch_view: connected first
@@ -222,6 +228,7 @@ class MainWindow(
         # resumes where the last run stopped, once the window has shown itself: its worker
         # processes and writes never compete with the first paint
         self.word_catch_up.start_later(WORDS_AFTER_START_MS)
+        self.market_catch_up.start_later(MARKETS_AFTER_START_MS)
         self.focus_list()  # j/k/S/N work at once; the calendar is a click away
         self.following.follow(state.followed_folders(self.settings))
         if not self.days:
@@ -340,6 +347,7 @@ class MainWindow(
 
     def _imported(self, report) -> None:
         self.word_catch_up.start()
+        self.market_catch_up.start()
         if report is not None and report.new_hits:
             self.notify_new_hits(report.new_hits)
         self.import_finished.emit(report)
@@ -468,6 +476,7 @@ class MainWindow(
         self.search_service.shutdown()
         self.integrity.shutdown()
         self.word_catch_up.shutdown()
+        self.market_catch_up.shutdown()
         # Writes that land from now on change nothing on screen: the window is gone, and its
         # library connection may be closed before their events arrive.
         self.events.blockSignals(True)

@@ -125,6 +125,9 @@ ACTIONS: tuple[Action, ...] = (
     Action("newest_first", "toggle_order", text=QT_TR_NOOP("当天最新在前"), menu="view",
            shortcuts=("Ctrl+Shift+T",), help_keys="Ctrl+Shift+T",
            help=QT_TR_NOOP("当天的时间线：最新在前 / 最早在前"), help_row=25),
+    Action("movers", "show_movers", text=QT_TR_NOOP("当天异动个股…"), menu="view",
+           separator=True, shortcuts=("Ctrl+Shift+M",), help_keys="Ctrl+Shift+M",
+           help=QT_TR_NOOP("当天异动：按题材列出异动个股，单击打开电报"), help_row=26),
 )  # fmt: skip
 
 # the list's context menu, in its order
