@@ -26,7 +26,8 @@ SAY_PROGRESS_FROM = 30  # stale days: a catch-up this long says how far it is
         "list the stocks and themes that moved on a day",
     ),
     json=True,
-    loads=("sqlite_utils",),  # a first run extracts the days it reads
+    # a first run extracts the days it reads, a long one in worker processes
+    loads=("sqlite_utils", "multiprocessing", "concurrent.futures", "telereader.core.pool"),
 )
 def movers(args: argparse.Namespace, store: Store) -> int:
     from telereader.core.markets import day_movers
@@ -66,7 +67,7 @@ def movers_checks(args: argparse.Namespace) -> None:
         "list the companies and themes items mention, with counts",
     ),
     json=True,
-    loads=("sqlite_utils",),
+    loads=("sqlite_utils", "multiprocessing", "concurrent.futures", "telereader.core.pool"),
 )
 def names(args: argparse.Namespace, store: Store) -> int:
     from telereader.core.markets import name_counts
@@ -132,7 +133,7 @@ def catch_up_between(store: Store, day_from: dt.date | None, day_to: dt.date | N
         "list the items related to an item",
     ),
     json=True,
-    loads=("sqlite_utils",),
+    loads=("sqlite_utils", "multiprocessing", "concurrent.futures", "telereader.core.pool"),
 )
 def related(args: argparse.Namespace, store: Store) -> int:
     from telereader.core.markets import catch_up
