@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from telereader.core.index_writes import CHAR_COUNTS, CHAR_COUNTS_DDL, add_to_index
 from telereader.core.library_errors import SQLITE_NOTADB, LibraryError, library_error, sqlite_code
 from telereader.core.model import Problem
+from telereader.core.note_index import NOTE_INDEX, NOTE_INDEX_DDL, index_notes
 from telereader.core.search_index import INDEX_DDL, INDEX_TABLE, index_text
 
 # A long migration tells how far it is (done, total) to whoever opens the library, so that a
@@ -38,6 +39,7 @@ def _report(done: int, total: int) -> None:
     callback = _progress.get()
     if callback is not None:
         callback(done, total)
+
 
 if TYPE_CHECKING:
     import sqlite_utils  # a migration is handed the Database: store.py makes it
@@ -180,6 +182,13 @@ def _0006_search_index_every_character(db: sqlite_utils.Database) -> None:
     )
 
 
+def _0007_note_index(db: sqlite_utils.Database) -> None:
+    # Notes are searched too (note_index.py): their own index, filled from the notes there are.
+    db.execute(f"DROP TABLE IF EXISTS {NOTE_INDEX}")
+    db.execute(NOTE_INDEX_DDL)
+    index_notes(db.conn)
+
+
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _0001_initial,
     _0002_search_index,
@@ -187,6 +196,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _0004_watchlists,
     _0005_word_stats,
     _0006_search_index_every_character,
+    _0007_note_index,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

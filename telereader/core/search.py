@@ -8,6 +8,7 @@ and re-checked against the text, so results are always exactly `Query.matches`.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -32,12 +33,16 @@ class SearchResult:
     total: int = 0
     elapsed_ms: float = 0.0
     ranked: bool = False  # best match first (else newest first)
+    # item id → its note, for the items found in their note (note_search.py; search() alone
+    # never fills it: it searches the items' text)
+    notes: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {
             "items": [item.to_json() for item in self.items],
             "total": self.total,
             "elapsed_ms": round(self.elapsed_ms, 2),
+            "found_in_note": list(self.notes),
         }
 
 
@@ -51,12 +56,31 @@ def search(
     best_first: bool = False,
 ) -> SearchResult:
     """The page of `limit` matches after the first `offset`, and the number of all matches."""
+    return search_leaving_out(
+        store, text, limit=limit, offset=offset, search_filter=search_filter, best_first=best_first
+    )
+
+
+def search_leaving_out(
+    store: Store,
+    text: str,
+    *,
+    limit: int = DEFAULT_LIMIT,
+    offset: int = 0,
+    search_filter: ItemFilter | None = None,
+    best_first: bool = False,
+    leave_out: tuple[int, ...] = (),
+) -> SearchResult:
+    """`search`, as if the items keyed `leave_out` were not in the library (the items a
+    search with notes shows first: note_search.py)."""
     began = time.perf_counter()
     query = parse_query(text)
     result = SearchResult(query)
     if query.include or query.exclude:
         page = (max(0, offset), max(0, limit))
         plan = plan_search(store.conn, search_filter or ItemFilter())
+        if leave_out:
+            plan = dataclasses.replace(plan, leave_out=tuple(leave_out))
         _run(store, query, page, plan, best_first, result)
     result.elapsed_ms = (time.perf_counter() - began) * 1000
     return result
@@ -87,6 +111,8 @@ def _run(store, query: Query, page: tuple[int, int], plan: SearchPlan, best_firs
     if plan.few is not None:
         match = ""  # read the few items themselves (search_plan.py)
         conditions.append(f"{INDEX_TABLE}.rowid IN ({','.join(map(str, plan.few))})")
+    if plan.leave_out:
+        conditions.append(f"{INDEX_TABLE}.rowid NOT IN ({','.join(map(str, plan.leave_out))})")
     where = "".join(f" AND {condition}" for condition in conditions)
     # conditions on `items` need the join; key ranges and sets the index answers itself
     join = f" JOIN items ON items.seq = {INDEX_TABLE}.rowid" if plan.rest.sql()[0] else ""

@@ -26,6 +26,7 @@ from telereader.core.library_errors import (
 )
 from telereader.core.migrations import SCHEMA_VERSION, migrate, read_schema_version
 from telereader.core.model import Item, Level, Problem
+from telereader.core.note_index import write_note
 from telereader.core.rows import ItemRow, item_from_row
 from telereader.core.search_index import index_text
 from telereader.core.seq import SeqKeys
@@ -377,15 +378,7 @@ class Store:
         """Save the note of an item; empty (or blank) text removes it."""
         self._require_items([item_id])
         with self.transaction() as db:
-            if text.strip():
-                db.conn.execute(
-                    "INSERT INTO notes (item_id, text, updated_at) VALUES (?, ?, ?) "
-                    "ON CONFLICT (item_id) DO UPDATE SET text = excluded.text, "
-                    "updated_at = excluded.updated_at",
-                    [item_id, text, now()],
-                )
-            else:
-                db.conn.execute("DELETE FROM notes WHERE item_id = ?", [item_id])
+            write_note(db.conn, item_id, text, now())
 
     def set_read(self, item_ids: Iterable[str], read: bool = True) -> None:
         ids = list(dict.fromkeys(item_ids))
