@@ -154,3 +154,16 @@ def test_notes_written_before_the_note_index_are_found_after_the_upgrade(noted, 
     with Store.open(data_dir) as upgraded:
         result = search_with_notes(upgraded, "橡胶与铜", notes_only=True)
         assert [item.id for item in result.items] == [ids[3 + 7 * 4]]
+
+
+@pytest.mark.parametrize("text", ["的", "日", "美联储"])
+def test_an_item_found_in_its_note_and_its_text_counts_once(noted, text):
+    store, _ids = noted
+    in_text = search(store, text, limit=10_000).items
+    for item in in_text[1::3]:
+        store.set_note(item.id, f"记下：{text}")
+    combined = search_with_notes(store, text, limit=10_000)
+    expected = {item.id for item in in_text} | set(note_scan(store, text))
+    assert combined.total == len(expected) == len(combined.items)
+    assert {item.id for item in combined.items} == expected
+    assert set(combined.notes) >= {item.id for item in in_text[1::3]}

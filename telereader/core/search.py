@@ -72,7 +72,8 @@ def search_leaving_out(
     leave_out: tuple[int, ...] = (),
 ) -> SearchResult:
     """`search`, as if the items keyed `leave_out` were not in the library (the items a
-    search with notes shows first: note_search.py)."""
+    search with notes shows first: note_search.py). Each of them must be a match of this
+    search, filter included: the total is the search's less their number."""
     began = time.perf_counter()
     query = parse_query(text)
     result = SearchResult(query)
@@ -111,6 +112,7 @@ def _run(store, query: Query, page: tuple[int, int], plan: SearchPlan, best_firs
     if plan.few is not None:
         match = ""  # read the few items themselves (search_plan.py)
         conditions.append(f"{INDEX_TABLE}.rowid IN ({','.join(map(str, plan.few))})")
+    counted = "".join(f" AND {condition}" for condition in conditions)
     if plan.leave_out:
         conditions.append(f"{INDEX_TABLE}.rowid NOT IN ({','.join(map(str, plan.leave_out))})")
     where = "".join(f" AND {condition}" for condition in conditions)
@@ -118,14 +120,17 @@ def _run(store, query: Query, page: tuple[int, int], plan: SearchPlan, best_firs
     join = f" JOIN items ON items.seq = {INDEX_TABLE}.rowid" if plan.rest.sql()[0] else ""
     conn = store.conn
     if exact:
-        character = _lone_character(query, plan)
+        # counted as if none were left out, then less them: they all match (the caller's
+        # promise), and so the fast totals (one character) stay fast
+        character = _lone_character(query, dataclasses.replace(plan, leave_out=()))
         if character is not None:
             result.total = items_with_character(conn, character)
         else:
             result.total = conn.execute(
-                f"SELECT count(*) FROM {INDEX_TABLE}{join} WHERE {INDEX_TABLE} MATCH ?{where}",
+                f"SELECT count(*) FROM {INDEX_TABLE}{join} WHERE {INDEX_TABLE} MATCH ?{counted}",
                 [match, *params],
             ).fetchone()[0]
+        result.total -= len(plan.leave_out)
         ranked = best_first and result.total <= RANK_AT_MOST
         order = f"bm25({INDEX_TABLE}), " if ranked else ""
         seqs = [
