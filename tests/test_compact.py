@@ -30,8 +30,11 @@ def file_room(data_dir) -> compact.Room:
         conn.close()
 
 
-def test_an_import_gives_back_the_free_room_it_is_worth_giving_back(data_dir, capsys, monkeypatch):
+def test_a_big_import_gives_back_the_free_room_it_is_worth_giving_back(
+    data_dir, capsys, monkeypatch
+):
     monkeypatch.setattr(compact, "FREE_BYTES", 1024 * 1024)  # a test library is small
+    monkeypatch.setattr(compact, "BIG_IMPORT", 1)
     assert main(["--data-dir", str(data_dir), "import", str(SAMPLE)]) == 0
     leave_free_pages(data_dir, 4)
     before = file_room(data_dir)
@@ -52,9 +55,19 @@ def test_little_free_room_or_nothing_imported_leaves_the_file_as_it_is(
     data_dir, monkeypatch, megabytes
 ):
     monkeypatch.setattr(compact, "FREE_BYTES", 64 * 1024 * 1024 if megabytes else 1024 * 1024)
+    monkeypatch.setattr(compact, "BIG_IMPORT", 1)
     assert main(["--data-dir", str(data_dir), "import", str(SAMPLE)]) == 0
     leave_free_pages(data_dir, megabytes or 4)
     before = file_room(data_dir)
     args = [str(FIXTURES / "small.md")] if megabytes else [str(SAMPLE)]  # SAMPLE: nothing new
     assert main(["--data-dir", str(data_dir), "import", *args]) == 0
     assert file_room(data_dir).file_bytes >= before.file_bytes  # not rewritten: no smaller
+
+
+def test_a_small_import_into_a_roomy_library_does_not_wait_for_compaction(data_dir, monkeypatch):
+    monkeypatch.setattr(compact, "FREE_BYTES", 1024 * 1024)
+    assert main(["--data-dir", str(data_dir), "import", str(SAMPLE)]) == 0
+    leave_free_pages(data_dir, 4)
+    before = file_room(data_dir)
+    assert main(["--data-dir", str(data_dir), "import", str(FIXTURES / "small.md")]) == 0
+    assert file_room(data_dir).file_bytes >= before.file_bytes  # fewer items than BIG_IMPORT

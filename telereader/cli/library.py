@@ -53,10 +53,11 @@ def import_files(args: argparse.Namespace, store: Store) -> int:
     with interrupt_cancels() as cancelled:
         report = import_paths(store, args.paths, cancelled=cancelled)
     freed = 0
-    if report.added and not report.cancelled:  # nobody waits on the library here: compact it
-        from telereader.core.compact import compact_if_worth_it
+    if not report.cancelled:  # nobody waits on the library here: compact it after a big import
+        from telereader.core import compact
 
-        freed = compact_if_worth_it(store.conn)
+        if report.added >= compact.BIG_IMPORT:
+            freed = compact.compact_if_worth_it(store.conn)
     if args.json:
         print_json(import_report_json(report))
     else:
