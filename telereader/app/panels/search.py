@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -76,10 +77,15 @@ class SearchBar(QWidget):
         self.best_first.setObjectName("best_first")
         self.best_first.setToolTip(tr("按相关度排序；不勾选时最新的在前"))
         self.best_first.toggled.connect(self.requested)
-        self.notes_only = QCheckBox(tr("只搜笔记"), self)
+        # a narrow ✎ toggle, not a labelled box: the row's width sets the timeline's least
+        self.notes_only = QToolButton(self)
+        self.notes_only.setText("✎")
+        self.notes_only.setCheckable(True)
+        self.notes_only.setAutoRaise(True)
+        self.notes_only.setAccessibleName(tr("只搜笔记"))
         self.notes_only.setObjectName("notes_only")
         self.notes_only.setToolTip(
-            tr("只在自己的笔记中搜索；不勾选时也搜笔记，在笔记中找到的条目排在最前，标 ✎")
+            tr("只搜笔记：只在自己的笔记中搜索；不按下时也搜笔记，在笔记中找到的条目排在最前，标 ✎")
         )
         self.notes_only.toggled.connect(self.requested)
         self.back = QPushButton(self)
