@@ -198,7 +198,7 @@ def test_search_json_has_items_total_and_elapsed_ms(capsys, data_dir):
     d = ["--data-dir", str(data_dir)]
     run(capsys, *d, "import", str(SAMPLE))
     result = run_json(capsys, *d, "search", "黄金", "--limit", "2")
-    assert set(result) == {"items", "total", "elapsed_ms"}
+    assert set(result) == {"items", "total", "elapsed_ms", "found_in_note"}
     assert len(result["items"]) == 2 and result["total"] > 2
     assert result["elapsed_ms"] >= 0
     assert all("黄金" in (item["title"] or "") + item["body"] for item in result["items"])

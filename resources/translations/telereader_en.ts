@@ -234,6 +234,14 @@
         <translation>Last year</translation>
     </message>
     <message>
+        <source>只搜笔记</source>
+        <translation>Notes only</translation>
+    </message>
+    <message>
+        <source>只搜笔记：只在自己的笔记中搜索；不按下时也搜笔记，在笔记中找到的条目排在最前，标 ✎</source>
+        <translation>Notes only: search your own notes only; when not pressed, notes are searched too, and items found in their note come first, marked ✎</translation>
+    </message>
+    <message>
         <source>回到打开这一条之前的列表，位置不变（Esc、Alt+←）</source>
         <translation>Back to the list this item was opened from, where you were (Esc, Alt+←)</translation>
     </message>

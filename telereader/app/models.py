@@ -23,6 +23,8 @@ HighlightRole = Qt.ItemDataRole.UserRole + 3  # the terms to highlight in a row
 ShowDayRole = Qt.ItemDataRole.UserRole + 4  # rows from many days show their day
 # a search result's matched passage of the body (str), or None: the row shows the body whole
 SnippetRole = Qt.ItemDataRole.UserRole + 6  # (+5 is NoteRole, below)
+NOTE_MARK = "✎ "  # a search result found in the reader's note: its snippet is the note's
+NOTE_PASSAGE = 90  # characters of a found note shown when no term marks a passage
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -213,6 +215,7 @@ class SearchResultsModel(ItemListModel):
         self.ranked = False
         self._fetching = False
         self._snippets: dict[str, str | None] = {}  # by item id: rows are painted often
+        self.notes: dict[str, str] = {}  # item id → its note, for items found in their note
 
     def reset(self, request, result) -> None:
         """Show the first page of a new search."""
@@ -222,6 +225,7 @@ class SearchResultsModel(ItemListModel):
         self.total = result.total
         self.terms = result.query.include
         self.ranked = result.ranked
+        self.notes = dict(result.notes)
         self._fetching = False
         self._snippets = {}
         self.endResetModel()
@@ -229,6 +233,7 @@ class SearchResultsModel(ItemListModel):
     def clear(self) -> None:
         self.beginResetModel()
         self.request, self._items, self.total, self.terms = None, [], 0, ()
+        self.notes = {}
         self._fetching = False
         self._snippets = {}
         self.endResetModel()
@@ -238,6 +243,7 @@ class SearchResultsModel(ItemListModel):
         self._fetching = False
         if self.request is None or request.text != self.request.text:
             return
+        self.notes.update(result.notes)
         known = {item.id for item in self._items}
         fresh = [item for item in result.items if item.id not in known]
         if fresh:
@@ -265,6 +271,7 @@ class SearchResultsModel(ItemListModel):
             self.request.best_first,
             offset=len(self._items),
             limit=self.request.limit,
+            notes_only=self.request.notes_only,
         )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -280,9 +287,14 @@ class SearchResultsModel(ItemListModel):
 
     def snippet(self, item: StoredItem) -> str | None:
         """The passage of the item's body the search matched; None when its title shows the
-        match."""
+        match. For an item found in its note, the note's passage, marked ✎."""
         if item.id not in self._snippets:
-            self._snippets[item.id] = snippet(item.body, self.terms, item.title)
+            note = self.notes.get(item.id)
+            if note is not None:
+                passage = snippet(note, self.terms) or one_line(note, NOTE_PASSAGE)
+                self._snippets[item.id] = NOTE_MARK + passage
+            else:
+                self._snippets[item.id] = snippet(item.body, self.terms, item.title)
         return self._snippets[item.id]
 
 

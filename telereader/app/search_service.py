@@ -18,7 +18,8 @@ from PySide6.QtCore import QObject, Signal
 from telereader.app.tasks import Pool, run_task, serial_pool
 from telereader.core.filters import ItemFilter
 from telereader.core.library_errors import SQLITE_INTERRUPT, sqlite_code
-from telereader.core.search import SearchResult, search
+from telereader.core.note_search import search_with_notes as search  # items and notes
+from telereader.core.search import SearchResult
 from telereader.core.store import Store
 
 PROGRESS_STEPS = 20_000  # SQLite virtual-machine steps between two looks at `_stale`
@@ -32,6 +33,7 @@ class SearchRequest:
     best_first: bool
     offset: int
     limit: int
+    notes_only: bool = False  # search the reader's notes only
 
 
 class SearchService(QObject):
@@ -61,9 +63,12 @@ class SearchService(QObject):
         best_first: bool = False,
         offset: int = 0,
         limit: int = 100,
+        notes_only: bool = False,
     ) -> SearchRequest:
         self._counter += 1
-        request = SearchRequest(self._counter, text, search_filter, best_first, offset, limit)
+        request = SearchRequest(
+            self._counter, text, search_filter, best_first, offset, limit, notes_only
+        )
         if offset == 0:
             self.latest = request.number  # a new search: earlier ones are stale
         with self._lock:
@@ -126,6 +131,7 @@ class SearchService(QObject):
                     offset=request.offset,
                     search_filter=request.search_filter,
                     best_first=request.best_first,
+                    notes_only=request.notes_only,
                 )
             except sqlite3.OperationalError as error:
                 if sqlite_code(error) != SQLITE_INTERRUPT:

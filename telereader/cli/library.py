@@ -53,6 +53,12 @@ def import_files(args: argparse.Namespace, store: Store) -> int:
 
     with interrupt_cancels() as cancelled:
         report = import_paths(store, args.paths, cancelled=cancelled)
+    freed = 0
+    if not report.cancelled:  # nobody waits on the library here: compact it after a big import
+        from telereader.core import compact
+
+        if report.added >= compact.BIG_IMPORT:
+            freed = compact.compact_if_worth_it(store.conn)
     if args.json:
         print_json(import_report_json(report))
     else:
@@ -61,6 +67,8 @@ def import_files(args: argparse.Namespace, store: Store) -> int:
         say(describe_total(report))
         if report.cancelled:
             say(sentence("import_cancelled"))
+        if freed:
+            say(sentence("library_compacted", mb=f"{freed / 1e6:.1f}"))
     if report.cancelled:
         return EXIT_INTERRUPTED
     return EXIT_FAILED if report.rejected else EXIT_OK

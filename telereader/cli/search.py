@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 )
 def search(args: argparse.Namespace, store: Store) -> int:
     from telereader.core.filters import ItemFilter
-    from telereader.core.search import search as search_library
+    from telereader.core.note_search import search_with_notes
 
     search_filter = ItemFilter(
         day_from=args.day_from,
@@ -43,14 +43,21 @@ def search(args: argparse.Namespace, store: Store) -> int:
         watchlist_id=None if args.watch is None else watchlist_id(store, args.watch),
     )
     text = " ".join(args.query)
-    result = search_library(
-        store, text, limit=args.limit, search_filter=search_filter, best_first=args.best
+    result = search_with_notes(
+        store,
+        text,
+        limit=args.limit,
+        search_filter=search_filter,
+        best_first=args.best,
+        notes_only=args.notes,
     )
     if args.json:
         print_json(result.to_json())
         return EXIT_OK
     for item in result.items:
         say(f"{item.day}  " + describe_row(item))
+        if item.id in result.notes:  # found in the reader's note: the note under its row
+            say("    ✎ " + " ".join(result.notes[item.id].split()))
     say(sentence("search_total", total=result.total, elapsed_ms=result.elapsed_ms))
     return EXIT_OK
 
@@ -77,6 +84,11 @@ def search_arguments(parser: argparse.ArgumentParser) -> None:
         "--watch",
         metavar="LIST",
         help=pick(("只在这个关注列表的命中中搜索", "only items this watchlist lights up")),
+    )
+    add(
+        "--notes",
+        action="store_true",
+        help=pick(("只搜笔记", "search the notes only")),
     )
     add(
         "--best",

@@ -17,6 +17,7 @@ from telereader import __version__
 from telereader.core.backup_schema import FORMAT, FORMAT_VERSION, check_backup
 from telereader.core.files import write_atomically
 from telereader.core.kinds import Problem
+from telereader.core.note_index import write_note
 from telereader.core.store import LibraryError, Store, now
 from telereader.core.watchlists import save_watchlist, watchlist_named
 
@@ -104,13 +105,9 @@ def restore_backup(store: Store, path: Path) -> RestoreReport:
             )
             report.stars += cursor.rowcount
         for note in data.get("notes", []):
-            cursor = db.execute(
-                "INSERT INTO notes (item_id, text, updated_at) VALUES (?, ?, ?) "
-                "ON CONFLICT (item_id) DO UPDATE SET text = excluded.text, "
-                "updated_at = excluded.updated_at WHERE excluded.updated_at > notes.updated_at",
-                [note["item_id"], note["text"], note.get("updated_at") or now()],
+            report.notes += write_note(
+                db.conn, note["item_id"], note["text"], note.get("updated_at") or now(), True
             )
-            report.notes += cursor.rowcount
         for read in data.get("reads", []):
             cursor = db.execute(
                 "INSERT OR IGNORE INTO reads (item_id, read_at) VALUES (?, ?)",

@@ -261,6 +261,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
     ),
     "window_disabled": ("窗口已被禁用", "the window is disabled"),
     "window_unavailable": ("无法加载窗口界面：{error}", "cannot load the window: {error}"),
+    "library_compacted": (
+        "已整理资料库，腾出 {mb} MB",
+        "compacted the library: {mb} MB given back",
+    ),
     "import_cancelled": (
         "已取消：正在导入的文件没有写入，之前的文件已完整导入",
         "cancelled: the file being imported was not written; the files before it are complete",

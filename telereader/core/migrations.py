@@ -37,6 +37,7 @@ def _report(done: int, total: int) -> None:
     if callback is not None:
         callback(done, total)
 
+
 if TYPE_CHECKING:
     import sqlite_utils  # a migration is handed the Database: store.py makes it
 
@@ -191,6 +192,15 @@ def _0007_markets(db: sqlite_utils.Database) -> None:
     create_market_tables(db)
 
 
+def _0008_note_index(db: sqlite_utils.Database) -> None:
+    from telereader.core.note_index import NOTE_INDEX, NOTE_INDEX_DDL, index_notes
+
+    # Notes are searched too (note_index.py): their own index, filled from the notes there are.
+    db.execute(f"DROP TABLE IF EXISTS {NOTE_INDEX}")
+    db.execute(NOTE_INDEX_DDL)
+    index_notes(db.conn)
+
+
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _0001_initial,
     _0002_search_index,
@@ -199,6 +209,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _0005_word_stats,
     _0006_search_index_every_character,
     _0007_markets,
+    _0008_note_index,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -8,6 +8,7 @@ and re-checked against the text, so results are always exactly `Query.matches`.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -32,12 +33,16 @@ class SearchResult:
     total: int = 0
     elapsed_ms: float = 0.0
     ranked: bool = False  # best match first (else newest first)
+    # item id → its note, for the items found in their note (note_search.py; search() alone
+    # never fills it: it searches the items' text)
+    notes: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {
             "items": [item.to_json() for item in self.items],
             "total": self.total,
             "elapsed_ms": round(self.elapsed_ms, 2),
+            "found_in_note": list(self.notes),
         }
 
 
@@ -51,12 +56,32 @@ def search(
     best_first: bool = False,
 ) -> SearchResult:
     """The page of `limit` matches after the first `offset`, and the number of all matches."""
+    return search_leaving_out(
+        store, text, limit=limit, offset=offset, search_filter=search_filter, best_first=best_first
+    )
+
+
+def search_leaving_out(
+    store: Store,
+    text: str,
+    *,
+    limit: int = DEFAULT_LIMIT,
+    offset: int = 0,
+    search_filter: ItemFilter | None = None,
+    best_first: bool = False,
+    leave_out: tuple[int, ...] = (),
+) -> SearchResult:
+    """`search`, as if the items keyed `leave_out` were not in the library (the items a
+    search with notes shows first: note_search.py). Each of them must be a match of this
+    search, filter included: the total is the search's less their number."""
     began = time.perf_counter()
     query = parse_query(text)
     result = SearchResult(query)
     if query.include or query.exclude:
         page = (max(0, offset), max(0, limit))
         plan = plan_search(store.conn, search_filter or ItemFilter())
+        if leave_out:
+            plan = dataclasses.replace(plan, leave_out=tuple(leave_out))
         _run(store, query, page, plan, best_first, result)
     result.elapsed_ms = (time.perf_counter() - began) * 1000
     return result
@@ -78,17 +103,23 @@ def _expression(query: Query, plan: SearchPlan) -> tuple[str, bool]:
 
 def _run(store, query: Query, page: tuple[int, int], plan: SearchPlan, best_first, result):
     offset, limit = page
-    match, exact, where, params, join = _statement_parts(query, plan)
+    match, exact, counted, params, join = _statement_parts(query, plan)
+    where = counted
+    if plan.leave_out:
+        where += f" AND {INDEX_TABLE}.rowid NOT IN ({','.join(map(str, plan.leave_out))})"
     conn = store.conn
     if exact:
-        character = _lone_character(query, plan)
+        # counted as if none were left out, then less them: they all match (the caller's
+        # promise), and so the fast totals (one character) stay fast
+        character = _lone_character(query, dataclasses.replace(plan, leave_out=()))
         if character is not None:
             result.total = items_with_character(conn, character)
         else:
             result.total = conn.execute(
-                f"SELECT count(*) FROM {INDEX_TABLE}{join} WHERE {INDEX_TABLE} MATCH ?{where}",
+                f"SELECT count(*) FROM {INDEX_TABLE}{join} WHERE {INDEX_TABLE} MATCH ?{counted}",
                 [match, *params],
             ).fetchone()[0]
+        result.total -= len(plan.leave_out)
         ranked = best_first and result.total <= RANK_AT_MOST
         order = f"bm25({INDEX_TABLE}), " if ranked else ""
         seqs = [

@@ -30,6 +30,7 @@ class SearchPlan:
     keys: tuple[int, int] | None = None  # rowid range that holds every match
     rest: ItemFilter = field(default_factory=ItemFilter)  # still tested on `items`
     few: list[int] | None = None  # keys of a small set that holds every match: read them
+    leave_out: tuple[int, ...] = ()  # keys the search is not to find
 
 
 def plan_search(conn: sqlite3.Connection, search_filter: ItemFilter) -> SearchPlan:

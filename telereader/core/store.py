@@ -388,17 +388,11 @@ class Store:
 
     def set_note(self, item_id: str, text: str) -> None:
         """Save the note of an item; empty (or blank) text removes it."""
+        from telereader.core.note_index import write_note  # a write's: reads never load it
+
         self._require_items([item_id])
         with self.transaction() as db:
-            if text.strip():
-                db.conn.execute(
-                    "INSERT INTO notes (item_id, text, updated_at) VALUES (?, ?, ?) "
-                    "ON CONFLICT (item_id) DO UPDATE SET text = excluded.text, "
-                    "updated_at = excluded.updated_at",
-                    [item_id, text, now()],
-                )
-            else:
-                db.conn.execute("DELETE FROM notes WHERE item_id = ?", [item_id])
+            write_note(db.conn, item_id, text, now())
 
     def set_read(self, item_ids: Iterable[str], read: bool = True) -> None:
         ids = list(dict.fromkeys(item_ids))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -76,6 +77,17 @@ class SearchBar(QWidget):
         self.best_first.setObjectName("best_first")
         self.best_first.setToolTip(tr("按相关度排序；不勾选时最新的在前"))
         self.best_first.toggled.connect(self.requested)
+        # a narrow ✎ toggle, not a labelled box: the row's width sets the timeline's least
+        self.notes_only = QToolButton(self)
+        self.notes_only.setText("✎")
+        self.notes_only.setCheckable(True)
+        self.notes_only.setAutoRaise(True)
+        self.notes_only.setAccessibleName(tr("只搜笔记"))
+        self.notes_only.setObjectName("notes_only")
+        self.notes_only.setToolTip(
+            tr("只搜笔记：只在自己的笔记中搜索；不按下时也搜笔记，在笔记中找到的条目排在最前，标 ✎")
+        )
+        self.notes_only.toggled.connect(self.requested)
         self.back = QPushButton(self)
         self.back.setObjectName("back_to_list")
         self.back.setFlat(True)
@@ -91,6 +103,7 @@ class SearchBar(QWidget):
         row.addWidget(self.scope)
         row.addWidget(self.watch_scope)
         row.addWidget(self.best_first)
+        row.addWidget(self.notes_only)
         row.addStretch(1)
         layout.addLayout(row)
 
@@ -167,7 +180,7 @@ class SearchBar(QWidget):
 
     def set_mode(self, searching: bool, watching: bool) -> None:
         """Scope and best-first serve a search; the watchlist choice a search or the hits."""
-        for widget in (self.scope, self.best_first):
+        for widget in (self.scope, self.best_first, self.notes_only):
             widget.setEnabled(searching)
         self.watch_scope.setEnabled(searching or watching)
         self.watch_scope.setItemText(0, tr("全部关注列表") if watching else tr("全部条目"))

@@ -155,7 +155,10 @@ class BackNavigation:
             request.search_filter, watchlist_id=self.search_watchlist
         )  # a watchlist deleted meanwhile no longer narrows it
         rows = max(request.limit, self.search_model.rowCount())
-        self.search_service.request(request.text, search_filter, request.best_first, limit=rows)
+        self.search_service.request(
+            request.text, search_filter, request.best_first, limit=rows,
+            notes_only=request.notes_only,
+        )  # fmt: skip
 
     def _restore_place(self, point: ReturnPoint) -> None:
         """The selected row and the scroll position as they were; after a fresh read, the

@@ -10,7 +10,7 @@ from telereader.app.dialogs.export import ExportChoice, hits_choice
 from telereader.app.i18n import tr
 from telereader.core.export import selected
 from telereader.core.filters import ItemFilter
-from telereader.core.search import search
+from telereader.core.note_search import search_with_notes
 from telereader.core.store import Store, StoredItem
 
 if TYPE_CHECKING:
@@ -58,14 +58,16 @@ def shown_list_choice(self: MainWindow) -> ExportChoice:
     if self.searching and self.last_search is not None:
         text, search_filter = self.search_bar.text(), self.search_filter()
         best_first, total = self.search_bar.best_first.isChecked(), self.last_search.total
+        notes_only = self.search_bar.notes_only.isChecked()
 
         def results(store: Store) -> list[StoredItem]:
-            return search(
+            return search_with_notes(
                 store,
                 text,
                 limit=max(1, total),
                 search_filter=search_filter,
                 best_first=best_first,
+                notes_only=notes_only,
             ).items
 
         return ExportChoice("list", label.replace("%1", str(total)), results, "telereader-search")

@@ -203,7 +203,12 @@ class Views:
     def run_search(self) -> None:
         text = self.search_bar.text()
         if text.strip():
-            self.search_service.request(text, self.search_filter(), self.best_first.isChecked())
+            self.search_service.request(
+                text,
+                self.search_filter(),
+                self.best_first.isChecked(),
+                notes_only=self.search_bar.notes_only.isChecked(),
+            )
 
     def _search_finished(self, request, result) -> None:
         if request.offset > 0:
