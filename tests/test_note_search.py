@@ -149,7 +149,7 @@ def test_the_cli_searches_notes_and_only_notes_with_notes(noted, capsys, data_di
 def test_notes_written_before_the_note_index_are_found_after_the_upgrade(noted, data_dir):
     store, ids = noted
     store.db.execute(f"DROP TABLE {NOTE_INDEX}")
-    store.db.execute("PRAGMA user_version = 6")  # as a library of the release before
+    store.db.execute("PRAGMA user_version = 7")  # as a library of the release before
     store.close()
     with Store.open(data_dir) as upgraded:
         result = search_with_notes(upgraded, "橡胶与铜", notes_only=True)
