@@ -47,6 +47,18 @@ class Pool:
         self._executor: ProcessPoolExecutor | None = None
         self._spare: ProcessPoolExecutor | None = None  # one worker, for files tried again
         self.ahead = workers * 3
+        self._unfinished = 0  # submitted, not done: a close then stops the workers at once
+        self._counting = threading.Lock()
+
+    def _track(self, future: Future) -> Future:
+        with self._counting:
+            self._unfinished += 1
+        future.add_done_callback(self._one_done)
+        return future
+
+    def _one_done(self, _future: Future) -> None:
+        with self._counting:
+            self._unfinished -= 1
 
     @property
     def in_process(self) -> bool:
@@ -56,19 +68,29 @@ class Pool:
         if self._workers == 0:
             return Job(run_here(function, *args))
         self._executor, future = _submitted(self._executor, self._workers, function, args)
-        return Job(future, self, function, args)
+        return Job(self._track(future), self, function, args)
 
     def _alone(self, function: Callable, args: tuple) -> Future:
         """Run on the spare worker, the only file there (its caller waits for it before it
         sends another), so that if the worker dies it was this file."""
         self._spare, future = _submitted(self._spare, 1, function, args)
-        return future
+        return self._track(future)
 
-    def close(self) -> None:
+    def close(self, now: bool = False) -> None:
+        """Let the workers go: when every submission is done, as usual; `now`, or with work
+        still submitted (a catch-up stopped by the window's close), the workers are stopped
+        at once: their work is for no one, and before Python 3.12 a shutdown that waits can
+        wait for ever on a queue's feeder thread (gh-94777, seen with Debian 12's 3.11.2)."""
+        with self._counting:
+            now = now or self._unfinished > 0
         for executor in (self._executor, self._spare):
-            if executor is not None and getattr(executor, "_broken", False):
+            if executor is None:
+                continue
+            if now:
+                stop_now(executor)
+            elif getattr(executor, "_broken", False):
                 shut_down_broken(executor)
-            elif executor is not None:
+            else:
                 executor.shutdown(wait=True, cancel_futures=True)
 
 
@@ -134,6 +156,14 @@ def _submitted(
         shut_down_broken(executor)
         executor = _start(workers)
         return executor, executor.submit(function, *args)
+
+
+def stop_now(executor: ProcessPoolExecutor) -> None:
+    """Stop the workers without waiting for their work, then shut the executor down."""
+    for process in list(getattr(executor, "_processes", {}).values()):
+        with contextlib.suppress(OSError, ValueError):
+            process.terminate()
+    shut_down_broken(executor)
 
 
 def shut_down_broken(executor: ProcessPoolExecutor) -> None:

@@ -97,4 +97,4 @@ class WordCatchUp(QObject):
         if wait is not None:
             wait(10_000)
         if self._cutters is not None:
-            self._cutters.close()
+            self._cutters.close(now=True)  # their work is for no one now
