@@ -184,6 +184,7 @@ def count_near(image: QImage, colour: QColor, area: QRect, distance: int = 60) -
 def test_no_row_of_the_sample_day_paints_its_dateline(reader):
     window = reader.open()
     model = window.list.model()
+    model.show_all()
     rows = [ItemDelegate.row_of(model.index(r, 0)) for r in range(model.rowCount())]
     assert len(rows) > 50
     assert not [row.text for row in rows if "财联社1月14日电" in row.text or "14日讯" in row.text]
@@ -214,6 +215,7 @@ def test_the_list_lays_rows_out_at_their_own_heights_and_scrolls_to_the_last(rea
     view = window.list
     assert not view.uniformItemSizes()
     model = view.model()
+    model.show_all()
     last = model.index(model.rowCount() - 1, 0)
     view.select(last.data(ItemRole).id)
     qtbot.waitUntil(lambda: view.viewport().rect().intersects(view.visualRect(last)), timeout=5000)

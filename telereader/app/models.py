@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from telereader.app.across import AcrossView
-from telereader.core.filters import ItemFilter
+from telereader.app.day_rows import DayRows
+from telereader.core.filters import DayCounts, ItemFilter
 from telereader.core.snippet import snippet
 from telereader.core.store import Store, StoredItem
+from telereader.core.stored import stored_item
 from telereader.core.text import one_line
 from telereader.core.watchlists import hit_page, hit_total
 
@@ -102,19 +104,23 @@ class DayItemsModel(QAbstractListModel):
     the next load, so that the list never jumps under the reader's cursor.
     """
 
-    PAGE = 100  # rows given to the view at a time: more than the tallest window shows
+    PAGE = 40  # rows given to the view at a time: a screenful and more (the view fetches
+    # the next page itself while its last row shows); each row given costs a size hint
 
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
         self._store = store
-        self._items: list[StoredItem] = []  # every row that passes the filter
+        # every row that passes the filter: the day's rows themselves when no filter is on
+        self._items: Sequence[StoredItem] = []
         self._shown = 0  # how many of them the view has been given
-        self._all: list[StoredItem] = []
+        self._all = DayRows([], stored_item)
         self.day: dt.date | None = None
         self.item_filter = ItemFilter()
         self.newest_first = False  # the reader's choice of order (the window's toggle)
-        # How the window shows an item: the library's row with the writes under way applied.
+        # How the window shows an item: the library's row with the writes under way applied,
+        # and which items have writes under way.
         self.overlay: Callable[[StoredItem], StoredItem] = lambda item: item
+        self.pending: Callable[[], Collection[str]] = frozenset
 
     # ---- loading ----------------------------------------------------------------------------
 
@@ -123,10 +129,15 @@ class DayItemsModel(QAbstractListModel):
         self.day = day
         if item_filter is not None:
             self.item_filter = item_filter
-        self._all = [self.overlay(item) for item in self._store.items_on(day)] if day else []
+        rows = self._store.item_rows_on(day) if day else []
         if self.newest_first:  # the library gives real time order: reversed, the latest first
-            self._all.reverse()
-        self._items = [item for item in self._all if self.item_filter.matches(item)]
+            rows.reverse()
+        overlay = self.overlay
+        self._all = DayRows(rows, lambda row: overlay(stored_item(row)))
+        if self.item_filter.is_active:
+            self._items = [item for item in self._all if self.item_filter.matches(item)]
+        else:
+            self._items = self._all
         self._shown = min(self.PAGE, len(self._items))
         self.endResetModel()
 
@@ -139,13 +150,21 @@ class DayItemsModel(QAbstractListModel):
         if fresh is None:
             return
         fresh = self.overlay(fresh)
-        self._all = [fresh if item.id == item_id else item for item in self._all]
-        for row, item in enumerate(self._items):
-            if item.id == item_id:
-                self._items[row] = fresh
-                if row < self._shown:  # a row not yet given to the view is read when it is
-                    index = self.index(row)
-                    self.dataChanged.emit(index, index)
+        in_day = self._all.row_of(item_id)
+        if in_day is not None:
+            self._all[in_day] = fresh
+        row = self._row_shown(item_id)
+        if row is None:
+            return
+        self._items[row] = fresh
+        if row < self._shown:  # a row not yet given to the view is read when it is
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
+
+    def _row_shown(self, item_id: str) -> int | None:
+        if self._items is self._all:
+            return self._all.row_of(item_id)
+        return row_of(self._items, item_id)
 
     # ---- reading ----------------------------------------------------------------------------
 
@@ -155,17 +174,27 @@ class DayItemsModel(QAbstractListModel):
         return list(self._all)
 
     @property
+    def day_total(self) -> int:
+        """How many items the day has, whatever the filter."""
+        return len(self._all)
+
+    def day_counts(self) -> DayCounts:
+        """The day's counts, whatever the filter, with the writes under way applied."""
+        return self._all.counts(self.pending())
+
+    @property
     def matching(self) -> int:
         """How many of the day's items pass the filter (rows given to the view or not)."""
         return len(self._items)
 
     def first_unread_from(self, start: int) -> StoredItem | None:
         """The first unread item at row `start` or after, in the order shown."""
-        return next((item for item in self._items[max(0, start) :] if not item.read), None)
+        rows = range(max(0, start), len(self._items))  # items are made only as far as needed
+        return next((self._items[row] for row in rows if not self._items[row].read), None)
 
     def row_of(self, item_id: str) -> int | None:
         """The row of `item_id`; the view is given every row down to it first."""
-        row = row_of(self._items, item_id)
+        row = self._row_shown(item_id)
         if row is not None:
             self.show_through(row)
         return row

@@ -189,13 +189,20 @@ class Store:
 
     def iter_items_on(self, day: dt.date) -> Iterator[StoredItem]:
         """A day's items in reading order, one at a time: a huge day never sits in memory."""
-        rows = self.conn.execute(
+        for row in self._rows_on(day):
+            yield stored_item(row)
+
+    def item_rows_on(self, day: dt.date) -> list[tuple]:
+        """A day's items in reading order as rows of ITEM_COLUMNS, for `stored_item` to make
+        into items when they are wanted (the window's list makes those it shows)."""
+        return self._rows_on(day).fetchall()
+
+    def _rows_on(self, day: dt.date) -> sqlite3.Cursor:
+        return self.conn.execute(
             f"SELECT {ITEM_COLUMNS} FROM items {ITEM_JOINS} "
             "WHERE items.day = ? ORDER BY items.time, items.position",
             [day.isoformat()],
         )
-        for row in rows:
-            yield stored_item(row)
 
     def items_where(self, conditions: Sequence[str], params: Sequence) -> list[StoredItem]:
         """Items meeting every SQL condition (on `items`, `stars`, `notes`), in reading order."""

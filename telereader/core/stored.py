@@ -82,6 +82,8 @@ ITEM_COLUMNS = (
     "JOIN watchlists ON watchlists.id = watch_hits.watchlist_id WHERE watch_hits.seq = items.seq), "
     "items.position"
 )
+# Where a row of ITEM_COLUMNS holds what a day's counts need before its item is made.
+ROW_ID, ROW_LEVEL, ROW_STARRED, ROW_READ = 0, 6, 9, 11
 ITEM_JOINS = (
     "LEFT JOIN stars ON stars.item_id = items.id "
     "LEFT JOIN notes ON notes.item_id = items.id "
@@ -90,15 +92,22 @@ ITEM_JOINS = (
 
 
 def stored_item(row: Sequence) -> StoredItem:
-    return StoredItem(
+    """The item of a row selected with ITEM_COLUMNS.
+
+    Made without the dataclass's __init__: a frozen dataclass sets each field through
+    object.__setattr__, and with the enums looked up by value that made this take 22 µs an
+    item, a third of a day switch at ten years (a day's 300 items); the same fields, the
+    same object, in a fraction of that."""
+    item = _new_object(StoredItem)
+    item.__dict__.update(
         id=row[0],
-        day=dt.date.fromisoformat(row[1]),
-        time=dt.datetime.fromisoformat(row[2]),
+        day=_date(row[1]),
+        time=_datetime(row[2]),
         title=row[3],
         body=row[4],
         source=row[5],
-        level=Level(row[6]),
-        kind=Kind(row[7]),
+        level=_LEVELS.get(row[6]) or Level(row[6]),
+        kind=_KINDS.get(row[7]) or Kind(row[7]),
         column=row[8],
         starred=bool(row[9]),
         note=row[10],
@@ -106,3 +115,11 @@ def stored_item(row: Sequence) -> StoredItem:
         watch=tuple(sorted(json.loads(row[12]))) if row[12] and row[12] != "[]" else (),
         position=row[13],
     )
+    return item
+
+
+_new_object = object.__new__
+_date = dt.date.fromisoformat
+_datetime = dt.datetime.fromisoformat
+_LEVELS = {level.value: level for level in Level}
+_KINDS = {kind.value: kind for kind in Kind}

@@ -118,6 +118,10 @@ class Writer(QObject):
                 changes[field] = bool(mark.value)
         return dataclasses.replace(item, **changes) if changes else item
 
+    def pending_items(self) -> set[str]:
+        """The items with a write asked for that has not landed: `overlay` changes them."""
+        return set(self._notes) | {item_id for _kind, item_id in self._marks}
+
     def note_failure(self, item_id: str) -> LibraryError | None:
         """Why the note of this item is not saved yet, if its latest try failed."""
         return self._failed_notes.get(item_id)

@@ -3,7 +3,7 @@ across days; an empty list says why it is empty and what to do."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
@@ -102,8 +102,15 @@ class ItemList(QListView):
                 self.delegate.sizeHintChanged.emit(index)
                 return
 
-    def set_overlay(self, overlay: Callable[[StoredItem], StoredItem]) -> None:
-        self.day_model.overlay = overlay  # writes under way show at once
+    def set_overlay(
+        self,
+        overlay: Callable[[StoredItem], StoredItem],
+        pending: Callable[[], Collection[str]] = frozenset,
+    ) -> None:
+        """Writes under way show at once: `overlay` applies them to an item, `pending` names
+        the items they change."""
+        self.day_model.overlay = overlay
+        self.day_model.pending = pending
 
     @property
     def searching(self) -> bool:

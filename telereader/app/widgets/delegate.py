@@ -183,8 +183,9 @@ class ItemDelegate(QStyledItemDelegate):
         if item is None:
             return
         style = option.widget.style() if option.widget else QApplication.style()
+        # the row's ground only (selection, hover, focus): what initStyleOption would add
+        # from the model's roles is painted below, and asking for it cost a tenth of a row
         opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
         opt.text = ""
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
 

@@ -131,7 +131,7 @@ class MainWindow(
         self.hot_strip = HotWordStrip(self)
         self.trend_chart = TrendChart(self)
         self.list = ItemList(self.store, self.search_service, self)
-        self.list.set_overlay(self.writer.overlay)
+        self.list.set_overlay(self.writer.overlay, self.writer.pending_items)
         self.model, self.delegate = self.list.day_model, self.list.delegate
         self.search_model, self.hits_model = self.list.search_model, self.list.hits_model
         self.across_model = self.list.across_model

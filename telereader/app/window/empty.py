@@ -33,4 +33,4 @@ def empty_text(window: MainWindow) -> str:
         return tr(FILTERED) if filtered else tr(NO_HITS)
     if window.model.day is None:
         return tr(NO_DAYS)
-    return tr(FILTERED) if window.model.day_items else tr(EMPTY_DAY)
+    return tr(FILTERED) if window.model.day_total else tr(EMPTY_DAY)

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from telereader.app.across import BY_ID
 from telereader.app.i18n import tr
 from telereader.app.window.empty import empty_text
-from telereader.core.filters import ItemFilter, count
+from telereader.core.filters import ItemFilter
 from telereader.core.messages import describe
 from telereader.core.store import StoredItem
 from telereader.core.watchlists import hit_days
@@ -48,7 +48,7 @@ class Views:
         self.model.load(day, self.current_filter())
         self._select(wanted)
         self._update_counts()
-        self.refresh_hot_words()
+        self.hot_words_soon()
 
     def previous_day(self) -> None:
         day = self.day_nav.neighbour(-1)
@@ -149,7 +149,7 @@ class Views:
             text = text.replace("%2", tr("按相关度") if result.ranked else tr("最新在前"))
             self.status.show_counts(text.replace("%3", f"{result.elapsed_ms:.0f}"))
             return
-        counts = count(self.model.day_items)
+        counts = self.model.day_counts()
         text = tr("%1 条 · 未读 %2 · 加红 %3 · 星标 %4")
         for number, value in enumerate(
             (counts.items, counts.unread, counts.important, counts.starred), start=1

@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QTimer
+
 from telereader.app.i18n import tr
 from telereader.app.tasks import in_library, run_task
 
 RISING_DAYS = 7  # the 升温 list: the last week up to the day shown, against every day before
 PROGRESS_SHOWN_MS = 4000
+# Days skimmed past with [ and ] are not ranked, only the day the reader stops on; and the
+# ranking's thread never competes with the day switch itself for the interpreter.
+HOT_WORDS_AFTER_MS = 120
 
 
 def ranked_words(store, day: dt.date) -> tuple[list, list]:
@@ -40,6 +45,16 @@ class Words:
         if result is None:
             self.status.say(tr("词语统计没有完成，下次启动时继续"), 8000)
         self.refresh_hot_words()
+
+    def hot_words_soon(self) -> None:
+        """The strip follows the day shown once the reader stops on it."""
+        timer = getattr(self, "_hot_words_timer", None)
+        if timer is None:
+            timer = self._hot_words_timer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.setInterval(HOT_WORDS_AFTER_MS)
+            timer.timeout.connect(self.refresh_hot_words)
+        timer.start()
 
     def refresh_hot_words(self) -> None:
         """The strip follows the day shown; ranked on a thread of its own (a few ms a day,
