@@ -47,12 +47,9 @@ def most_common(store: Store, n: int) -> tuple[list[str], list[str]]:
     characters only: a pair with punctuation is no reader's query)."""
     characters = [
         row[0]
-        for row in store.conn.execute(
-            "SELECT token FROM search_char_counts WHERE token GLOB '[^ -~]' "
-            "ORDER BY items DESC LIMIT ?",
-            [n],
-        )
-    ]
+        for row in store.conn.execute("SELECT token FROM search_char_counts ORDER BY items DESC")
+        if row[0] < "\U0010ff00"  # not an escaped ASCII character: the index's, no query's
+    ][:n]
     pairs: Counter[str] = Counter()
     for title, body in store.conn.execute(
         "SELECT title, body FROM items ORDER BY seq DESC LIMIT 5000"
