@@ -35,7 +35,7 @@ from pathlib import Path
 
 from telereader.core import importer, walk
 from telereader.core.importer import import_paths
-from telereader.core.index_writes import CHAR_COUNTS, add_to_index
+from telereader.core.index_writes import CHAR_COUNTS, CHAR_DAYS, add_to_index
 from telereader.core.rows import item_rows
 from telereader.core.search_index import INDEX_TABLE, index_text
 from telereader.core.store import LIBRARY_FILE, Store
@@ -130,9 +130,9 @@ def library_schema() -> list[str]:
     with tempfile.TemporaryDirectory() as folder, Store.open(folder) as store:
         rows = store.db.execute(
             "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND "
-            "(tbl_name IN ('items', 'imported_files', ?) OR name = ?) "
+            "(tbl_name IN ('items', 'imported_files', ?, ?) OR name = ?) "
             "ORDER BY type DESC",  # tables before their indexes
-            [CHAR_COUNTS, INDEX_TABLE],
+            [CHAR_COUNTS, CHAR_DAYS, INDEX_TABLE],
         ).fetchall()
     return [row[0] for row in rows] + [
         f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rank) VALUES ('automerge', 16)"
@@ -206,7 +206,7 @@ def bare_import(conn: sqlite3.Connection, files: Sequence[Path]) -> None:
             )  # fmt: skip
         with conn:  # one transaction per file, as the importer
             conn.executemany(insert, rows)
-            add_to_index(conn, [(row[0], index_text(row[4], row[5])) for row in rows])
+            add_to_index(conn, [(row[0], index_text(row[4], row[5]), row[2]) for row in rows])
             conn.execute(
                 "INSERT INTO imported_files (content_hash, path, size, day, level, items, "
                 "imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -148,7 +148,7 @@ def _0005_word_stats(db: sqlite_utils.Database) -> None:
 
 
 def _0006_search_index_every_character(db: sqlite_utils.Database) -> None:
-    from telereader.core.index_writes import CHAR_COUNTS, CHAR_COUNTS_DDL, add_to_index
+    from telereader.core.index_writes import CHAR_COUNTS, CHAR_COUNTS_DDL, write_index_and_totals
     from telereader.core.search_index import INDEX_DDL, INDEX_TABLE, index_text
 
     # The index of 0002 held letters and digits only, so a term with punctuation or a space
@@ -169,7 +169,7 @@ def _0006_search_index_every_character(db: sqlite_utils.Database) -> None:
     done = 0
     _report(done, total)
     while batch := rows.fetchmany(10_000):
-        add_to_index(db.conn, [(row[0], index_text(*row[1:])) for row in batch])
+        write_index_and_totals(db.conn, [(row[0], index_text(*row[1:])) for row in batch])
         done += len(batch)
         _report(done, total)
     db.execute(f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}) VALUES ('optimize')")
@@ -201,6 +201,24 @@ def _0008_note_index(db: sqlite_utils.Database) -> None:
     index_notes(db.conn)
 
 
+def _0009_character_days(db: sqlite_utils.Database) -> None:
+    from telereader.core.index_writes import CHAR_DAYS, CHAR_DAYS_DDL, count_character_days
+    from telereader.core.search_index import item_characters
+
+    # How many items of each digest day hold each character, kept in step with the index
+    # (index_writes.py): a one-character trend is then a sum over this table (trend.py).
+    db.execute(f"DROP TABLE IF EXISTS {CHAR_DAYS}")
+    db.execute(CHAR_DAYS_DDL)
+    total = db.execute("SELECT count(*) FROM items").fetchone()[0]
+    rows = db.conn.execute("SELECT day, title, body FROM items ORDER BY day")
+    done = 0
+    _report(done, total)
+    while batch := rows.fetchmany(20_000):
+        count_character_days(db.conn, [(row[0], item_characters(*row[1:])) for row in batch], 1)
+        done += len(batch)
+        _report(done, total)
+
+
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _0001_initial,
     _0002_search_index,
@@ -210,6 +228,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _0006_search_index_every_character,
     _0007_markets,
     _0008_note_index,
+    _0009_character_days,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -53,9 +53,7 @@ def index_text(title: str | None, body: str, important: bool = False) -> str:
     """The item's `tokens`: the pairs of each segment (title, body), then every distinct
     character, all separated by the gap token, so that no phrase spans two segments; last, for
     a 加红 item, IMPORTANT_TOKEN."""
-    segments = _segments(fold_case(body))
-    if title:
-        segments = _segments(fold_case(title)) + segments
+    segments = _item_segments(title, body)
     pairs = [" ".join(map(operator.add, part, part[1:])) for part in segments]
     # first-seen order, never a set's: a 'delete' must repeat the positions of the insert,
     # whichever process (hash seed) computed them
@@ -63,6 +61,19 @@ def index_text(title: str | None, body: str, important: bool = False) -> str:
     if important:
         pairs.append(IMPORTANT_TOKEN)
     return _GAP.join(pairs)
+
+
+def _item_segments(title: str | None, body: str) -> list[str]:
+    segments = _segments(fold_case(body))
+    if title:
+        segments = _segments(fold_case(title)) + segments
+    return segments
+
+
+def item_characters(title: str | None, body: str) -> list[str]:
+    """`characters_of(index_text(title, body))` without making the pairs (a migration's pass
+    over every item)."""
+    return " ".join(dict.fromkeys("".join(_item_segments(title, body)))).split()
 
 
 def characters_of(text: str) -> list[str]:

@@ -317,7 +317,7 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(seq, *row[:10], stamp, stamp) for seq, row in keyed],
             )
-            add_to_index(conn, [(seq, row[10]) for seq, row in keyed])
+            add_to_index(conn, [(seq, row[10], row[1]) for seq, row in keyed])
             conn.executemany(
                 "INSERT OR IGNORE INTO watch_pending (seq) VALUES (?)", [(seq,) for seq, _ in keyed]
             )
@@ -352,8 +352,9 @@ class Store:
             if old == new:
                 continue
             seq = conn.execute("SELECT seq FROM items WHERE id = ?", [item.id]).fetchone()[0]
-            remove_from_index(conn, [(seq, old)])
-            add_to_index(conn, [(seq, new)])
+            day = stored.day.isoformat()
+            remove_from_index(conn, [(seq, old, day)])
+            add_to_index(conn, [(seq, new, day)])
             conn.execute("INSERT OR IGNORE INTO watch_pending (seq) VALUES (?)", [seq])
 
     def delete_day(self, day: dt.date) -> int:
@@ -370,7 +371,8 @@ class Store:
             rows = conn.execute("SELECT seq, title, body, level FROM items WHERE day = ?", [key])
             rows = rows.fetchall()
             remove_from_index(
-                conn, [(row[0], index_text(row[1], row[2], row[3] == "important")) for row in rows]
+                conn,
+                [(row[0], index_text(row[1], row[2], row[3] == "important"), key) for row in rows],
             )
             for table in ("watch_hits", "watch_pending"):
                 conn.executemany(f"DELETE FROM {table} WHERE seq = ?", [(r[0],) for r in rows])

@@ -10,11 +10,15 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from telereader.core.filters import ItemFilter
+from telereader.core.index_writes import items_with_character_by_day
+from telereader.core.query import parse_query
 from telereader.core.search import counts_in_key_ranges, matching_keys, search
+from telereader.core.search_index import single_character
 
 if TYPE_CHECKING:
     from telereader.core.store import Store
@@ -151,6 +155,9 @@ def _search_counts(
     store: Store, text: str, base: ItemFilter, spans: list, by: str
 ) -> tuple[int, list[int]]:
     """The search's total and its count in each period."""
+    by_day = _one_character_by_day(store, text, base)
+    if by_day is not None:
+        return _tallied(by_day, spans, by)
     if len(spans) <= COUNT_PERIODS_AT_MOST:
         total = search(store, text, limit=0, search_filter=base).total
         return total, [
@@ -167,11 +174,36 @@ def _search_counts(
             if counts is not None and sum(counts) == total:
                 return total, counts
     keys = matching_keys(store, text, search_filter=base)
+    return _tallied(days_of_keys(store, keys).items(), spans, by)
+
+
+def _tallied(by_day: Iterable[tuple[str, int]], spans: list, by: str) -> tuple[int, list[int]]:
+    """(day, count) pairs summed into the periods: their total and each period's count."""
     tally: dict[str, int] = {}
-    for day, count in days_of_keys(store, keys).items():
-        label = period_label(dt.date.fromisoformat(day), by)
+    total = 0
+    for day, count in by_day:
+        # a day's label is its ISO text: 3,650 dates not parsed for a ten-year trend by day
+        label = day if by == "day" else period_label(dt.date.fromisoformat(day), by)
         tally[label] = tally.get(label, 0) + count
-    return len(keys), [tally.get(label, 0) for label, _, _ in spans]
+        total += count
+    return total, [tally.get(label, 0) for label, _, _ in spans]
+
+
+def _one_character_by_day(store: Store, text: str, base: ItemFilter) -> list | None:
+    """For a query of one character and nothing else, under no filter but dates: the items of
+    each day that hold it, kept by the index writes (index_writes.py), so that 的 or 国, in
+    most items of the library, need no walk over the index. None for any other query."""
+    query = parse_query(text)
+    if len(query.include) != 1 or query.exclude:
+        return None
+    if dataclasses.replace(base, day_from=None, day_to=None) != ItemFilter():
+        return None
+    token = single_character(query.include[0])
+    if token is None:
+        return None
+    first = base.day_from.isoformat() if base.day_from else ""
+    last = base.day_to.isoformat() if base.day_to else "9999"
+    return items_with_character_by_day(store.conn, token, first, last)
 
 
 def _counts_by_key_ranges(

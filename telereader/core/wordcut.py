@@ -143,6 +143,15 @@ class WordCutter:
                 self._known.add(word)
                 self._add_word(word)  # no frequency: one that keeps the word whole is suggested
 
+    @property
+    def known(self) -> frozenset[str]:
+        """The words added to jieba's: shipped and learnt."""
+        return frozenset(self._known)
+
+    def pieces(self, title: str | None, body: str) -> list[str]:
+        """The item's news text as jieba cuts it, every piece in order (collocations.py)."""
+        return self._cut(news_text(title, body))
+
     def words(self, title: str | None, body: str) -> set[str]:
         """The news words of one item, each once."""
         not_topics = self._dictionary.not_topics
@@ -180,11 +189,16 @@ def count_in_worker(
     """word → (items holding it, its generic share), in a worker process, which keeps its
     cutter while the lexicon stays the same. `in_background`: the worker gives way to every
     other process (the reader's window first) by lowering its own priority once."""
+    cutter = worker_cutter(lexicon, in_background)
+    return {word: (count, cutter.generic(word)) for word, count in cutter.count(items).items()}
+
+
+def worker_cutter(lexicon: tuple[str, ...], in_background: bool = False) -> WordCutter:
+    """This process's cutter for `lexicon`, made once while the lexicon stays the same."""
     global _worker_cutter, _lowered
     if in_background and not _lowered and hasattr(os, "nice"):
         os.nice(BACKGROUND_NICENESS)
         _lowered = True
     if _worker_cutter is None or _worker_cutter[0] != lexicon:
         _worker_cutter = (lexicon, WordCutter(lexicon))
-    cutter = _worker_cutter[1]
-    return {word: (count, cutter.generic(word)) for word, count in cutter.count(items).items()}
+    return _worker_cutter[1]
