@@ -163,3 +163,23 @@ def test_a_library_from_before_keeps_its_lists_matching_and_alerting(data_dir):
         store.db.execute("PRAGMA user_version = " + str(number))  # as the release before
     with Store.open(data_dir) as store:
         assert watchlists(store)[0].options == WatchOptions()
+
+
+def test_the_command_line_sets_options_and_refuses_a_bad_pattern(capsys, data_dir):
+    from telereader.cli import main
+
+    library = ["--data-dir", str(data_dir)]
+    assert main([*library, "watch", "add", "正则", "黄金", "/宁德(时代/"]) == 2
+    refused = capsys.readouterr().err
+    assert "/宁德(时代/" in refused and ("缺少右括号" in refused or "missing )" in refused)
+    assert main([*library, "watch", "add", "正则", "/宁德(时代|汽车)/"]) == 0
+    assert (
+        main([*library, "watch", "options", "正则", "--important-only", "on", "--alert", "off"])
+        == 0
+    )
+    with Store.open(data_dir) as store:
+        assert watchlists(store)[0].options == WatchOptions(important_only=True, alert=False)
+    capsys.readouterr()
+    assert main([*library, "watch", "list", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert listed[0]["important_only"] is True and listed[0]["alert"] is False
