@@ -109,6 +109,8 @@ def test_the_text_a_pattern_needs_narrows_it_through_the_index():
     assert needed("/a?b*/") == ()  # nothing every match needs: every item is read
     assert needed("/(黄金|.)/") == ()
     assert needed("/SKU/") == (("u",),)  # s and k also match ſ and K (Kelvin): never narrowed
+    assert parse_keyword("/黄金/").plain_pattern  # the index decides it alone, as 黄金
+    assert not parse_keyword("/^黄金/").plain_pattern
 
 
 @pytest.mark.parametrize(
@@ -121,6 +123,7 @@ def test_the_text_a_pattern_needs_narrows_it_through_the_index():
         "/a?b*/",
         "/(?i)ETF/",
         "/黄金|白银/",
+        "/海关/",
     ],
 )
 def test_library_hits_of_a_pattern_are_exactly_the_items_it_matches(sample_store, line):

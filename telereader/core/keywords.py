@@ -29,6 +29,7 @@ from telereader.core.regex_keyword import (
     KeywordError,
     Requirement,
     compile_regex,
+    is_plain_text,
     is_regex_line,
     required_literals,
 )
@@ -60,6 +61,7 @@ class Keyword:
     mention: str | None = None  # `@name`: matched through the market layer's mentions
     pattern: re.Pattern[str] | None = None  # `/…/`: a regular expression
     required: Requirement = ()  # for a pattern: text every match holds (regex_keyword.py)
+    plain_pattern: bool = False  # a pattern of plain characters: the index decides it alone
 
     @property
     def alternatives(self) -> tuple[Alternative, ...]:
@@ -130,7 +132,13 @@ def parse_keyword(line: str) -> Keyword | None:
         if len(stripped) > MAX_KEYWORD_LENGTH:
             raise KeywordError(stripped, f"longer than {MAX_KEYWORD_LENGTH} characters")
         pattern = compile_regex(stripped)
-        return Keyword(line=stripped, groups=(), pattern=pattern, required=required_literals(pattern))
+        return Keyword(
+            line=stripped,
+            groups=(),
+            pattern=pattern,
+            required=required_literals(pattern),
+            plain_pattern=is_plain_text(pattern),
+        )
     words = stripped[:MAX_KEYWORD_LENGTH].split()
     if not words:
         return None

@@ -99,6 +99,15 @@ def required_literals(pattern: re.Pattern[str]) -> Requirement:
     return tuple(group for group in _sequence(list(parsed)) if group)
 
 
+def is_plain_text(pattern: re.Pattern[str]) -> bool:
+    """A pattern of plain characters only (`/黄金/`): the index decides it as it decides 黄金."""
+    try:
+        parsed = list(sre_parse.parse(pattern.pattern, pattern.flags))
+    except Exception:  # an odd parser change: a pattern like any other
+        return False
+    return bool(parsed) and all(op is sre.LITERAL and _safe(value) for op, value in parsed)
+
+
 def _sequence(items: list) -> list[tuple[str, ...]]:
     groups: list[tuple[str, ...]] = []
     run: list[str] = []

@@ -63,6 +63,8 @@ def matching(
     )
     direct: Direct = []
     plain = keyword.pattern is None and not options.titles_only
+    if keyword.plain_pattern and not options.titles_only and expression is not None:
+        return [(from_index, [expression])], iter(())
     if plain and expression is not None and _index_decides(keyword):
         return [(from_index, [expression])], iter(())
     excluded = _exclusions_expression(keyword)
@@ -71,18 +73,18 @@ def matching(
         # that hold both need a look at where the words stand.
         direct.append((from_index, [f"({expression}) NOT ({excluded})"]))
         expression = f"({expression}) AND ({excluded})"
+    # Titles only: the body is not read at all (most of an item's bytes, often overflow pages).
+    text = "items.title, ''" if options.titles_only else "items.title, items.body"
     if expression is not None:
         candidates = conn.execute(
-            f"SELECT items.seq, items.title, items.body FROM {INDEX_TABLE}{join} "
+            f"SELECT items.seq, {text} FROM {INDEX_TABLE}{join} "
             f"JOIN items ON items.seq = {INDEX_TABLE}.rowid WHERE {INDEX_TABLE} MATCH ?",
             [expression],
         )
     else:
         only = f" JOIN {restrict} AS only ON only.seq = items.seq" if restrict else ""
         level = " WHERE items.level = 'important'" if options.important_only else ""
-        candidates = conn.execute(
-            f"SELECT items.seq, items.title, items.body FROM items{only}{level}"
-        )
+        candidates = conn.execute(f"SELECT items.seq, {text} FROM items{only}{level}")
     return direct, _checked(candidates, keyword, options.titles_only)
 
 
