@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
+from telereader.app.dialogs.suggestions import SuggestionRow
 from telereader.app.dialogs.watchlists import WatchlistDialog
 from telereader.app.tasks import in_library
 from telereader.core.importer import import_paths
@@ -39,7 +40,9 @@ class WritesAtOnce:
 
 
 @pytest.fixture
-def dialog(qtbot, store: Store):
+def dialog(qtbot, store: Store, monkeypatch):
+    # Not under test here, and its first run loads jieba (seconds): no word suggestions.
+    monkeypatch.setattr(SuggestionRow, "show_for", lambda _row, *_args: None)
     import_paths(store, [SAMPLE, FIXTURES / "small.md"])
     save_watchlist(store, "海关", ["海关"])
     opened = WatchlistDialog(store, WritesAtOnce(store.path.parent))
