@@ -44,6 +44,7 @@ WRITES = {
     "note": lambda item, tmp: ["note", item, "记一笔"],
     "watch add": lambda item, tmp: ["watch", "add", "原油", "原油"],
     "watch remove": lambda item, tmp: ["watch", "remove", "黄金", "黄金"],
+    "watch options": lambda item, tmp: ["watch", "options", "黄金", "--alert", "off"],
     "restore": lambda item, tmp: ["restore", str(tmp / "saved.json")],
 }
 READS = {

@@ -42,6 +42,7 @@ EXAMPLES: dict[str, list[str]] = {
     "watch remove": ["watch", "remove", "黄金", "黄金"],
     "watch list": ["watch", "list", "--json"],
     "watch hits": ["watch", "hits", "--json"],
+    "watch options": ["watch", "options", "黄金", "--titles-only", "on"],
     "star": ["star", "{item}"],
     "unstar": ["unstar", "{item}"],
     "note": ["note", "{item}", "记一笔"],

@@ -269,6 +269,21 @@ def test_an_import_without_new_hits_raises_no_notice(reader, qtbot, tmp_path):
     assert not window.banner.isVisible()
 
 
+def test_a_list_with_its_alert_off_lights_up_new_hits_in_the_watch_view_without_a_notice(
+    reader, qtbot, tmp_path
+):
+    window = reader.open()
+    dialog = make_watchlist(qtbot, window, "黄金", ["黄金"])
+    dialog.options_row.alert.setChecked(False)
+    wait_until_applied(qtbot, dialog)
+    small = tmp_path / "small.md"
+    shutil.copy(FIXTURES / "small.md", small)
+    report = drop_and_wait(qtbot, window, [small])
+    assert report.new_hits == {}
+    assert not window.banner.isVisible()
+    assert window.calendar.hit_days[SMALL_DAY] == 1  # the new item is lit all the same
+
+
 # ---- export -----------------------------------------------------------------------------------------
 
 

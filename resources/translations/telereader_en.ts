@@ -756,13 +756,15 @@
 黄金 -黄金周：排除，黄金周里的黄金不算
 =AI：整词匹配英文，AIDC 不算
 美联储 降息：同一行的几个词都要出现
-@宁德时代：提到这家公司（或这个题材）的条目，按识别出的个股与题材匹配</source>
+@宁德时代：提到这家公司（或这个题材）的条目，按识别出的个股与题材匹配
+/宁德(时代|汽车)/：正则表达式（Python 写法，英文不分大小写）</source>
         <translation>One keyword per line. An item matches when its title or body contains it; Latin letters ignore case.
 宁德时代|CATL: synonyms, any one will do
 黄金 -黄金周: exclusion, 黄金 inside 黄金周 does not count
 =AI: whole Latin word only, AIDC does not count
 美联储 降息: every word on the line must occur
-@宁德时代: items naming this company (or theme), as the stocks and themes found in the text</translation>
+@宁德时代: items naming this company (or theme), as the stocks and themes found in the text
+/宁德(时代|汽车)/: a regular expression (Python syntax, Latin letters ignoring case)</translation>
     </message>
     <message>
         <source>关注列表</source>
@@ -1113,6 +1115,37 @@
     <message>
         <source>正在读取 %1 的异动…</source>
         <translation>Reading the movers of %1…</translation>
+    </message>
+    <message>
+        <source>只匹配标题</source>
+        <translation>Titles only</translation>
+    </message>
+    <message>
+        <source>只匹配加红</source>
+        <translation>加红 items only</translation>
+    </message>
+    <message>
+        <source>新命中时提醒</source>
+        <translation>Alert on new hits</translation>
+    </message>
+    <message>
+        <source>关闭后，导入带来的新命中照样标记、出现在关注视图，但不再弹出提醒</source>
+        <translation>When off, new hits an import brings are still marked and shown in the Watch view, but raise no alert</translation>
+    </message>
+    <message>
+        <source>这一行目前没有命中</source>
+        <translation>This line lights up nothing yet</translation>
+    </message>
+    <message numerus="yes">
+        <source>这一行命中 %n 条</source>
+        <translation>
+            <numerusform>This line lights up %n item</numerusform>
+            <numerusform>This line lights up %n items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>，最新：</source>
+        <translation>; newest: </translation>
     </message>
 </context>
 </TS>

@@ -18,9 +18,10 @@ group(
     "watch",
     help=("关注列表：关键词命中提醒", "watchlists: keywords that light up items"),
     description=(
-        "关键词一行一个：宁德时代|CATL 为同义词，黄金 -黄金周 排除，=AI 只匹配完整单词",
+        "关键词一行一个：宁德时代|CATL 为同义词，黄金 -黄金周 排除，=AI 只匹配完整单词，"
+        "/宁德(时代|汽车)/ 为正则表达式",
         "one keyword per argument: 宁德时代|CATL are synonyms, 黄金 -黄金周 excludes, "
-        "=AI matches the whole word only",
+        "=AI matches the whole word only, /宁德(时代|汽车)/ is a regular expression",
     ),
 )
 
@@ -57,8 +58,15 @@ def remove(args: argparse.Namespace, store: Store) -> int:
 def change_keywords(
     args: argparse.Namespace, store: Store, change: Callable[[Store, str, list[str]], Watchlist]
 ) -> int:
-    from telereader.core.watchlists import hit_counts
+    from telereader.cli.common import UsageError
+    from telereader.core.library_errors import LibraryError
+    from telereader.core.messages import render
+    from telereader.core.watchlists import checked_lines, hit_counts
 
+    try:
+        checked_lines(args.keywords)  # a pattern `re` refuses is a usage error: exit 2
+    except LibraryError as refused:
+        raise UsageError(render(refused.problem)) from None
     watchlist = change(store, args.list_name, args.keywords)
     total = hit_counts(store).get(watchlist.id, 0)
     say(
@@ -82,6 +90,51 @@ def list_watchlists(args: argparse.Namespace, store: Store) -> int:
     for watchlist, total in lists:
         keywords = "、".join(k.line for k in watchlist.keywords) or sentence("watch_no_keywords")
         say(sentence("watch_row", name=watchlist.name, hits=total, keywords=keywords))
+        if watchlist.options != type(watchlist.options)():
+            say("  " + describe_options(watchlist))
+    return EXIT_OK
+
+
+_SWITCHES = {"on": True, "off": False}
+_OPTION_NAMES = {
+    "titles_only": ("只匹配标题", "titles only"),
+    "important_only": ("只匹配加红", "加红 items only"),
+    "alert": ("新命中时提醒", "alert on new hits"),
+}
+
+
+def describe_options(watchlist: Watchlist) -> str:
+    options = watchlist.options.to_json()
+    return "；".join(
+        f"{pick(label)}：{pick(('开', 'on')) if options[key] else pick(('关', 'off'))}"
+        for key, label in _OPTION_NAMES.items()
+    )
+
+
+def options_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("list_name", metavar="LIST")
+    for key, label in _OPTION_NAMES.items():
+        parser.add_argument(
+            "--" + key.replace("_", "-"), dest=key, choices=_SWITCHES, help=pick(label)
+        )
+
+
+@command(
+    "watch options",
+    help=("列表的选项：只匹配标题、只匹配加红、新命中时提醒", "a list's options"),
+    writes=True,
+    arguments=options_arguments,
+)
+def set_list_options(args: argparse.Namespace, store: Store) -> int:
+    from dataclasses import replace
+
+    from telereader.core.watchlists import existing_watchlist, set_options
+
+    watchlist = existing_watchlist(store, args.list_name)
+    changes = {key: _SWITCHES[getattr(args, key)] for key in _OPTION_NAMES if getattr(args, key)}
+    if changes:
+        watchlist = set_options(store, watchlist.id, replace(watchlist.options, **changes))
+    say(f"{watchlist.name}：" + describe_options(watchlist))
     return EXIT_OK
 
 

@@ -16,10 +16,11 @@ from pathlib import Path
 from telereader import __version__
 from telereader.core.backup_schema import FORMAT, FORMAT_VERSION, check_backup
 from telereader.core.files import write_atomically
+from telereader.core.keywords import WatchOptions
 from telereader.core.kinds import Problem
 from telereader.core.note_index import write_note
 from telereader.core.store import LibraryError, Store, now
-from telereader.core.watchlists import save_watchlist, watchlist_named
+from telereader.core.watchlists import save_watchlist, watchlist_named, watchlists
 
 AUTO_FOLDER = "backups"
 AUTO_KEEP = 10
@@ -43,10 +44,7 @@ def snapshot(store: Store) -> dict:
         "stars": rows("SELECT item_id, starred_at FROM stars ORDER BY item_id"),
         "notes": rows("SELECT item_id, text, updated_at FROM notes ORDER BY item_id"),
         "reads": rows("SELECT item_id, read_at FROM reads ORDER BY item_id"),
-        "watchlists": [
-            {"name": row["name"], "colour": row["colour"], "keywords": json.loads(row["keywords"])}
-            for row in rows("SELECT name, colour, keywords FROM watchlists ORDER BY position, id")
-        ],
+        "watchlists": [watchlist.to_json() for watchlist in watchlists(store)],
     }
 
 
@@ -119,8 +117,9 @@ def restore_backup(store: Store, path: Path) -> RestoreReport:
             name = watchlist["name"].strip()
             existing = watchlist_named(store, name)
             keywords = list(watchlist.get("keywords", []))
-            if existing is None:
-                save_watchlist(store, name, keywords, watchlist.get("colour"))
+            if existing is None:  # a list the library has keeps its own options
+                options = WatchOptions.from_json(watchlist)
+                save_watchlist(store, name, keywords, watchlist.get("colour"), options=options)
                 report.watchlists += 1
             else:
                 merged = [k.line for k in existing.keywords] + keywords

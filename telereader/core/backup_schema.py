@@ -10,7 +10,10 @@ with more in it (from a later telereader of the same format version) still resto
      "stars":  [{"item_id": text, "starred_at": time?}],       every list optional
      "notes":  [{"item_id": text, "text": text, "updated_at": time?}],
      "reads":  [{"item_id": text, "read_at": time?}],
-     "watchlists": [{"name": one-line text, "colour": "#rrggbb"?, "keywords": [text]?}]}
+     "watchlists": [{"name": one-line text, "colour": "#rrggbb"?, "keywords": [text]?,
+                     "titles_only": bool?, "important_only": bool?, "alert": bool?}]}
+
+A keyword `/…/` must be a pattern Python's `re` takes (it would be refused when saved).
 
 `time?` is an ISO 8601 time (2026-01-14T09:30:00), null or absent.
 """
@@ -23,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from telereader.core.keywords import KeywordError, parse_keyword
 from telereader.core.kinds import Problem
 from telereader.core.store import LibraryError
 from telereader.core.watchlists import is_one_line_name
@@ -65,13 +69,24 @@ def check_backup(data: Any, path: Path) -> None:
                 raise _Wrong("backup_expects_object", where)
             _name(watchlist, "name", f"{where}.name")
             _colour(watchlist, "colour", f"{where}.colour")
+            for option in ("titles_only", "important_only", "alert"):
+                if not isinstance(watchlist.get(option, False), bool):
+                    raise _Wrong("backup_expects_boolean", f"{where}.{option}")
             for number, keyword in enumerate(_list(watchlist, "keywords", f"{where}.keywords")):
-                if not isinstance(keyword, str):
-                    raise _Wrong("backup_expects_text", f"{where}.keywords[{number}]")
+                _keyword(keyword, f"{where}.keywords[{number}]")
     except _Wrong as wrong:
         raise LibraryError(
             Problem(wrong.code, params={"path": str(path), "field": wrong.field})
         ) from None
+
+
+def _keyword(keyword: Any, where: str) -> None:
+    if not isinstance(keyword, str):
+        raise _Wrong("backup_expects_text", where)
+    try:
+        parse_keyword(keyword)
+    except KeywordError:
+        raise _Wrong("backup_bad_regex", where) from None
 
 
 def _is_whole_number(value: Any) -> bool:

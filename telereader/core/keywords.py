@@ -9,7 +9,9 @@ A keyword is one line of the watchlist dialog:
 - `美联储 降息`: several words on a line must all occur (like search terms);
 - `@宁德时代` matches the items the market layer found naming the company or theme 宁德时代
   (core/markets.py: a learnt or added name, the longest where names overlap), not every
-  passage that contains the characters; its words are marked in the text as `宁德时代` would be.
+  passage that contains the characters; its words are marked in the text as `宁德时代` would be;
+- `/宁德(时代|汽车)/` is a regular expression (Python `re`, Latin letters ignoring case), the whole
+  line between the slashes, spaces included; a pattern `re` refuses is a KeywordError.
 
 Matching is decided here, for one item at a time (`Keyword.matches`); the library-wide pass in
 `watchlists.py` asks the search index for candidates first and checks them here where the index
@@ -23,6 +25,19 @@ import re
 from dataclasses import dataclass
 
 from telereader.core.query import fold_case
+from telereader.core.regex_keyword import (
+    KeywordError,
+    Requirement,
+    compile_regex,
+    is_plain_text,
+    is_regex_line,
+    required_literals,
+)
+
+__all__ = [
+    "Alternative", "Keyword", "KeywordError", "WatchOptions", "Watchlist", "parse_keyword",
+    "parse_keywords",
+]  # fmt: skip
 
 MAX_KEYWORD_LENGTH = 200
 
@@ -44,6 +59,9 @@ class Keyword:
     groups: tuple[tuple[Alternative, ...], ...]  # every group must match; any synonym of one
     exclusions: tuple[str, ...] = ()
     mention: str | None = None  # `@name`: matched through the market layer's mentions
+    pattern: re.Pattern[str] | None = None  # `/…/`: a regular expression
+    required: Requirement = ()  # for a pattern: text every match holds (regex_keyword.py)
+    plain_pattern: bool = False  # a pattern of plain characters: the index decides it alone
 
     @property
     def alternatives(self) -> tuple[Alternative, ...]:
@@ -52,6 +70,8 @@ class Keyword:
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Where this keyword's words stand in `text` (outside its exclusions); the caller
         decides whether every group was found (`matches`)."""
+        if self.pattern is not None:
+            return [m.span() for m in self.pattern.finditer(text) if m.end() > m.start()]
         return sorted(span for group in self.groups for span in self._group_spans(group, text))
 
     def _group_spans(self, group: tuple[Alternative, ...], text: str) -> list[tuple[int, int]]:
@@ -84,6 +104,8 @@ class Keyword:
 
     def matches(self, title: str | None, body: str) -> bool:
         texts = (title or "", body)
+        if self.pattern is not None:
+            return any(self.pattern.search(text) is not None for text in texts if text)
         return all(any(self._group_found(group, text) for text in texts) for group in self.groups)
 
     def _group_found(self, group: tuple[Alternative, ...], text: str) -> bool:
@@ -103,8 +125,21 @@ class Keyword:
 
 
 def parse_keyword(line: str) -> Keyword | None:
-    """One line of a watchlist; None for a blank line or one with nothing to match."""
-    words = line.strip()[:MAX_KEYWORD_LENGTH].split()
+    """One line of a watchlist; None for a blank line or one with nothing to match;
+    KeywordError for a `/…/` pattern Python's `re` refuses."""
+    stripped = line.strip()
+    if is_regex_line(stripped):
+        if len(stripped) > MAX_KEYWORD_LENGTH:
+            raise KeywordError(stripped, f"longer than {MAX_KEYWORD_LENGTH} characters")
+        pattern = compile_regex(stripped)
+        return Keyword(
+            line=stripped,
+            groups=(),
+            pattern=pattern,
+            required=required_literals(pattern),
+            plain_pattern=is_plain_text(pattern),
+        )
+    words = stripped[:MAX_KEYWORD_LENGTH].split()
     if not words:
         return None
     if len(words) == 1 and words[0].startswith("@") and len(words[0]) > 1:
@@ -130,15 +165,49 @@ def parse_keyword(line: str) -> Keyword | None:
     return Keyword(line=" ".join(words), groups=tuple(groups), exclusions=exclusions)
 
 
-def parse_keywords(lines: list[str] | str) -> list[Keyword]:
+def parse_keywords(lines: list[str] | str, strict: bool = True) -> list[Keyword]:
+    """The keywords of the lines, repeats once. A bad pattern raises KeywordError, or with
+    `strict=False` (a list as stored, written before `/…/` meant a pattern) is left out."""
     if isinstance(lines, str):
         lines = lines.splitlines()
     keywords = []
     for line in lines:
-        keyword = parse_keyword(line)
+        try:
+            keyword = parse_keyword(line)
+        except KeywordError:
+            if strict:
+                raise
+            continue
         if keyword is not None and keyword.line not in {k.line for k in keywords}:
             keywords.append(keyword)
     return keywords
+
+
+@dataclass(frozen=True)
+class WatchOptions:
+    """How a list matches and whether it alerts: in titles only, among 加红 items only, and
+    whether its new hits after an import raise the alert (a quiet list still lights items up)."""
+
+    titles_only: bool = False
+    important_only: bool = False
+    alert: bool = True
+
+    def to_json(self) -> dict[str, bool]:
+        return {
+            "titles_only": self.titles_only,
+            "important_only": self.important_only,
+            "alert": self.alert,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> WatchOptions:
+        """Options as a backup or export wrote them; a key left out keeps its default."""
+        default = cls()
+        return cls(
+            titles_only=bool(data.get("titles_only", default.titles_only)),
+            important_only=bool(data.get("important_only", default.important_only)),
+            alert=bool(data.get("alert", default.alert)),
+        )
 
 
 @dataclass(frozen=True)
@@ -147,8 +216,13 @@ class Watchlist:
     name: str
     colour: str
     keywords: tuple[Keyword, ...]
+    options: WatchOptions = WatchOptions()
 
-    def matches(self, title: str | None, body: str) -> bool:
+    def matches(self, title: str | None, body: str, important: bool = True) -> bool:
+        if self.options.important_only and not important:
+            return False
+        if self.options.titles_only:
+            body = ""
         return any(keyword.matches(title, body) for keyword in self.keywords)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
@@ -159,4 +233,5 @@ class Watchlist:
             "name": self.name,
             "colour": self.colour,
             "keywords": [keyword.line for keyword in self.keywords],
+            **self.options.to_json(),
         }

@@ -183,6 +183,16 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "the backup {path} cannot be restored: “{field}” should be a time such as "
         "2026-01-14T09:30:00; nothing was changed",
     ),
+    "backup_expects_boolean": (
+        "备份 {path} 无法恢复：「{field}」应当是 true 或 false；没有做任何改动",
+        "the backup {path} cannot be restored: “{field}” should be true or false; "
+        "nothing was changed",
+    ),
+    "backup_bad_regex": (
+        "备份 {path} 无法恢复：「{field}」是 Python 无法使用的正则表达式；没有做任何改动",
+        "the backup {path} cannot be restored: “{field}” is a regular expression Python "
+        "refuses; nothing was changed",
+    ),
     "backup_expects_colour": (
         "备份 {path} 无法恢复：「{field}」应当是 #1e88e5 这样的颜色；没有做任何改动",
         "the backup {path} cannot be restored: “{field}” should be a colour such as #1e88e5; "
@@ -229,6 +239,11 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "关注列表的名字「{name}」含有换行等控制字符；请用一行普通文字",
         "the watchlist name “{name}” holds a line break or another control character; "
         "use one line of plain text",
+    ),
+    "watch_bad_regex": (
+        "正则表达式 {keyword} 有误：{reason_zh}；改正之前这个关注列表不会保存",
+        "the regular expression {keyword} is wrong: {reason_en}; the watchlist is not saved "
+        "until it is corrected",
     ),
     # ---- end of exports and backups ----
     "unknown_item": ("没有编号为 {id} 的条目", "there is no item with id {id}"),

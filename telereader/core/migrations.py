@@ -217,6 +217,16 @@ def _0009_character_days(db: sqlite_utils.Database) -> None:
         count_character_days(db.conn, [(row[0], item_characters(*row[1:])) for row in batch], 1)
         done += len(batch)
         _report(done, total)
+def _0010_watchlist_options(db: sqlite_utils.Database) -> None:
+    # Per-list options (core/keywords.py WatchOptions): match in titles only, among 加红 items
+    # only, and whether new hits alert. A list made before keeps matching as it did and alerts.
+    # Run again (a library set back to an older version) it adds only what is missing.
+    columns = {row[1] for row in db.execute("PRAGMA table_info(watchlists)")}
+    for column, default in (("titles_only", 0), ("important_only", 0), ("alert", 1)):
+        if column not in columns:
+            db.execute(
+                f"ALTER TABLE watchlists ADD COLUMN {column} INTEGER NOT NULL DEFAULT {default}"
+            )
 
 
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
@@ -229,6 +239,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _0007_markets,
     _0008_note_index,
     _0009_character_days,
+    _0010_watchlist_options,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -15,10 +15,16 @@ import unicodedata
 from collections.abc import Iterable
 
 from telereader.core.filters import ItemFilter
-from telereader.core.keywords import Keyword, Watchlist, parse_keywords
+from telereader.core.keywords import KeywordError, Watchlist, WatchOptions, parse_keywords
 from telereader.core.kinds import Problem
-from telereader.core.search_index import INDEX_TABLE, is_exact, term_expression
 from telereader.core.store import LibraryError, Store, StoredItem, now
+from telereader.core.watch_matching import (
+    insert_hits,
+    mention_hits_of_day,
+    read_watchlists,
+)
+
+__all__ = ["mention_hits_of_day"]  # markets.py adds the `@name` hits of a day through here
 
 # Readable on light and dark backgrounds alike; new lists take the next one.
 PALETTE = ("#e53935", "#fb8c00", "#43a047", "#1e88e5", "#8e24aa", "#00897b", "#6d4c41", "#d81b60")
@@ -45,17 +51,7 @@ def visible(text: str) -> str:
 
 
 def watchlists(store: Store) -> list[Watchlist]:
-    return [
-        Watchlist(
-            id=row[0],
-            name=row[1],
-            colour=row[2],
-            keywords=tuple(parse_keywords(json.loads(row[3]))),
-        )
-        for row in store.conn.execute(
-            "SELECT id, name, colour, keywords FROM watchlists ORDER BY position, id"
-        )
-    ]
+    return read_watchlists(store.conn)
 
 
 def watchlist_named(store: Store, name: str) -> Watchlist | None:
@@ -64,14 +60,14 @@ def watchlist_named(store: Store, name: str) -> Watchlist | None:
 
 def save_watchlist(
     store: Store, name: str, keywords: Iterable[str], colour: str | None = None,
-    watchlist_id: int | None = None,
+    watchlist_id: int | None = None, options: WatchOptions | None = None,
 ) -> Watchlist:  # fmt: skip
-    """Create or change a watchlist (name, colour, keywords); new keywords apply to the whole
-    library at once."""
+    """Create or change a watchlist (name, colour, keywords, options: None keeps a list's own,
+    a new list takes the defaults); the change applies to the whole library at once."""
     name = name.strip()
     if not name:
         raise LibraryError(Problem("watch_no_name"))
-    lines = [keyword.line for keyword in parse_keywords(list(keywords))]
+    lines = checked_lines(keywords)
     with store.transaction() as db:
         if not is_one_line_name(name):
             current = db.execute(
@@ -94,6 +90,7 @@ def save_watchlist(
             )  # fmt: skip
             watchlist_id = cursor.lastrowid
             before: list[str] = []
+            old_options = WatchOptions()
         else:
             row = db.execute(
                 "SELECT keywords FROM watchlists WHERE id = ?", [watchlist_id]
@@ -101,19 +98,53 @@ def save_watchlist(
             if row is None:
                 raise LibraryError(Problem("watch_unknown", params={"name": name}))
             before = json.loads(row[0])
+            old_options = _by_id(store, watchlist_id).options
             db.execute(
                 "UPDATE watchlists SET name = ?, colour = coalesce(?, colour), keywords = ?, "
                 "updated_at = ? WHERE id = ?",
                 [name, colour, json.dumps(lines, ensure_ascii=False), now(), watchlist_id],
             )
+        if options is not None:
+            _write_options(store, watchlist_id, options)  # type: ignore[arg-type]
         watchlist = next(w for w in watchlists(store) if w.id == watchlist_id)
-        if set(before) <= set(lines):  # keywords only added: only they need looking up
+        same_scope = _scope(old_options) == _scope(watchlist.options)
+        if same_scope and set(before) <= set(lines):  # keywords only added: look those up
             for keyword in watchlist.keywords:
                 if keyword.line not in before:
-                    _insert_hits(store.conn, watchlist.id, keyword, restrict=None)
+                    insert_hits(store.conn, watchlist, keyword, restrict=None)
         else:
             _rematch(store, watchlist)
     return watchlist
+
+
+def _scope(options: WatchOptions) -> tuple[bool, bool]:
+    """The options that decide which items are hits (the alert decides none)."""
+    return options.titles_only, options.important_only
+
+
+def _write_options(store: Store, watchlist_id: int, options: WatchOptions) -> None:
+    store.conn.execute(
+        "UPDATE watchlists SET titles_only = ?, important_only = ?, alert = ? WHERE id = ?",
+        [options.titles_only, options.important_only, options.alert, watchlist_id],
+    )
+
+
+def checked_lines(keywords: Iterable[str]) -> list[str]:
+    """The keyword lines as a list keeps them; a LibraryError names the first line (1-based)
+    whose `/…/` pattern Python's `re` refuses, and why."""
+    keywords = list(keywords)
+    for number, line in enumerate(keywords, 1):
+        try:
+            parse_keywords([line])
+        except KeywordError as error:
+            chinese, english = error.reasons()
+            problem = Problem(
+                "watch_bad_regex",
+                line=number,
+                params={"keyword": error.line, "reason_zh": chinese, "reason_en": english},
+            )
+            raise LibraryError(problem) from error
+    return [keyword.line for keyword in parse_keywords(keywords)]
 
 
 def _by_id(store: Store, watchlist_id: int) -> Watchlist:
@@ -121,6 +152,13 @@ def _by_id(store: Store, watchlist_id: int) -> Watchlist:
     if found is None:
         raise LibraryError(Problem("watch_unknown", params={"name": str(watchlist_id)}))
     return found
+
+
+def set_options(store: Store, watchlist_id: int, options: WatchOptions) -> Watchlist:
+    """New options for a list; its hits follow at once when they change which items match."""
+    current = _by_id(store, watchlist_id)
+    keywords = [k.line for k in current.keywords]
+    return save_watchlist(store, current.name, keywords, None, watchlist_id, options)
 
 
 def set_keywords(store: Store, watchlist_id: int, keywords: Iterable[str]) -> Watchlist:
@@ -176,106 +214,12 @@ def _rematch(store: Store, watchlist: Watchlist) -> None:
     conn = store.conn
     conn.execute("DELETE FROM watch_hits WHERE watchlist_id = ?", [watchlist.id])
     for keyword in watchlist.keywords:
-        _insert_hits(conn, watchlist.id, keyword, restrict=None)
-
-
-def _insert_hits(conn, watchlist_id: int, keyword: Keyword, restrict: str | None) -> None:
-    """Add the keyword's hits; `restrict` limits the items to a table of seqs."""
-    if keyword.mention is not None:
-        _insert_mention_hits(conn, watchlist_id, keyword.mention, restrict)
-        return
-    join = f" JOIN {restrict} AS only ON only.seq = {INDEX_TABLE}.rowid" if restrict else ""
-    expression = _expression(keyword)
-    insert_matching = (
-        f"INSERT OR IGNORE INTO watch_hits (watchlist_id, seq) SELECT ?, {INDEX_TABLE}.rowid "
-        f"FROM {INDEX_TABLE}{join} WHERE {INDEX_TABLE} MATCH ?"
-    )
-    if expression is not None and _index_decides(keyword):
-        conn.execute(insert_matching, [watchlist_id, expression])
-        return
-    excluded = _exclusions_expression(keyword)
-    if expression is not None and excluded is not None and _words_exact(keyword):
-        # Items without any excluded word are hits on the index's word alone; only the few
-        # that hold both need a look at where the words stand.
-        conn.execute(insert_matching, [watchlist_id, f"({expression}) NOT ({excluded})"])
-        expression = f"({expression}) AND ({excluded})"
-    if expression is not None:
-        candidates = conn.execute(
-            f"SELECT items.seq, items.title, items.body FROM {INDEX_TABLE}{join} "
-            f"JOIN items ON items.seq = {INDEX_TABLE}.rowid WHERE {INDEX_TABLE} MATCH ?",
-            [expression],
-        )
-    else:
-        only = f" JOIN {restrict} AS only ON only.seq = items.seq" if restrict else ""
-        candidates = conn.execute(f"SELECT items.seq, items.title, items.body FROM items{only}")
-    conn.executemany(
-        "INSERT OR IGNORE INTO watch_hits (watchlist_id, seq) VALUES (?, ?)",
-        [(watchlist_id, seq) for seq, title, body in candidates if keyword.matches(title, body)],
-    )
-
-
-def _insert_mention_hits(conn, watchlist_id: int, name: str, restrict: str | None) -> None:
-    """`@name`: the items the market layer found naming it (an item imported a moment ago
-    has none yet: the market catch-up adds its hits, core/markets.py write_day)."""
-    only = f" JOIN {restrict} AS only ON only.seq = items.seq" if restrict else ""
-    conn.execute(
-        "INSERT OR IGNORE INTO watch_hits (watchlist_id, seq) SELECT ?, items.seq "
-        f"FROM market_mentions m JOIN items ON items.id = m.item_id{only} WHERE m.name = ?",
-        [watchlist_id, name],
-    )
-
-
-def mention_hits_of_day(conn, day: dt.date) -> None:
-    """Hits of the `@name` keywords among a day's items, once its mentions are written (inside
-    the caller's transaction)."""
-    for watchlist_id, keywords in conn.execute("SELECT id, keywords FROM watchlists").fetchall():
-        for keyword in parse_keywords(json.loads(keywords)):
-            if keyword.mention is not None:
-                conn.execute(
-                    "INSERT OR IGNORE INTO watch_hits (watchlist_id, seq) SELECT ?, items.seq "
-                    "FROM market_mentions m JOIN items ON items.id = m.item_id "
-                    "WHERE m.day = ? AND m.name = ?",
-                    [watchlist_id, day.isoformat(), keyword.mention],
-                )
-
-
-def _index_decides(keyword: Keyword) -> bool:
-    """Plain keywords (no exclusion, no whole-word synonym, each word one run of letters and
-    digits) are matched by the search index alone."""
-    return not keyword.exclusions and _words_exact(keyword)
-
-
-def _words_exact(keyword: Keyword) -> bool:
-    """The index alone decides where the keyword's words occur (exclusions aside)."""
-    return all(
-        not alternative.whole_word and is_exact(alternative.text)
-        for alternative in keyword.alternatives
-    )
-
-
-def _exclusions_expression(keyword: Keyword) -> str | None:
-    """An expression matching every item that contains some excluded word (more, never
-    fewer); None without exclusions or when one has nothing the index can look up."""
-    expressions = [term_expression(exclusion) for exclusion in keyword.exclusions]
-    if not expressions or any(expression is None for expression in expressions):
-        return None
-    return " OR ".join(f"({expression})" for expression in expressions)
-
-
-def _expression(keyword: Keyword) -> str | None:
-    """Every group must match: (synonym OR synonym) AND (…); None when some synonym has no
-    letter or digit for the index to look up."""
-    groups = []
-    for group in keyword.groups:
-        expressions = [term_expression(alternative.text) for alternative in group]
-        if any(expression is None for expression in expressions):
-            return None
-        groups.append("(" + " OR ".join(f"({e})" for e in expressions) + ")")
-    return " AND ".join(groups)
+        insert_hits(conn, watchlist, keyword, restrict=None)
 
 
 def match_pending(store: Store) -> dict[str, int]:
-    """Match the items imports queued against every watchlist; return new hits per list."""
+    """Match the items imports queued against every watchlist; return new hits per list that
+    alerts (a list with its alert off lights its new hits up without a word)."""
     conn = store.conn
     if conn.execute("SELECT 1 FROM watch_pending LIMIT 1").fetchone() is None:
         return {}
@@ -290,11 +234,11 @@ def match_pending(store: Store) -> dict[str, int]:
                 "SELECT count(*) FROM watch_hits WHERE watchlist_id = ?", [watchlist.id]
             ).fetchone()[0]
             for keyword in watchlist.keywords:
-                _insert_hits(conn, watchlist.id, keyword, restrict="watch_pending")
+                insert_hits(conn, watchlist, keyword, restrict="watch_pending")
             after = conn.execute(
                 "SELECT count(*) FROM watch_hits WHERE watchlist_id = ?", [watchlist.id]
             ).fetchone()[0]
-            if after > before:
+            if after > before and watchlist.options.alert:
                 new_hits[watchlist.name] = after - before
         conn.execute("DELETE FROM watch_pending")
     return new_hits

@@ -26,17 +26,21 @@ from PySide6.QtWidgets import (
 )
 
 from telereader.app.dialogs.suggestions import SuggestionRow
+from telereader.app.dialogs.watch_extras import KeywordPreview, OptionsRow
 from telereader.app.i18n import QT_TR_NOOP, tr
-from telereader.core.keywords import Watchlist, parse_keyword, parse_keywords
+from telereader.core.keywords import Watchlist, WatchOptions, parse_keywords
+from telereader.core.library_errors import LibraryError
 from telereader.core.messages import describe
 from telereader.core.store import Store
 from telereader.core.watchlists import (
+    checked_lines,
     delete_watchlist,
     hit_counts,
     recolour_watchlist,
     rename_watchlist,
     save_watchlist,
     set_keywords,
+    set_options,
     watchlists,
 )
 
@@ -49,7 +53,8 @@ SYNTAX_HELP = QT_TR_NOOP(
     "黄金 -黄金周：排除，黄金周里的黄金不算\n"
     "=AI：整词匹配英文，AIDC 不算\n"
     "美联储 降息：同一行的几个词都要出现\n"
-    "@宁德时代：提到这家公司（或这个题材）的条目，按识别出的个股与题材匹配"
+    "@宁德时代：提到这家公司（或这个题材）的条目，按识别出的个股与题材匹配\n"
+    "/宁德(时代|汽车)/：正则表达式（Python 写法，英文不分大小写）"
 )
 
 
@@ -68,7 +73,7 @@ class WatchlistWrites(Protocol):
 
 def _keyword_lines(text: str) -> list[str]:
     """The keywords a text holds, as the library keeps them (blank lines and spacing aside)."""
-    return [keyword.line for keyword in parse_keywords(text)]
+    return [keyword.line for keyword in parse_keywords(text, strict=False)]
 
 
 def colour_icon(colour: str) -> QIcon:
@@ -95,6 +100,7 @@ class WatchlistDialog(QDialog):
         # Keywords sent to be written, by list, with how many of its writes are on the way:
         # the editor shows these, not the library's older ones, until the last write is in.
         self._sent: dict[int, tuple[list[str], int]] = {}
+        self._options_sent: dict[int, int] = {}  # option writes on the way, by list
 
         self.setObjectName("watchlists")
         self.setWindowTitle(tr("关注列表"))
@@ -138,6 +144,10 @@ class WatchlistDialog(QDialog):
         self.state.setObjectName("watch_state")
         self.state.setTextFormat(Qt.TextFormat.PlainText)
         self.state.setWordWrap(True)
+        self.options_row = OptionsRow(self)
+        self.options_row.changed.connect(self.set_options)
+        self.preview = KeywordPreview(store.path.parent, self)
+        self.keywords.cursorPositionChanged.connect(self._preview_line)
         self.suggestions = SuggestionRow(store.path.parent, self)
         self.suggestions.word_chosen.connect(self.add_suggested)
         self._apply_timer = QTimer(self)
@@ -160,7 +170,9 @@ class WatchlistDialog(QDialog):
         left.addLayout(list_buttons)
         right = QVBoxLayout()
         right.addWidget(self.keywords_label)
+        right.addWidget(self.options_row)
         right.addWidget(self.keywords, 1)
+        right.addWidget(self.preview)
         right.addWidget(help_label)
         right.addWidget(self.state)
         right.addWidget(self.suggestions)
@@ -216,6 +228,8 @@ class WatchlistDialog(QDialog):
         if same_list and (self._dirty or watchlist.id in self._sent):
             return  # the reader is typing, or what they typed is on its way
         self._shown_id = watchlist.id if watchlist else None
+        if watchlist is None or watchlist.id not in self._options_sent:
+            self.options_row.show_options(watchlist.options if watchlist else None)
         for widget in (self.keywords, self.rename_button, self.colour_button, self.delete_button):
             widget.setEnabled(watchlist is not None)
         if watchlist is None:
@@ -361,7 +375,13 @@ class WatchlistDialog(QDialog):
 
     def _keywords_edited(self) -> None:
         self._dirty = True
-        ignored = [line for line in self._lines() if line.strip() and parse_keyword(line) is None]
+        self._preview_line()
+        refused = self._refusal()
+        if refused is not None:
+            self._apply_timer.stop()  # never saved with a pattern `re` refuses
+            self.state.setText(refused)
+            return
+        ignored = [line for line in self._lines() if line.strip() and not _keyword_lines(line)]
         if ignored:
             self.state.setText(tr("这一行没有要找的词，不会生效：") + ignored[0].strip())
         else:
@@ -371,7 +391,7 @@ class WatchlistDialog(QDialog):
     def apply_keywords(self) -> None:
         """Write the keywords being typed, if they changed."""
         self._apply_timer.stop()
-        if not self._dirty or self._shown_id not in self._lists:
+        if not self._dirty or self._shown_id not in self._lists or self._refusal() is not None:
             return
         watchlist_id: int = self._shown_id  # type: ignore[assignment]
         lines = self._lines()
@@ -381,6 +401,35 @@ class WatchlistDialog(QDialog):
             lambda store: set_keywords(store, watchlist_id, lines),
             ended=lambda: self._arrived(watchlist_id),
         )
+
+    def _refusal(self) -> str | None:
+        """Why the typed keywords cannot be saved (a bad `/…/` pattern, by line), else None."""
+        try:
+            checked_lines(self._lines())
+        except LibraryError as refused:
+            return describe(refused, self.language)
+        return None
+
+    def _preview_line(self) -> None:
+        """What the line under the cursor would light up with this list's options."""
+        line = self.keywords.textCursor().block().text()
+        self.preview.preview(line, self.options_row.options())
+
+    def set_options(self, options: WatchOptions) -> None:
+        """Options chosen for the list shown; its hits follow in the background."""
+        watchlist_id = self._shown_id
+        if watchlist_id not in self._lists:
+            return
+        self.apply_keywords()
+        self._options_sent[watchlist_id] = self._options_sent.get(watchlist_id, 0) + 1
+
+        def ended() -> None:
+            left = self._options_sent.pop(watchlist_id, 1) - 1
+            if left:
+                self._options_sent[watchlist_id] = left
+
+        self._run(lambda store: set_options(store, watchlist_id, options), ended=ended)
+        self._preview_line()
 
     def _arrived(self, watchlist_id: int) -> None:
         """One write of this list's keywords ended (written or refused)."""
@@ -406,4 +455,5 @@ class WatchlistDialog(QDialog):
     def done(self, result: int) -> None:
         self.apply_keywords()  # closing never loses what was typed
         self.suggestions.shutdown()
+        self.preview.shutdown()
         super().done(result)
