@@ -10,7 +10,9 @@ with more in it (from a later telereader of the same format version) still resto
      "stars":  [{"item_id": text, "starred_at": time?}],       every list optional
      "notes":  [{"item_id": text, "text": text, "updated_at": time?}],
      "reads":  [{"item_id": text, "read_at": time?}],
-     "watchlists": [{"name": one-line text, "colour": "#rrggbb"?, "keywords": [text]?}]}
+     "watchlists": [{"name": one-line text, "colour": "#rrggbb"?, "keywords": [text]?}],
+     "saved_searches": [{"name": one-line text, "query": text, "conditions": {...}?}]}
+                                                               conditions: saved_searches.py
 
 `time?` is an ISO 8601 time (2026-01-14T09:30:00), null or absent.
 """
@@ -24,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from telereader.core.kinds import Problem
+from telereader.core.saved_searches import conditions_problem
 from telereader.core.store import LibraryError
 from telereader.core.watchlists import is_one_line_name
 
@@ -68,10 +71,25 @@ def check_backup(data: Any, path: Path) -> None:
             for number, keyword in enumerate(_list(watchlist, "keywords", f"{where}.keywords")):
                 if not isinstance(keyword, str):
                     raise _Wrong("backup_expects_text", f"{where}.keywords[{number}]")
+        _check_saved_searches(data)
     except _Wrong as wrong:
         raise LibraryError(
             Problem(wrong.code, params={"path": str(path), "field": wrong.field})
         ) from None
+
+
+def _check_saved_searches(data: dict) -> None:
+    for index, saved in enumerate(_list(data, "saved_searches", "saved_searches")):
+        where = f"saved_searches[{index}]"
+        if not isinstance(saved, dict):
+            raise _Wrong("backup_expects_object", where)
+        _name(saved, "name", f"{where}.name")
+        _text(saved, "query", f"{where}.query")
+        conditions = saved.get("conditions")
+        if conditions is not None:
+            wrong = conditions_problem(conditions)
+            if wrong is not None:
+                raise _Wrong("backup_expects_object", f"{where}.conditions.{wrong}".rstrip("."))
 
 
 def _is_whole_number(value: Any) -> bool:

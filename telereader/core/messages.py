@@ -230,6 +230,18 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "the watchlist name “{name}” holds a line break or another control character; "
         "use one line of plain text",
     ),
+    "saved_no_name": ("保存的搜索需要一个名字", "a saved search needs a name"),
+    "saved_bad_name": (
+        "保存的搜索的名字「{name}」含有换行等控制字符；请用一行普通文字",
+        "the saved search name “{name}” holds a line break or another control character; "
+        "use one line of plain text",
+    ),
+    "saved_name_taken": (
+        "已经有名为「{name}」的保存的搜索",
+        "there is already a saved search named “{name}”",
+    ),
+    "saved_unknown": ("没有名为「{name}」的保存的搜索", "there is no saved search named “{name}”"),
+    "saved_empty_query": ("保存的搜索需要搜索词", "a saved search needs something to search"),
     # ---- end of exports and backups ----
     "unknown_item": ("没有编号为 {id} 的条目", "there is no item with id {id}"),
     "bad_day": (
@@ -339,9 +351,11 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "watch_row": ("{name}（命中 {hits}）：{keywords}", "{name} ({hits} hits): {keywords}"),
     "hits_total": ("共命中 {total} 条", "{total} hits"),
     "restore_summary": (
-        "恢复了 {stars} 个星标、{notes} 条笔记、{reads} 个已读标记、{watchlists} 个关注列表；"
+        "恢复了 {stars} 个星标、{notes} 条笔记、{reads} 个已读标记、{watchlists} 个关注列表、"
+        "{saved_searches} 个保存的搜索；"
         "{waiting} 个条目尚未导入，导入其日期后自动关联",
-        "restored {stars} stars, {notes} notes, {reads} read marks, {watchlists} watchlists; "
+        "restored {stars} stars, {notes} notes, {reads} read marks, {watchlists} watchlists, "
+        "{saved_searches} saved searches; "
         "{waiting} items are not in this library yet and attach when their day is imported",
     ),
     "desktop_linux_only": (
@@ -452,5 +466,6 @@ def restore_summary(report: RestoreReport, language: str | None = None) -> str:
         notes=report.notes,
         reads=report.reads,
         watchlists=report.watchlists,
+        saved_searches=report.saved_searches,
         waiting=report.waiting,
     )

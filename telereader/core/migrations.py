@@ -201,6 +201,16 @@ def _0008_note_index(db: sqlite_utils.Database) -> None:
     index_notes(db.conn)
 
 
+def _0009_saved_searches(db: sqlite_utils.Database) -> None:
+    # Saved searches are the reader's data (backed up like watchlists): the query as typed and
+    # its conditions as JSON (core/saved_searches.py), so a later condition needs no migration.
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS saved_searches (id INTEGER PRIMARY KEY, "
+        "name TEXT NOT NULL UNIQUE, query TEXT NOT NULL, conditions TEXT NOT NULL, "
+        "position INTEGER NOT NULL, updated_at TEXT)"
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _0001_initial,
     _0002_search_index,
@@ -210,6 +220,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _0006_search_index_every_character,
     _0007_markets,
     _0008_note_index,
+    _0009_saved_searches,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
