@@ -335,6 +335,15 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "no word reaches the minimum count (see --min-count)",
     ),
     "words_range_backwards": ("--to 早于起始日期", "--to is before the first day"),
+    "saved_and_query": (
+        "--saved 运行保存的搜索自己的搜索词，不能再给搜索词",
+        "--saved runs the saved search's own query: give no query with it",
+    ),
+    "no_saved_searches": (
+        "还没有保存的搜索（在窗口中搜索后按 保存搜索）",
+        "no saved searches yet (search in the window, then Save search)",
+    ),
+    "saved_row": ("{name}（未读 {unread} / 共 {total}）：{query}", "{name} ({unread} unread of {total}): {query}"),
     "trend_total": ("共 {total} 条", "{total} items"),
     "trend_needs_query": (
         "请给出搜索词或 --watch 关注列表", "give a query or --watch LIST"
