@@ -193,11 +193,13 @@ class Views:
 
     def search_filter(self) -> ItemFilter:
         days = self.days
-        return self.search_bar.search_filter(
-            self.current_filter(),
-            self.model.day,
-            days[-1] if days else None,
-            self.search_watchlist,
+        return self.saved_search_filter(  # a saved search's fixed range, while it holds
+            self.search_bar.search_filter(
+                self.current_filter(),
+                self.model.day,
+                days[-1] if days else None,
+                self.search_watchlist,
+            )
         )
 
     def run_search(self) -> None:
