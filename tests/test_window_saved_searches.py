@@ -53,6 +53,7 @@ def test_a_saved_search_comes_back_after_a_restart_with_its_filters_and_results(
     assert again.search_bar.text() == "黄金"
     assert again.filter_buttons["hide_teasers"].isChecked()
     assert again.search_model.request.search_filter.day_from is not None
+    assert "2026-01-14" in again.counts_label.text()  # the saved day, which the scope cannot show
     assert [item.id for item in shown(again)] == results
 
 
@@ -61,7 +62,7 @@ def test_rename_reorder_delete_export_and_chart_from_the_side_list(reader, qtbot
     window.save_current_search("名字")  # nothing in the box: nothing to save
     assert names(window) == [] and not window.saved_panel.isVisible()
     for name, query in (("一", "黄金"), ("二", "原油"), ("三", "央行")):
-        save_search(window.store, name, query, SearchConditions(hide_teasers=True))
+        save_search(window.store, name, query, SearchConditions(hide_teasers=True, last_days=30))
     window.refresh_saved_searches()
     rows = window.saved_panel.rows
     window.focus_saved_searches()
@@ -84,6 +85,8 @@ def test_rename_reorder_delete_export_and_chart_from_the_side_list(reader, qtbot
         entries["saved_export"].trigger()
     qtbot.waitUntil(lambda: window.export_dialog is not None, timeout=WAIT_MS)
     total = window.search_model.total
+    assert window.scope.currentData() == 30  # relative: back from the newest day, as the scope
+    assert window.filter_buttons["hide_teasers"].isChecked()
     chosen = window.export_dialog.findChild(QRadioButton, "export_list")
     assert total > 0 and chosen.isChecked() and str(total) in chosen.text()
     window.export_dialog.reject()

@@ -1167,6 +1167,10 @@
         <translation>Could not save the search</translation>
     </message>
     <message>
+        <source>（日期 %1 至 %2）</source>
+        <translation>(dates %1 to %2)</translation>
+    </message>
+    <message>
         <source>重命名保存的搜索</source>
         <translation>Rename Saved Search</translation>
     </message>

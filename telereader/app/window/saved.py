@@ -176,6 +176,16 @@ class SavedSearchViews:
         day_from, day_to = self._saved_range
         return dataclasses.replace(search_filter, day_from=day_from, day_to=day_to)
 
+    def saved_range_text(self) -> str:
+        """The saved fixed range the results hold to (the scope choice cannot show it)."""
+        if self._saved_range is None:
+            return ""
+        first, last = (
+            day.isoformat() if day not in (dt.date.min, dt.date.max) else "…"
+            for day in self._saved_range
+        )
+        return "  " + tr("（日期 %1 至 %2）").replace("%1", first).replace("%2", last)
+
     def _scope_changed(self) -> None:
         """The reader chose a scope of their own: a saved range no longer holds. The search bar
         asked for the search before this heard of it: ask again (the newest request wins)."""
