@@ -52,6 +52,7 @@ READS = {
     "items": lambda item, tmp: ["items", "2026-01-14"],
     "show": lambda item, tmp: ["show", item],
     "search": lambda item, tmp: ["search", "黄金"],
+    "saved": lambda item, tmp: ["saved"],
     "export": lambda item, tmp: ["export", "--format", "md", "-o", str(tmp / "out.md")],
     "backup": lambda item, tmp: ["backup", "-o", str(tmp / "again.json")],
     "watch list": lambda item, tmp: ["watch", "list"],
@@ -139,7 +140,7 @@ def test_help_lists_the_commands_in_their_usual_order(capsys):
         if line.startswith("    ") and not line.startswith("     ")
     ]
     assert listed == [
-        "import", "days", "items", "show", "follow", "search", "words", "trend", "movers",
+        "import", "days", "items", "show", "follow", "search", "saved", "words", "trend", "movers",
         "names", "related", "export", "backup",
         "restore", "watch", "star", "unstar", "note", "install-desktop",
     ]  # fmt: skip

@@ -35,6 +35,7 @@ EXAMPLES: dict[str, list[str]] = {
     "items": ["items", "2026-01-14", "--json"],
     "show": ["show", "{item}"],
     "search": ["search", "黄金", "-黄金周", "--limit", "20", "--json"],
+    "saved": ["saved", "--json"],
     "export": ["export", "--format", "md", "-o", "{tmp}/out.md"],
     "backup": ["backup", "-o", "{tmp}/again.json"],
     "restore": ["restore", "{tmp}/saved.json"],

@@ -386,6 +386,18 @@
         <translation>All notes: every item with a note, and the note, newest first</translation>
     </message>
     <message>
+        <source>保存当前搜索…</source>
+        <translation>Save Current Search…</translation>
+    </message>
+    <message>
+        <source>把当前搜索和筛选保存为一个保存的搜索</source>
+        <translation>Save the current search and its filters as a saved search</translation>
+    </message>
+    <message>
+        <source>到保存的搜索列表：回车打开，F2 重命名，Delete 删除，Alt+↑/↓ 调整顺序</source>
+        <translation>To the saved searches: Enter opens, F2 renames, Delete deletes, Alt+↑/↓ reorders</translation>
+    </message>
+    <message>
         <source>放大字号</source>
         <translation>Larger text</translation>
     </message>
@@ -1146,6 +1158,78 @@
     <message>
         <source>，最新：</source>
         <translation>; newest: </translation>
+    </message>
+    <message>
+        <source>保存的搜索</source>
+        <translation>Saved searches</translation>
+    </message>
+    <message>
+        <source>单击或回车打开；F2 重命名，Delete 删除，Alt+↑/↓ 或拖动调整顺序；右键导出或看趋势</source>
+        <translation>Click or Enter to open; F2 renames, Delete deletes, Alt+↑/↓ or a drag reorders; right-click to export or see the trend</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Move Up</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Move Down</translation>
+    </message>
+    <message>
+        <source>趋势</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <source>先在搜索框输入要保存的搜索</source>
+        <translation>Type the search to save in the search box first</translation>
+    </message>
+    <message>
+        <source>保存搜索</source>
+        <translation>Save Search</translation>
+    </message>
+    <message>
+        <source>已保存搜索「%1」</source>
+        <translation>Saved the search “%1”</translation>
+    </message>
+    <message>
+        <source>无法保存搜索</source>
+        <translation>Could not save the search</translation>
+    </message>
+    <message>
+        <source>（日期 %1 至 %2）</source>
+        <translation>(dates %1 to %2)</translation>
+    </message>
+    <message>
+        <source>重命名保存的搜索</source>
+        <translation>Rename Saved Search</translation>
+    </message>
+    <message>
+        <source>无法重命名</source>
+        <translation>Could not rename</translation>
+    </message>
+    <message>
+        <source>无法调整顺序</source>
+        <translation>Could not reorder</translation>
+    </message>
+    <message>
+        <source>删除保存的搜索</source>
+        <translation>Delete Saved Search</translation>
+    </message>
+    <message>
+        <source>删除保存的搜索「%1」？条目本身不受影响。</source>
+        <translation>Delete the saved search “%1”? The items themselves stay.</translation>
+    </message>
+    <message>
+        <source>无法删除</source>
+        <translation>Could not delete</translation>
+    </message>
+    <message>
+        <source>还没有保存的搜索：搜索后按 Ctrl+Shift+D 保存</source>
+        <translation>No saved searches yet: search, then press Ctrl+Shift+D to save</translation>
     </message>
 </context>
 </TS>

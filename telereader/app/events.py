@@ -16,5 +16,6 @@ class LibraryEvents(QObject):
     # notes or read marks show differently now (asked for, landed, or back after a failure).
     items_changed = Signal(object, str)
     watchlists_changed = Signal()  # keywords, lists or hits changed (an edit or a restore)
+    saved_searches_changed = Signal()  # saved searches added, renamed, moved, deleted, restored
     days_changed = Signal(object)  # ImportReport: days and their items came in
     day_deleted = Signal(object)  # dt.date: the day and its items are gone from the library

@@ -148,6 +148,7 @@ def load_commands() -> None:
     from telereader.cli import library  # noqa: F401  import, days, items, show
     from telereader.cli import follow  # noqa: F401
     from telereader.cli import search  # noqa: F401
+    from telereader.cli import saved  # noqa: F401
     from telereader.cli import words  # noqa: F401  words, trend
     from telereader.cli import markets  # noqa: F401  movers, names, related
     from telereader.cli import export  # noqa: F401

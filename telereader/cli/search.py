@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from telereader.cli.common import (
     EXIT_OK,
+    UsageError,
     describe_row,
     limit,
     parse_day,
@@ -18,6 +19,7 @@ from telereader.cli.registry import command
 from telereader.core.messages import pick, sentence
 
 if TYPE_CHECKING:
+    from telereader.core.search import SearchResult
     from telereader.core.store import Store
 
 
@@ -34,6 +36,8 @@ def search(args: argparse.Namespace, store: Store) -> int:
     from telereader.core.filters import ItemFilter
     from telereader.core.note_search import search_with_notes
 
+    if args.saved is not None:
+        return run_saved_search(args, store)
     search_filter = ItemFilter(
         day_from=args.day_from,
         day_to=args.day_to,
@@ -51,14 +55,29 @@ def search(args: argparse.Namespace, store: Store) -> int:
         best_first=args.best,
         notes_only=args.notes,
     )
+    show_result(args, result)
+    return EXIT_OK
+
+
+def show_result(args: argparse.Namespace, result: SearchResult) -> None:
     if args.json:
         print_json(result.to_json())
-        return EXIT_OK
+        return
     for item in result.items:
         say(f"{item.day}  " + describe_row(item))
         if item.id in result.notes:  # found in the reader's note: the note under its row
             say("    ✎ " + " ".join(result.notes[item.id].split()))
     say(sentence("search_total", total=result.total, elapsed_ms=result.elapsed_ms))
+
+
+def run_saved_search(args: argparse.Namespace, store: Store) -> int:
+    """`search --saved NAME`: the saved search as it stands today (its relative dates end today)."""
+    import datetime as dt
+
+    from telereader.core.saved_searches import run_saved, saved_named
+
+    saved = saved_named(store, args.saved)
+    show_result(args, run_saved(store, saved, dt.date.today(), limit=args.limit))
     return EXIT_OK
 
 
@@ -91,6 +110,14 @@ def search_arguments(parser: argparse.ArgumentParser) -> None:
         help=pick(("只搜笔记", "search the notes only")),
     )
     add(
+        "--saved",
+        metavar="NAME",
+        help=pick((
+            "运行一个保存的搜索（它自己的搜索词和条件；相对日期算到今天）",
+            "run a saved search (its own query and conditions; relative dates end today)",
+        )),
+    )  # fmt: skip
+    add(
         "--best",
         action="store_true",
         help=pick(("按相关度排序（默认最新在前）", "best match first (default: newest first)")),
@@ -101,3 +128,5 @@ def search_arguments(parser: argparse.ArgumentParser) -> None:
 def search_checks(args: argparse.Namespace) -> None:
     args.day_from = parse_day(args.day_from) if args.day_from else None
     args.day_to = parse_day(args.day_to) if args.day_to else None
+    if args.saved is not None and args.query:
+        raise UsageError(sentence("saved_and_query"))

@@ -1,4 +1,5 @@
-"""The reader's own data in one JSON file: stars, notes, read marks and watchlists.
+"""The reader's own data in one JSON file: stars, notes, read marks, watchlists and saved
+searches.
 
 A backup restores into any library, merging by item id: entries whose items are not in the
 library yet are kept all the same and attach when their day is imported (user tables are keyed
@@ -19,6 +20,7 @@ from telereader.core.files import write_atomically
 from telereader.core.keywords import WatchOptions
 from telereader.core.kinds import Problem
 from telereader.core.note_index import write_note
+from telereader.core.saved_searches import restore_saved, saved_searches
 from telereader.core.store import LibraryError, Store, now
 from telereader.core.watchlists import save_watchlist, watchlist_named, watchlists
 
@@ -45,6 +47,7 @@ def snapshot(store: Store) -> dict:
         "notes": rows("SELECT item_id, text, updated_at FROM notes ORDER BY item_id"),
         "reads": rows("SELECT item_id, read_at FROM reads ORDER BY item_id"),
         "watchlists": [watchlist.to_json() for watchlist in watchlists(store)],
+        "saved_searches": [saved.to_json() for saved in saved_searches(store)],
     }
 
 
@@ -63,6 +66,7 @@ class RestoreReport:
     notes: int = 0
     reads: int = 0
     watchlists: int = 0
+    saved_searches: int = 0
     waiting: int = 0  # entries for items not in this library (yet)
 
     def to_json(self) -> dict:
@@ -90,7 +94,8 @@ def read_backup(path: Path) -> dict:
 def restore_backup(store: Store, path: Path) -> RestoreReport:
     """Merge a backup into the library in one transaction: stars and read marks are added, a
     note replaces the library's note only when the backup's is newer, watchlists are added or
-    gain the backup's keywords. A backup that is not whole changes nothing."""
+    gain the backup's keywords, saved searches the library has no name for are added. A backup
+    that is not whole changes nothing."""
     data = read_backup(path)
     report = RestoreReport()
     entries = [entry for key in ("stars", "notes", "reads") for entry in data.get(key, [])]
@@ -124,6 +129,7 @@ def restore_backup(store: Store, path: Path) -> RestoreReport:
             else:
                 merged = [k.line for k in existing.keywords] + keywords
                 save_watchlist(store, existing.name, merged, watchlist_id=existing.id)
+        report.saved_searches = restore_saved(store, data.get("saved_searches", []))
     return report
 
 

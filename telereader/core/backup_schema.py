@@ -11,7 +11,9 @@ with more in it (from a later telereader of the same format version) still resto
      "notes":  [{"item_id": text, "text": text, "updated_at": time?}],
      "reads":  [{"item_id": text, "read_at": time?}],
      "watchlists": [{"name": one-line text, "colour": "#rrggbb"?, "keywords": [text]?,
-                     "titles_only": bool?, "important_only": bool?, "alert": bool?}]}
+                     "titles_only": bool?, "important_only": bool?, "alert": bool?}],
+     "saved_searches": [{"name": one-line text, "query": text, "conditions": {...}?}]}
+                                                               conditions: saved_searches.py
 
 A keyword `/…/` must be a pattern Python's `re` takes (it would be refused when saved).
 
@@ -28,6 +30,7 @@ from typing import Any
 
 from telereader.core.keywords import KeywordError, parse_keyword
 from telereader.core.kinds import Problem
+from telereader.core.saved_searches import conditions_problem
 from telereader.core.store import LibraryError
 from telereader.core.watchlists import is_one_line_name
 
@@ -74,6 +77,7 @@ def check_backup(data: Any, path: Path) -> None:
                     raise _Wrong("backup_expects_boolean", f"{where}.{option}")
             for number, keyword in enumerate(_list(watchlist, "keywords", f"{where}.keywords")):
                 _keyword(keyword, f"{where}.keywords[{number}]")
+        _check_saved_searches(data)
     except _Wrong as wrong:
         raise LibraryError(
             Problem(wrong.code, params={"path": str(path), "field": wrong.field})
@@ -87,6 +91,20 @@ def _keyword(keyword: Any, where: str) -> None:
         parse_keyword(keyword)
     except KeywordError:
         raise _Wrong("backup_bad_regex", where) from None
+
+
+def _check_saved_searches(data: dict) -> None:
+    for index, saved in enumerate(_list(data, "saved_searches", "saved_searches")):
+        where = f"saved_searches[{index}]"
+        if not isinstance(saved, dict):
+            raise _Wrong("backup_expects_object", where)
+        _name(saved, "name", f"{where}.name")
+        _text(saved, "query", f"{where}.query")
+        conditions = saved.get("conditions")
+        if conditions is not None:
+            wrong = conditions_problem(conditions)
+            if wrong is not None:
+                raise _Wrong("backup_expects_object", f"{where}.conditions.{wrong}".rstrip("."))
 
 
 def _is_whole_number(value: Any) -> bool:

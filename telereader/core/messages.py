@@ -245,6 +245,18 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "the regular expression {keyword} is wrong: {reason_en}; the watchlist is not saved "
         "until it is corrected",
     ),
+    "saved_no_name": ("保存的搜索需要一个名字", "a saved search needs a name"),
+    "saved_bad_name": (
+        "保存的搜索的名字「{name}」含有换行等控制字符；请用一行普通文字",
+        "the saved search name “{name}” holds a line break or another control character; "
+        "use one line of plain text",
+    ),
+    "saved_name_taken": (
+        "已经有名为「{name}」的保存的搜索",
+        "there is already a saved search named “{name}”",
+    ),
+    "saved_unknown": ("没有名为「{name}」的保存的搜索", "there is no saved search named “{name}”"),
+    "saved_empty_query": ("保存的搜索需要搜索词", "a saved search needs something to search"),
     # ---- end of exports and backups ----
     "unknown_item": ("没有编号为 {id} 的条目", "there is no item with id {id}"),
     "bad_day": (
@@ -338,6 +350,15 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "no word reaches the minimum count (see --min-count)",
     ),
     "words_range_backwards": ("--to 早于起始日期", "--to is before the first day"),
+    "saved_and_query": (
+        "--saved 运行保存的搜索自己的搜索词，不能再给搜索词",
+        "--saved runs the saved search's own query: give no query with it",
+    ),
+    "no_saved_searches": (
+        "还没有保存的搜索（在窗口中搜索后按 保存搜索）",
+        "no saved searches yet (search in the window, then Save search)",
+    ),
+    "saved_row": ("{name}（未读 {unread} / 共 {total}）：{query}", "{name} ({unread} unread of {total}): {query}"),
     "trend_total": ("共 {total} 条", "{total} items"),
     "trend_needs_query": (
         "请给出搜索词或 --watch 关注列表", "give a query or --watch LIST"
@@ -354,9 +375,11 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "watch_row": ("{name}（命中 {hits}）：{keywords}", "{name} ({hits} hits): {keywords}"),
     "hits_total": ("共命中 {total} 条", "{total} hits"),
     "restore_summary": (
-        "恢复了 {stars} 个星标、{notes} 条笔记、{reads} 个已读标记、{watchlists} 个关注列表；"
+        "恢复了 {stars} 个星标、{notes} 条笔记、{reads} 个已读标记、{watchlists} 个关注列表、"
+        "{saved_searches} 个保存的搜索；"
         "{waiting} 个条目尚未导入，导入其日期后自动关联",
-        "restored {stars} stars, {notes} notes, {reads} read marks, {watchlists} watchlists; "
+        "restored {stars} stars, {notes} notes, {reads} read marks, {watchlists} watchlists, "
+        "{saved_searches} saved searches; "
         "{waiting} items are not in this library yet and attach when their day is imported",
     ),
     "desktop_linux_only": (
@@ -467,5 +490,6 @@ def restore_summary(report: RestoreReport, language: str | None = None) -> str:
         notes=report.notes,
         reads=report.reads,
         watchlists=report.watchlists,
+        saved_searches=report.saved_searches,
         waiting=report.waiting,
     )

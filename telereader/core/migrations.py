@@ -217,6 +217,8 @@ def _0009_character_days(db: sqlite_utils.Database) -> None:
         count_character_days(db.conn, [(row[0], item_characters(*row[1:])) for row in batch], 1)
         done += len(batch)
         _report(done, total)
+
+
 def _0010_watchlist_options(db: sqlite_utils.Database) -> None:
     # Per-list options (core/keywords.py WatchOptions): match in titles only, among 加红 items
     # only, and whether new hits alert. A list made before keeps matching as it did and alerts.
@@ -227,6 +229,16 @@ def _0010_watchlist_options(db: sqlite_utils.Database) -> None:
             db.execute(
                 f"ALTER TABLE watchlists ADD COLUMN {column} INTEGER NOT NULL DEFAULT {default}"
             )
+
+
+def _0011_saved_searches(db: sqlite_utils.Database) -> None:
+    # Saved searches are the reader's data (backed up like watchlists): the query as typed and
+    # its conditions as JSON (core/saved_searches.py), so a later condition needs no migration.
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS saved_searches (id INTEGER PRIMARY KEY, "
+        "name TEXT NOT NULL UNIQUE, query TEXT NOT NULL, conditions TEXT NOT NULL, "
+        "position INTEGER NOT NULL, updated_at TEXT)"
+    )
 
 
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
@@ -240,6 +252,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _0008_note_index,
     _0009_character_days,
     _0010_watchlist_options,
+    _0011_saved_searches,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

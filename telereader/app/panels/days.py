@@ -56,6 +56,11 @@ class DayNavigation(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(1)  # the calendar keeps its height; the column's foot stays empty
 
+    def add_below(self, widget: QWidget) -> None:
+        """A panel under the buttons (the saved searches), taking the column's foot."""
+        layout = self.layout()
+        layout.insertWidget(layout.count() - 1, widget, 1)
+
     def set_days(self, counts: dict[dt.date, int], fresh: set[dt.date], hit_days: object) -> None:
         """Mark the days with items (fresh ones and ones with hits apart)."""
         self.days = list(counts)

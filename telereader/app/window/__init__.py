@@ -42,6 +42,7 @@ from telereader.app.window.choices import export_choices
 from telereader.app.window.markets import Markets
 from telereader.app.window.reactions import Reactions
 from telereader.app.window.reading import ReaderKeys
+from telereader.app.window.saved import SavedSearchViews
 from telereader.app.window.trends import Trends
 from telereader.app.window.viewing import ViewControls
 from telereader.app.window.views import Views
@@ -68,8 +69,9 @@ def default_window_size(window: QWidget) -> QSize:
 
 
 class MainWindow(
-    Views, BackNavigation, Reactions, ReaderKeys, ViewControls, Words, Markets, Trends, QMainWindow
-):
+    Views, BackNavigation, Reactions, ReaderKeys, ViewControls, Words, Markets, Trends,
+    SavedSearchViews, QMainWindow,
+):  # fmt: skip
     import_finished = Signal(object)  # ImportReport after the window has taken it in; None: failed
 
     def __init__(self, store: Store, data_dir: Path, language: str = "zh"):
@@ -138,6 +140,7 @@ class MainWindow(
         self.list.empty_text = self.empty_text
         self.detail = DetailPane(self.ops.save_note, self, retry=self.writer.retry)
         self._compose_markets()
+        self._compose_saved()
         self.day_label = columns.day_label(self)
         above = (self.day_label, self.notices, self.search_bar, self.filter_bar)
         timeline = columns.timeline_column(
@@ -183,6 +186,7 @@ class MainWindow(
         self.word_catch_up.progress.connect(self._words_progress)
         self.word_catch_up.finished.connect(self._words_finished)
         self._wire_markets()
+        self._wire_saved()
         self.hot_strip.word_clicked.connect(self.search_word)
         self.search_service.finished.connect(self._search_trend)
         self.day_nav.hits_wanted.connect(self._watch_trend)  # after show_watch_view: connected first
@@ -225,6 +229,7 @@ class MainWindow(
             self.integrity.start()
         self.refresh_days()
         self.refresh_watchlists()
+        self.refresh_saved_searches()
         # resumes where the last run stopped, once the window has shown itself: its worker
         # processes and writes never compete with the first paint
         self.word_catch_up.start_later(WORDS_AFTER_START_MS)

@@ -147,7 +147,8 @@ class Views:
             result = self.last_search
             text = tr("搜索：%1 条匹配 · %2 · %3 毫秒").replace("%1", str(result.total))
             text = text.replace("%2", tr("按相关度") if result.ranked else tr("最新在前"))
-            self.status.show_counts(text.replace("%3", f"{result.elapsed_ms:.0f}"))
+            text = text.replace("%3", f"{result.elapsed_ms:.0f}")
+            self.status.show_counts(text + self.saved_range_text())
             return
         counts = self.model.day_counts()
         text = tr("%1 条 · 未读 %2 · 加红 %3 · 星标 %4")
@@ -193,11 +194,13 @@ class Views:
 
     def search_filter(self) -> ItemFilter:
         days = self.days
-        return self.search_bar.search_filter(
-            self.current_filter(),
-            self.model.day,
-            days[-1] if days else None,
-            self.search_watchlist,
+        return self.saved_search_filter(  # a saved search's fixed range, while it holds
+            self.search_bar.search_filter(
+                self.current_filter(),
+                self.model.day,
+                days[-1] if days else None,
+                self.search_watchlist,
+            )
         )
 
     def run_search(self) -> None:
