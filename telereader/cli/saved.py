@@ -1,4 +1,4 @@
-"""saved: the saved searches, with their unread and total results as of today."""
+"""saved: the saved searches, with their unread and total results as the window counts them."""
 
 from __future__ import annotations
 
@@ -22,11 +22,14 @@ if TYPE_CHECKING:
     json=True,
 )
 def list_saved(args: argparse.Namespace, store: Store) -> int:
-    import datetime as dt
+    from telereader.core.saved_searches import (
+        reference_day,
+        run_saved,
+        saved_searches,
+        unread_counts,
+    )
 
-    from telereader.core.saved_searches import run_saved, saved_searches, unread_counts
-
-    today = dt.date.today()
+    today = reference_day(store)  # as the window counts them
     unread = unread_counts(store, today)
     rows = [
         (saved, unread[saved.id], run_saved(store, saved, today, limit=0).total)

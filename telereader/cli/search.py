@@ -71,13 +71,12 @@ def show_result(args: argparse.Namespace, result: SearchResult) -> None:
 
 
 def run_saved_search(args: argparse.Namespace, store: Store) -> int:
-    """`search --saved NAME`: the saved search as it stands today (its relative dates end today)."""
-    import datetime as dt
-
-    from telereader.core.saved_searches import run_saved, saved_named
+    """`search --saved NAME`: the saved search as the window runs it (its relative dates end on
+    the library's newest day)."""
+    from telereader.core.saved_searches import reference_day, run_saved, saved_named
 
     saved = saved_named(store, args.saved)
-    show_result(args, run_saved(store, saved, dt.date.today(), limit=args.limit))
+    show_result(args, run_saved(store, saved, reference_day(store), limit=args.limit))
     return EXIT_OK
 
 
@@ -114,7 +113,7 @@ def search_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help=pick((
             "运行一个保存的搜索（它自己的搜索词和条件；相对日期算到今天）",
-            "run a saved search (its own query and conditions; relative dates end today)",
+            "run a saved search (its own query and conditions; relative dates end on the newest day)",
         )),
     )  # fmt: skip
     add(

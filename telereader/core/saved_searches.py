@@ -2,8 +2,10 @@
 library (`saved_searches`, migration 0009), backed up with the reader's other data.
 
 Dates are either fixed (a first and a last day) or relative ("the last 7 days"): a relative
-range is worked out on the day the search is run, from the `today` the caller gives, so the
-same saved search follows the calendar.
+range is worked out when the search is run, ending on the day the caller gives. The window and
+the command line both give `reference_day`, the library's newest digest day, as the search
+scope's "last 7 days" always has: a library read a while after its last digest still has a
+last week, and the window's counts and the command's agree.
 """
 
 from __future__ import annotations
@@ -17,6 +19,12 @@ from telereader.core.filters import ItemFilter
 from telereader.core.kinds import Problem
 from telereader.core.store import LibraryError, Store, now
 from telereader.core.watchlists import is_one_line_name, visible
+
+
+def reference_day(store: Store) -> dt.date:
+    """The day relative dates end on: the library's newest digest day (else today)."""
+    newest = store.conn.execute("SELECT max(day) FROM items").fetchone()[0]
+    return dt.date.fromisoformat(newest) if newest else dt.date.today()
 
 if TYPE_CHECKING:
     from telereader.core.search import SearchResult

@@ -62,7 +62,8 @@ class SavedSearchViews:
         self.search_service.finished.connect(self._saved_search_answered)  # after the list's
 
     def reference_day(self) -> dt.date:
-        """The day relative dates end on: the newest day of the library (else today)."""
+        """The day relative dates end on: the newest day of the library (else today), as
+        core/saved_searches.py `reference_day` (the command line's) says."""
         days = self.days
         return days[-1] if days else dt.date.today()
 
