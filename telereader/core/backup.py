@@ -1,4 +1,5 @@
-"""The reader's own data in one JSON file: stars, notes, read marks and watchlists.
+"""The reader's own data in one JSON file: stars, notes, read marks, watchlists and the
+reader's word on market names (added, hidden, aliases).
 
 A backup restores into any library, merging by item id: entries whose items are not in the
 library yet are kept all the same and attach when their day is imported (user tables are keyed
@@ -18,6 +19,7 @@ from telereader.core.backup_schema import FORMAT, FORMAT_VERSION, check_backup
 from telereader.core.files import write_atomically
 from telereader.core.kinds import Problem
 from telereader.core.note_index import write_note
+from telereader.core.reader_names import reader_names, restore_names
 from telereader.core.store import LibraryError, Store, now
 from telereader.core.watchlists import save_watchlist, watchlist_named
 
@@ -47,6 +49,7 @@ def snapshot(store: Store) -> dict:
             {"name": row["name"], "colour": row["colour"], "keywords": json.loads(row["keywords"])}
             for row in rows("SELECT name, colour, keywords FROM watchlists ORDER BY position, id")
         ],
+        "names": [entry.to_json() for entry in reader_names(db)],
     }
 
 
@@ -65,6 +68,7 @@ class RestoreReport:
     notes: int = 0
     reads: int = 0
     watchlists: int = 0
+    names: int = 0  # the reader's names (added, hidden, aliases) the library had no word on
     waiting: int = 0  # entries for items not in this library (yet)
 
     def to_json(self) -> dict:
@@ -125,6 +129,7 @@ def restore_backup(store: Store, path: Path) -> RestoreReport:
             else:
                 merged = [k.line for k in existing.keywords] + keywords
                 save_watchlist(store, existing.name, merged, watchlist_id=existing.id)
+        report.names = restore_names(store, data.get("names", []))
     return report
 
 

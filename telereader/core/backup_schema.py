@@ -10,7 +10,9 @@ with more in it (from a later telereader of the same format version) still resto
      "stars":  [{"item_id": text, "starred_at": time?}],       every list optional
      "notes":  [{"item_id": text, "text": text, "updated_at": time?}],
      "reads":  [{"item_id": text, "read_at": time?}],
-     "watchlists": [{"name": one-line text, "colour": "#rrggbb"?, "keywords": [text]?}]}
+     "watchlists": [{"name": one-line text, "colour": "#rrggbb"?, "keywords": [text]?}],
+     "names": [{"name": one-line text, "kind": "company"|"theme"?, "hidden": bool?,
+                "alias_of": one-line text?, "changed_at": time?}]}
 
 `time?` is an ISO 8601 time (2026-01-14T09:30:00), null or absent.
 """
@@ -24,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from telereader.core.kinds import Problem
+from telereader.core.markets_schema import MARKET_NAME_KINDS
 from telereader.core.store import LibraryError
 from telereader.core.watchlists import is_one_line_name
 
@@ -116,9 +119,31 @@ def _colour(entry: dict, key: str, where: str) -> None:
         raise _Wrong("backup_expects_colour", where)
 
 
+def _kind(entry: dict, key: str, where: str) -> None:
+    if entry.get(key) is not None and entry[key] not in MARKET_NAME_KINDS:
+        raise _Wrong("backup_expects_kind", where)
+
+
+def _flag(entry: dict, key: str, where: str) -> None:
+    if entry.get(key) is not None and not isinstance(entry[key], bool):
+        raise _Wrong("backup_expects_flag", where)
+
+
+def _optional_name(entry: dict, key: str, where: str) -> None:
+    if entry.get(key) is not None:
+        _name(entry, key, where)
+
+
 _Check = Callable[[dict, str, str], None]
 _ENTRIES: dict[str, tuple[tuple[str, _Check], ...]] = {
     "stars": (("item_id", _text), ("starred_at", _time)),
     "notes": (("item_id", _text), ("text", _text), ("updated_at", _time)),
     "reads": (("item_id", _text), ("read_at", _time)),
+    "names": (
+        ("name", _name),
+        ("kind", _kind),
+        ("hidden", _flag),
+        ("alias_of", _optional_name),
+        ("changed_at", _time),
+    ),
 }

@@ -169,7 +169,8 @@ def write_day(
         [(item_id, key, leader) for item_id, leader in reading.duplicates.items()],
     )
     _learn(conn, reading.found)
-    known = Names(_known_companies(conn))
+    known_kinds = _known_names(conn)
+    known = Names(frozenset(known_kinds))
     hidden = _hidden(conn)
     mover_rows, mention_rows = [], []
     for (item_id, _, title, body), (item_movers, item_themes) in zip(
@@ -181,7 +182,8 @@ def write_day(
             if mover.stock not in hidden
         ]
         names = {name: THEME for name in item_themes if name not in hidden}
-        names.update({name: COMPANY for name in known.mentioned(f"{title or ''}\n{body}")})
+        text = f"{title or ''}\n{body}"
+        names.update({name: known_kinds[name] for name in known.mentioned(text)})
         mention_rows += [(item_id, key, name, kind) for name, kind in names.items()]
     conn.executemany("INSERT INTO market_movers VALUES (?, ?, ?, ?, ?, ?)", mover_rows)
     conn.executemany("INSERT OR IGNORE INTO market_mentions VALUES (?, ?, ?, ?)", mention_rows)
@@ -234,9 +236,14 @@ def _learn(conn: sqlite3.Connection, found: list[tuple[list[Mover], list[str]]])
     )
 
 
-def _known_companies(conn: sqlite3.Connection) -> frozenset[str]:
-    rows = conn.execute("SELECT name FROM market_names WHERE kind = ? AND hidden = 0", [COMPANY])
-    return frozenset(name for (name,) in rows)
+def _known_names(conn: sqlite3.Connection) -> dict[str, str]:
+    """The names looked up in every text, with their kinds: learnt companies, and every name
+    the reader added (a theme too: the extractor's phrases missed it)."""
+    rows = conn.execute(
+        "SELECT name, kind FROM market_names WHERE hidden = 0 AND (kind = ? OR origin = 'reader')",
+        [COMPANY],
+    )
+    return dict(rows.fetchall())
 
 
 def _hidden(conn: sqlite3.Connection) -> frozenset[str]:
@@ -274,10 +281,23 @@ def name_counts(
     if kind:
         conditions.append("m.kind = ?")
         params.append(kind)
+    # an alias (the reader's: core/reader_names.py) counts as the name it stands for, and an
+    # item naming both counts once; without aliases the plain count is cheaper
+    shown = "coalesce(a.alias_of, m.name)"
+    counted = "count(DISTINCT m.item_id)"
+    alias_join = (
+        " LEFT JOIN market_reader_names a ON a.name = m.name AND a.alias_of IS NOT NULL"
+        " AND a.hidden = 0"
+    )
+    if (
+        conn.execute("SELECT 1 FROM market_reader_names WHERE alias_of IS NOT NULL").fetchone()
+        is None
+    ):
+        shown, counted, alias_join = "m.name", "count(*)", ""
     rows = conn.execute(
-        "SELECT m.name, m.kind, count(*) AS items FROM market_mentions m "
-        "JOIN market_names n ON n.name = m.name "
-        f"WHERE {' AND '.join(conditions)} GROUP BY m.name, m.kind ORDER BY items DESC, m.name",
+        f"SELECT {shown} AS shown, m.kind, {counted} AS items FROM market_mentions m "
+        f"JOIN market_names n ON n.name = m.name{alias_join} "
+        f"WHERE {' AND '.join(conditions)} GROUP BY shown, m.kind ORDER BY items DESC, shown",
         params,
     )
     return [NameCount(name, kind, count) for name, kind, count in rows]

@@ -193,6 +193,16 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "the backup {path} cannot be restored: “{field}” should be a one-line name without "
         "control characters; nothing was changed",
     ),
+    "backup_expects_kind": (
+        "备份 {path} 无法恢复：「{field}」应当是 company 或 theme；没有做任何改动",
+        "the backup {path} cannot be restored: “{field}” should be company or theme; "
+        "nothing was changed",
+    ),
+    "backup_expects_flag": (
+        "备份 {path} 无法恢复：「{field}」应当是 true 或 false；没有做任何改动",
+        "the backup {path} cannot be restored: “{field}” should be true or false; "
+        "nothing was changed",
+    ),
     "backup_too_deep": (
         "备份 {path} 无法恢复：嵌套层数太多，不是 telereader 写的备份；没有做任何改动",
         "the backup {path} cannot be restored: it is nested too deeply to be a telereader "
@@ -304,6 +314,26 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "no_names": ("没有找到公司或题材", "no companies or themes found"),
     "name_kind_company": ("公司", "company"),
     "name_kind_theme": ("题材", "theme"),
+    "name_state_added": ("已添加", "added"),
+    "name_state_hidden": ("已隐藏", "hidden"),
+    "name_state_alias": ("别名", "alias"),
+    "not_a_name": ("不是一个名称：{name}", "not a name: {name}"),
+    "name_changed_add": (
+        "已添加 {name}（重新提取 {days} 天）",
+        "added {name} ({days} days read again)",
+    ),
+    "name_changed_hide": (
+        "已隐藏 {name}（重新提取 {days} 天）",
+        "hid {name} ({days} days read again)",
+    ),
+    "name_changed_alias": (
+        "已把 {name} 作为别名（重新提取 {days} 天）",
+        "{name} is now an alias ({days} days read again)",
+    ),
+    "name_changed_forget": (
+        "已撤销对 {name} 的修改（重新提取 {days} 天）",
+        "undid your change of {name} ({days} days read again)",
+    ),
     "markets_progress": (
         "正在提取异动与名称：{done}/{total} 天",
         "extracting movers and names: {done}/{total} days",
@@ -316,7 +346,8 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "{total} matches in {elapsed_ms:.1f} ms",
     ),
     "words_catching_up": (
-        "正在统计词语：{done}/{pending} 天", "counting words: {done} of {pending} days"
+        "正在统计词语：{done}/{pending} 天",
+        "counting words: {done} of {pending} days",
     ),
     "words_none": (
         "没有达到次数的词（可用 --min-count 放宽）",
@@ -324,9 +355,7 @@ _CATALOG: dict[str, tuple[str, str]] = {
     ),
     "words_range_backwards": ("--to 早于起始日期", "--to is before the first day"),
     "trend_total": ("共 {total} 条", "{total} items"),
-    "trend_needs_query": (
-        "请给出搜索词或 --watch 关注列表", "give a query or --watch LIST"
-    ),
+    "trend_needs_query": ("请给出搜索词或 --watch 关注列表", "give a query or --watch LIST"),
     "watch_summary": (
         "{name}：{keywords} 个关键词，命中 {hits} 条",
         "{name}: {keywords} keywords, {hits} hits",

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from telereader.core.filters import ItemFilter
 from telereader.core.keywords import Keyword, Watchlist, parse_keywords
 from telereader.core.kinds import Problem
+from telereader.core.reader_names import group_of
 from telereader.core.search_index import INDEX_TABLE, is_exact, term_expression
 from telereader.core.store import LibraryError, Store, StoredItem, now
 
@@ -218,10 +219,12 @@ def _insert_mention_hits(conn, watchlist_id: int, name: str, restrict: str | Non
     """`@name`: the items the market layer found naming it (an item imported a moment ago
     has none yet: the market catch-up adds its hits, core/markets.py write_day)."""
     only = f" JOIN {restrict} AS only ON only.seq = items.seq" if restrict else ""
+    names = group_of(conn, name)  # the reader's aliases name it too
     conn.execute(
         "INSERT OR IGNORE INTO watch_hits (watchlist_id, seq) SELECT ?, items.seq "
-        f"FROM market_mentions m JOIN items ON items.id = m.item_id{only} WHERE m.name = ?",
-        [watchlist_id, name],
+        f"FROM market_mentions m JOIN items ON items.id = m.item_id{only} "
+        f"WHERE m.name IN ({','.join('?' * len(names))})",
+        [watchlist_id, *names],
     )
 
 
@@ -231,11 +234,12 @@ def mention_hits_of_day(conn, day: dt.date) -> None:
     for watchlist_id, keywords in conn.execute("SELECT id, keywords FROM watchlists").fetchall():
         for keyword in parse_keywords(json.loads(keywords)):
             if keyword.mention is not None:
+                names = group_of(conn, keyword.mention)
                 conn.execute(
                     "INSERT OR IGNORE INTO watch_hits (watchlist_id, seq) SELECT ?, items.seq "
                     "FROM market_mentions m JOIN items ON items.id = m.item_id "
-                    "WHERE m.day = ? AND m.name = ?",
-                    [watchlist_id, day.isoformat(), keyword.mention],
+                    f"WHERE m.day = ? AND m.name IN ({','.join('?' * len(names))})",
+                    [watchlist_id, day.isoformat(), *names],
                 )
 
 
