@@ -214,6 +214,7 @@ def _0009_reader_names(db: sqlite_utils.Database) -> None:
         "FROM market_names WHERE origin = 'reader' OR hidden"
     )
     db.execute("CREATE INDEX IF NOT EXISTS market_movers_by_stock ON market_movers (stock, day)")
+    db.execute("CREATE INDEX IF NOT EXISTS market_movers_by_theme ON market_movers (theme, day)")
     apply_reader_names(db.conn)
 
 
