@@ -18,3 +18,5 @@ class LibraryEvents(QObject):
     watchlists_changed = Signal()  # keywords, lists or hits changed (an edit or a restore)
     days_changed = Signal(object)  # ImportReport: days and their items came in
     day_deleted = Signal(object)  # dt.date: the day and its items are gone from the library
+    # the reader added, hid or aliased a market name: its days are to be extracted again
+    names_changed = Signal()

@@ -1,5 +1,6 @@
 """The one way the window writes user data: stars, notes, read marks, a whole day read, a
-restore and watchlist edits, in the order asked for on one writer thread.
+restore, watchlist edits and the reader's market names, in the order asked for on one writer
+thread.
 
 After every write the rolling automatic backup is kept (here, in one place, on the writer's
 thread: the UI thread never reads or writes a backup) and ONE event of `LibraryEvents` goes
@@ -87,6 +88,25 @@ class LibraryOps(QObject):
             in_library(self.data_dir, work), done, on_failed, pool=self.writer.pool, parent=self
         )
 
+    def change_name(
+        self,
+        work: Callable[[Store], Any],
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[BaseException], None],
+    ) -> None:
+        """The reader's word on a market name (core/reader_names.py: add, hide, alias,
+        forget), after the writes asked for before it; the backup is kept, then
+        `names_changed`."""
+
+        def done(result: Any) -> None:
+            self.keep_backup()
+            self.events.names_changed.emit()
+            on_done(result)
+
+        run_task(
+            in_library(self.data_dir, work), done, on_failed, pool=self.writer.pool, parent=self
+        )
+
     def restore(self, path: Path, on_failed: Callable[[BaseException], None]) -> None:
         """Merge a backup into the library: nothing of the library's is removed."""
         run_task(
@@ -153,6 +173,8 @@ class LibraryOps(QObject):
         self.keep_backup()
         self.last_restore = report
         self.events.watchlists_changed.emit()
+        if report.names:
+            self.events.names_changed.emit()
         self.restored.emit(report)
 
     def _written(self, write: Write) -> None:
