@@ -174,3 +174,11 @@ def test_a_watchlist_of_a_company_lights_up_the_items_that_name_it_by_its_alias(
     ]  # fmt: skip
     save_watchlist(store, "宁王", ["@宁王"])  # saved after: the alias names the company too
     assert len(hits(store, "宁王")[0]) == 3
+
+
+def test_an_alias_of_a_name_never_read_in_the_text_is_listed_under_that_name(store):
+    import_paths(store, [SAMPLE])
+    alias_name(store, "英伟达", "NVIDIA")  # NVIDIA itself is in no text of the sample day
+    found = {row.name: row for row in markets.name_counts(store.conn)} if counts(store) else {}
+    assert found["NVIDIA"].count == 2 and found["NVIDIA"].kind == "company"
+    assert "英伟达" not in found

@@ -270,34 +270,49 @@ def name_counts(
     day_to: dt.date | None = None,
     kind: str | None = None,
 ) -> list[NameCount]:
-    """Companies and themes named in the range, with how many items name each, most first."""
-    conditions, params = ["n.hidden = 0"], []
+    """Companies and themes named in the range, with how many items name each, most first.
+
+    Counted per name over the index of mentions by name alone (at ten years 1.7 M mentions: a
+    join per mention with the names took 15 s); hidden names are then left out and the reader's
+    aliases (core/reader_names.py) counted as the name they stand for, an item naming both
+    once."""
+    from telereader.core.reader_names import aliases
+
+    conditions, params = [], []
     if day_from:
-        conditions.append("m.day >= ?")
+        conditions.append("day >= ?")
         params.append(day_from.isoformat())
     if day_to:
-        conditions.append("m.day <= ?")
+        conditions.append("day <= ?")
         params.append(day_to.isoformat())
+    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+    per_name = conn.execute(
+        f"SELECT name, count(*) FROM market_mentions{where} GROUP BY name", params
+    ).fetchall()
+    known = {
+        name: (name_kind, hidden)
+        for name, name_kind, hidden in conn.execute("SELECT name, kind, hidden FROM market_names")
+    }
+    stands_for = aliases(conn)
+    counts: dict[str, int] = {}
+    grouped: set[str] = set()
+    for name, items in per_name:
+        main = stands_for.get(name, name)
+        if known.get(name, ("", 1))[1] or known.get(main, ("", 0))[1]:
+            continue  # hidden, or no longer a name
+        known.setdefault(main, known[name])  # an alias of a name the text never gave
+        counts[main] = counts.get(main, 0) + items
+        if main != name:
+            grouped.add(main)
+    for main in grouped:  # an item naming a company by two of its names counts once
+        names = [main, *(alias for alias, target in stands_for.items() if target == main)]
+        marks = ",".join("?" * len(names))
+        counts[main] = conn.execute(
+            "SELECT count(DISTINCT item_id) FROM market_mentions "
+            f"WHERE name IN ({marks}){' AND ' + ' AND '.join(conditions) if conditions else ''}",
+            [*names, *params],
+        ).fetchone()[0]
+    rows = [NameCount(name, known[name][0], count) for name, count in counts.items()]
     if kind:
-        conditions.append("m.kind = ?")
-        params.append(kind)
-    # an alias (the reader's: core/reader_names.py) counts as the name it stands for, and an
-    # item naming both counts once; without aliases the plain count is cheaper
-    shown = "coalesce(a.alias_of, m.name)"
-    counted = "count(DISTINCT m.item_id)"
-    alias_join = (
-        " LEFT JOIN market_reader_names a ON a.name = m.name AND a.alias_of IS NOT NULL"
-        " AND a.hidden = 0"
-    )
-    if (
-        conn.execute("SELECT 1 FROM market_reader_names WHERE alias_of IS NOT NULL").fetchone()
-        is None
-    ):
-        shown, counted, alias_join = "m.name", "count(*)", ""
-    rows = conn.execute(
-        f"SELECT {shown} AS shown, m.kind, {counted} AS items FROM market_mentions m "
-        f"JOIN market_names n ON n.name = m.name{alias_join} "
-        f"WHERE {' AND '.join(conditions)} GROUP BY shown, m.kind ORDER BY items DESC, shown",
-        params,
-    )
-    return [NameCount(name, kind, count) for name, kind, count in rows]
+        rows = [row for row in rows if row.kind == kind]
+    return sorted(rows, key=lambda row: (-row.count, row.name))
