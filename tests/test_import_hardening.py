@@ -17,9 +17,10 @@ from hypothesis import strategies as st
 
 from telereader.core.fold import fold
 from telereader.core.importer import import_paths
-from telereader.core.messages import import_report_json, render
+from telereader.core.messages import render
 from telereader.core.model import FileStatus, Kind, ParsedItem, Refused
 from telereader.core.parse import parse
+from telereader.core.report_text import import_report_json
 
 
 def write(folder: Path, name: str, text: str) -> Path:

@@ -164,7 +164,7 @@ def test_the_view_buttons_fit_the_calendar_column_unclipped(reader, qtbot):
     QApplication.processEvents()
     buttons = [window.day_nav.newest_button, window.watch_button,
                *window.day_nav.across_buttons.values()]
-    assert len(buttons) == 4
+    assert len(buttons) == 5  # the last, 公司与题材, has a row to itself
     for button in buttons:
         option = QStyleOptionButton()
         button.initStyleOption(option)
@@ -174,7 +174,7 @@ def test_the_view_buttons_fit_the_calendar_column_unclipped(reader, qtbot):
     # two to a row: the column is as narrow as the calendar (or the buttons' own need, in a
     # larger font), well under the 420 px of the old left column
     assert window.day_nav.width() <= window.main_splitter.calendar_width() < 420
-    assert buttons[0].y() == buttons[1].y() < buttons[2].y() == buttons[3].y()
+    assert buttons[0].y() == buttons[1].y() < buttons[2].y() == buttons[3].y() < buttons[4].y()
 
 
 # ---- empty states ---------------------------------------------------------------------------------

@@ -306,6 +306,74 @@
         <translation>All</translation>
     </message>
     <message>
+        <source>公司</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>题材</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>输入名称筛选</source>
+        <translation>Type to filter names</translation>
+    </message>
+    <message>
+        <source>个股</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>添加名称…</source>
+        <translation>Add a name…</translation>
+    </message>
+    <message>
+        <source>添加识别漏掉的公司或题材</source>
+        <translation>Add a company or theme the text was not read for</translation>
+    </message>
+    <message>
+        <source>隐藏</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <source>隐藏所选名称（识别错了）</source>
+        <translation>Hide the selected name (read wrongly)</translation>
+    </message>
+    <message>
+        <source>别名…</source>
+        <translation>Alias…</translation>
+    </message>
+    <message>
+        <source>给所选名称加一个别名（合并计数）</source>
+        <translation>Give the selected name an alias (counted as one)</translation>
+    </message>
+    <message>
+        <source>%1 的异动：%2 次</source>
+        <translation>Moves of %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 没有异动记录</source>
+        <translation>%1 has no recorded moves</translation>
+    </message>
+    <message>
+        <source>添加名称</source>
+        <translation>Add a name</translation>
+    </message>
+    <message>
+        <source>公司或题材的名称：</source>
+        <translation>Name of the company or theme:</translation>
+    </message>
+    <message>
+        <source>类别：</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>别名</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>%1 的别名（如简称或代码）：</source>
+        <translation>Alias of %1 (a short name or a ticker):</translation>
+    </message>
+    <message>
         <source>未读</source>
         <translation>Unread</translation>
     </message>
@@ -396,6 +464,14 @@
     <message>
         <source>到保存的搜索列表：回车打开，F2 重命名，Delete 删除，Alt+↑/↓ 调整顺序</source>
         <translation>To the saved searches: Enter opens, F2 renames, Delete deletes, Alt+↑/↓ reorders</translation>
+    </message>
+    <message>
+        <source>公司与题材…</source>
+        <translation>Companies and themes…</translation>
+    </message>
+    <message>
+        <source>公司与题材：按条数列出，选一个看它跨日的所有条目和异动</source>
+        <translation>Companies and themes: listed by count; choose one to see all its items across days and its moves</translation>
     </message>
     <message>
         <source>放大字号</source>
@@ -973,6 +1049,22 @@
         <translation>No notes yet: select an item and press N to write one</translation>
     </message>
     <message>
+        <source>公司与题材</source>
+        <translation>Companies and themes</translation>
+    </message>
+    <message>
+        <source>公司和题材及其条数：选一个看它跨日的所有条目和异动（Ctrl+Shift+C）</source>
+        <translation>Companies and themes with their counts: choose one to see all its items across days and its moves (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>提到它的条目：%1 条 · 最新在前 · 回车打开所在日</source>
+        <translation>Items naming it: %1 · newest first · Enter opens its day</translation>
+    </message>
+    <message>
+        <source>没有条目提到它（个股与题材可能还在提取中）</source>
+        <translation>No item names it (stocks and themes may still be being extracted)</translation>
+    </message>
+    <message>
         <source>没有更多未读条目了</source>
         <translation>Nothing unread left</translation>
     </message>
@@ -1081,6 +1173,14 @@
         <translation>Time</translation>
     </message>
     <message>
+        <source>所选名称的全部条目</source>
+        <translation>All items of the selected name</translation>
+    </message>
+    <message>
+        <source>跨日列出提到所选题材或个股的所有条目</source>
+        <translation>List every item across days that names the selected theme or stock</translation>
+    </message>
+    <message>
         <source>%1：%2 只个股异动，%3 个题材</source>
         <translation>%1: %2 stocks moved, in %3 themes</translation>
     </message>
@@ -1107,6 +1207,10 @@
     <message>
         <source>前后进展</source>
         <translation>The story over days</translation>
+    </message>
+    <message>
+        <source>提到：%1</source>
+        <translation>Names: %1</translation>
     </message>
     <message>
         <source>相关（%1）</source>
@@ -1230,6 +1334,22 @@
     <message>
         <source>还没有保存的搜索：搜索后按 Ctrl+Shift+D 保存</source>
         <translation>No saved searches yet: search, then press Ctrl+Shift+D to save</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>条数</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>名称没有改成：</source>
+        <translation>The name was not changed: </translation>
     </message>
 </context>
 </TS>

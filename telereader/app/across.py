@@ -20,6 +20,7 @@ class AcrossView:
     empty: str  # QT_TR_NOOP: what the empty list says: why, and what to do
     narrow: Callable[[ItemFilter], ItemFilter]  # the list's filters → the view's items
     shows_note: bool = False  # rows show the item's note under the headline
+    title: str = ""  # shown before the counts, as is: the name of a name's view
 
 
 def _starred(item_filter: ItemFilter) -> ItemFilter:
@@ -51,3 +52,23 @@ ACROSS_VIEWS: tuple[AcrossView, ...] = (
 )
 
 BY_ID = {view.id: view for view in ACROSS_VIEWS}
+
+
+NAME_VIEW_ID = "name"  # the view of one company or theme (its button opens the names' list)
+
+
+def name_view(name: str, names: tuple[str, ...]) -> AcrossView:
+    """Every item that names `name` (or one of `names`: it and its aliases), newest first."""
+
+    def narrow(item_filter: ItemFilter) -> ItemFilter:
+        return dataclasses.replace(item_filter, names=names)
+
+    return AcrossView(
+        NAME_VIEW_ID,
+        QT_TR_NOOP("公司与题材"),
+        QT_TR_NOOP("公司和题材及其条数：选一个看它跨日的所有条目和异动（Ctrl+Shift+C）"),
+        QT_TR_NOOP("提到它的条目：%1 条 · 最新在前 · 回车打开所在日"),
+        QT_TR_NOOP("没有条目提到它（个股与题材可能还在提取中）"),
+        narrow,
+        title=name,
+    )

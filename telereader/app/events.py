@@ -19,3 +19,5 @@ class LibraryEvents(QObject):
     saved_searches_changed = Signal()  # saved searches added, renamed, moved, deleted, restored
     days_changed = Signal(object)  # ImportReport: days and their items came in
     day_deleted = Signal(object)  # dt.date: the day and its items are gone from the library
+    # the reader added, hid or aliased a market name: its days are to be extracted again
+    names_changed = Signal()

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from telereader.cli.common import EXIT_OK, STANDARD_OUTPUT, print_json, refuse_overwrite, say
 from telereader.cli.registry import command
-from telereader.core.messages import pick, restore_summary
+from telereader.core.messages import pick
+from telereader.core.report_text import restore_summary
 
 if TYPE_CHECKING:
     from telereader.core.store import Store

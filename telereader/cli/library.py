@@ -21,7 +21,8 @@ from telereader.cli.common import (
     say,
 )
 from telereader.cli.registry import command
-from telereader.core.messages import import_report_json, render, sentence
+from telereader.core.messages import render, sentence
+from telereader.core.report_text import import_report_json
 
 if TYPE_CHECKING:
     from telereader.core.model import FileReport, ImportReport

@@ -72,6 +72,20 @@ def movers_checks(args: argparse.Namespace) -> None:
 def names(args: argparse.Namespace, store: Store) -> int:
     from telereader.core.markets import name_counts
 
+    if args.change is not None:
+        return change_name(args, store)
+    if args.mine:
+        from telereader.core.reader_names import reader_names
+
+        entries = reader_names(store.conn)
+        if args.json:
+            print_json([entry.to_json() for entry in entries])
+            return EXIT_OK
+        for entry in entries:
+            state = "hidden" if entry.hidden else "alias" if entry.alias_of else "added"
+            target = f" → {entry.alias_of}" if entry.alias_of else ""
+            say(f"{sentence('name_state_' + state)}  {entry.name}{target}")
+        return EXIT_OK
     catch_up_between(store, args.day_from, args.day_to)
     rows = name_counts(store.conn, args.day_from, args.day_to, args.kind)
     if args.json:
@@ -99,12 +113,76 @@ def names_arguments(parser: argparse.ArgumentParser) -> None:
         help=pick(("到这一天为止（含）", "up to this day (included)")),
     )
     parser.add_argument("--kind", choices=("company", "theme"))
+    edits = parser.add_mutually_exclusive_group()
+    edits.add_argument(
+        "--add",
+        metavar="NAME",
+        help=pick(("添加识别漏掉的名称", "add a name the text was not read for")),
+    )
+    edits.add_argument("--hide", metavar="NAME", help=pick(("隐藏错误的名称", "hide a wrong name")))
+    edits.add_argument(
+        "--alias",
+        nargs=2,
+        metavar=("ALIAS", "NAME"),
+        help=pick(
+            ("ALIAS 是 NAME 的别名（合并计数）", "ALIAS is another name of NAME (counted as one)")
+        ),
+    )
+    edits.add_argument(
+        "--forget",
+        metavar="NAME",
+        help=pick(("撤销对名称的添加、隐藏或别名", "undo an add, hide or alias")),
+    )
+    edits.add_argument(
+        "--mine",
+        action="store_true",
+        help=pick(("列出自己添加、隐藏的名称和别名", "list your own names")),
+    )
 
 
 @names.checks
 def names_checks(args: argparse.Namespace) -> None:
     args.day_from = parse_day(args.day_from) if args.day_from else None
     args.day_to = parse_day(args.day_to) if args.day_to else None
+    args.change = next(
+        (
+            (action, value)
+            for action, value in (
+                ("add", args.add), ("hide", args.hide), ("alias", args.alias), ("forget", args.forget)
+            )
+            if value
+        ),
+        None,
+    )  # fmt: skip
+
+
+def change_name(args: argparse.Namespace, store: Store) -> int:
+    """The reader's word on a name, kept as their data (a backup follows); the days whose text
+    holds it are extracted again at once, so the next listing counts it."""
+    from telereader.cli import after_change
+    from telereader.core import reader_names
+
+    action, value = args.change
+    try:
+        if action == "add":
+            stale = reader_names.add_name(store, value, args.kind or "company")
+        elif action == "hide":
+            stale = reader_names.hide_name(store, value)
+        elif action == "alias":
+            stale = reader_names.alias_name(store, value[0], value[1])
+        else:
+            stale = reader_names.forget_name(store, value)
+    except ValueError:
+        return fail(sentence("not_a_name", name=str(value)))
+    after_change(store)
+    catch_up_between(store, None, None)
+    name = value[0] if action == "alias" else value
+    if args.json:
+        print_json({"action": action, "name": name, "alias_of": value[1] if action == "alias" else None,
+                    "days_read_again": stale})  # fmt: skip
+    else:
+        say(sentence("name_changed_" + action, name=name, days=stale))
+    return EXIT_OK
 
 
 def catch_up_between(store: Store, day_from: dt.date | None, day_to: dt.date | None) -> None:

@@ -1,5 +1,5 @@
-"""The reader's own data in one JSON file: stars, notes, read marks, watchlists and saved
-searches.
+"""The reader's own data in one JSON file: stars, notes, read marks, watchlists, saved
+searches and the reader's word on market names (added, hidden, aliases).
 
 A backup restores into any library, merging by item id: entries whose items are not in the
 library yet are kept all the same and attach when their day is imported (user tables are keyed
@@ -20,6 +20,7 @@ from telereader.core.files import write_atomically
 from telereader.core.keywords import WatchOptions
 from telereader.core.kinds import Problem
 from telereader.core.note_index import write_note
+from telereader.core.reader_names import reader_names, restore_names
 from telereader.core.saved_searches import restore_saved, saved_searches
 from telereader.core.store import LibraryError, Store, now
 from telereader.core.watchlists import save_watchlist, watchlist_named, watchlists
@@ -48,6 +49,7 @@ def snapshot(store: Store) -> dict:
         "reads": rows("SELECT item_id, read_at FROM reads ORDER BY item_id"),
         "watchlists": [watchlist.to_json() for watchlist in watchlists(store)],
         "saved_searches": [saved.to_json() for saved in saved_searches(store)],
+        "names": [entry.to_json() for entry in reader_names(db)],
     }
 
 
@@ -67,6 +69,7 @@ class RestoreReport:
     reads: int = 0
     watchlists: int = 0
     saved_searches: int = 0
+    names: int = 0  # the reader's names (added, hidden, aliases) the library had no word on
     waiting: int = 0  # entries for items not in this library (yet)
 
     def to_json(self) -> dict:
@@ -130,6 +133,7 @@ def restore_backup(store: Store, path: Path) -> RestoreReport:
                 merged = [k.line for k in existing.keywords] + keywords
                 save_watchlist(store, existing.name, merged, watchlist_id=existing.id)
         report.saved_searches = restore_saved(store, data.get("saved_searches", []))
+        report.names = restore_names(store, data.get("names", []))
     return report
 
 

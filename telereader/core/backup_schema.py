@@ -12,8 +12,10 @@ with more in it (from a later telereader of the same format version) still resto
      "reads":  [{"item_id": text, "read_at": time?}],
      "watchlists": [{"name": one-line text, "colour": "#rrggbb"?, "keywords": [text]?,
                      "titles_only": bool?, "important_only": bool?, "alert": bool?}],
-     "saved_searches": [{"name": one-line text, "query": text, "conditions": {...}?}]}
+     "saved_searches": [{"name": one-line text, "query": text, "conditions": {...}?}],
                                                                conditions: saved_searches.py
+     "names": [{"name": one-line text, "kind": "company"|"theme"?, "hidden": bool?,
+                "alias_of": one-line text?, "changed_at": time?}]}
 
 A keyword `/…/` must be a pattern Python's `re` takes (it would be refused when saved).
 
@@ -30,6 +32,7 @@ from typing import Any
 
 from telereader.core.keywords import KeywordError, parse_keyword
 from telereader.core.kinds import Problem
+from telereader.core.markets_schema import MARKET_NAME_KINDS
 from telereader.core.saved_searches import conditions_problem
 from telereader.core.store import LibraryError
 from telereader.core.watchlists import is_one_line_name
@@ -149,9 +152,31 @@ def _colour(entry: dict, key: str, where: str) -> None:
         raise _Wrong("backup_expects_colour", where)
 
 
+def _kind(entry: dict, key: str, where: str) -> None:
+    if entry.get(key) is not None and entry[key] not in MARKET_NAME_KINDS:
+        raise _Wrong("backup_expects_kind", where)
+
+
+def _flag(entry: dict, key: str, where: str) -> None:
+    if entry.get(key) is not None and not isinstance(entry[key], bool):
+        raise _Wrong("backup_expects_flag", where)
+
+
+def _optional_name(entry: dict, key: str, where: str) -> None:
+    if entry.get(key) is not None:
+        _name(entry, key, where)
+
+
 _Check = Callable[[dict, str, str], None]
 _ENTRIES: dict[str, tuple[tuple[str, _Check], ...]] = {
     "stars": (("item_id", _text), ("starred_at", _time)),
     "notes": (("item_id", _text), ("text", _text), ("updated_at", _time)),
     "reads": (("item_id", _text), ("read_at", _time)),
+    "names": (
+        ("name", _name),
+        ("kind", _kind),
+        ("hidden", _flag),
+        ("alias_of", _optional_name),
+        ("changed_at", _time),
+    ),
 }

@@ -24,10 +24,11 @@ class ItemFilter:
     day_to: dt.date | None = None
     watchlist_id: int | None = None  # only items this watchlist lights up
     watched: bool = False  # only items some watchlist lights up
+    names: tuple[str, ...] = ()  # only items naming one of these (a company and its aliases)
 
     def matches(self, item: StoredItem) -> bool:
-        """For items already read from the library (a day's list). Watchlist conditions need the
-        library's hits and are answered by `sql` only."""
+        """For items already read from the library (a day's list). Watchlist and name
+        conditions need the library's hits and mentions and are answered by `sql` only."""
         if self.unread_only and item.read:
             return False
         if self.important_only and item.level is not Level.IMPORTANT:
@@ -67,6 +68,14 @@ class ItemFilter:
             params.append(self.watchlist_id)
         if self.watched:
             conditions.append("items.seq IN (SELECT seq FROM watch_hits)")
+        if self.names:
+            # the market layer's mentions, by name (indexed): a name of ten years is a few
+            # thousand items, looked up by id, never a walk over every item
+            marks = ",".join("?" * len(self.names))
+            conditions.append(
+                f"items.id IN (SELECT item_id FROM market_mentions WHERE name IN ({marks}))"
+            )
+            params.extend(self.names)
         return conditions, params
 
     @property

@@ -169,7 +169,8 @@ def write_day(
         [(item_id, key, leader) for item_id, leader in reading.duplicates.items()],
     )
     _learn(conn, reading.found)
-    known = Names(_known_companies(conn))
+    known_kinds = _known_names(conn)
+    known = Names(frozenset(known_kinds))
     hidden = _hidden(conn)
     mover_rows, mention_rows = [], []
     for (item_id, _, title, body), (item_movers, item_themes) in zip(
@@ -181,7 +182,8 @@ def write_day(
             if mover.stock not in hidden
         ]
         names = {name: THEME for name in item_themes if name not in hidden}
-        names.update({name: COMPANY for name in known.mentioned(f"{title or ''}\n{body}")})
+        text = f"{title or ''}\n{body}"
+        names.update({name: known_kinds[name] for name in known.mentioned(text)})
         mention_rows += [(item_id, key, name, kind) for name, kind in names.items()]
     conn.executemany("INSERT INTO market_movers VALUES (?, ?, ?, ?, ?, ?)", mover_rows)
     conn.executemany("INSERT OR IGNORE INTO market_mentions VALUES (?, ?, ?, ?)", mention_rows)
@@ -234,9 +236,14 @@ def _learn(conn: sqlite3.Connection, found: list[tuple[list[Mover], list[str]]])
     )
 
 
-def _known_companies(conn: sqlite3.Connection) -> frozenset[str]:
-    rows = conn.execute("SELECT name FROM market_names WHERE kind = ? AND hidden = 0", [COMPANY])
-    return frozenset(name for (name,) in rows)
+def _known_names(conn: sqlite3.Connection) -> dict[str, str]:
+    """The names looked up in every text, with their kinds: learnt companies, and every name
+    the reader added (a theme too: the extractor's phrases missed it)."""
+    rows = conn.execute(
+        "SELECT name, kind FROM market_names WHERE hidden = 0 AND (kind = ? OR origin = 'reader')",
+        [COMPANY],
+    )
+    return dict(rows.fetchall())
 
 
 def _hidden(conn: sqlite3.Connection) -> frozenset[str]:
@@ -263,21 +270,49 @@ def name_counts(
     day_to: dt.date | None = None,
     kind: str | None = None,
 ) -> list[NameCount]:
-    """Companies and themes named in the range, with how many items name each, most first."""
-    conditions, params = ["n.hidden = 0"], []
+    """Companies and themes named in the range, with how many items name each, most first.
+
+    Counted per name over the index of mentions by name alone (at ten years 1.7 M mentions: a
+    join per mention with the names took 15 s); hidden names are then left out and the reader's
+    aliases (core/reader_names.py) counted as the name they stand for, an item naming both
+    once."""
+    from telereader.core.reader_names import aliases
+
+    conditions, params = [], []
     if day_from:
-        conditions.append("m.day >= ?")
+        conditions.append("day >= ?")
         params.append(day_from.isoformat())
     if day_to:
-        conditions.append("m.day <= ?")
+        conditions.append("day <= ?")
         params.append(day_to.isoformat())
+    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+    per_name = conn.execute(
+        f"SELECT name, count(*) FROM market_mentions{where} GROUP BY name", params
+    ).fetchall()
+    known = {
+        name: (name_kind, hidden)
+        for name, name_kind, hidden in conn.execute("SELECT name, kind, hidden FROM market_names")
+    }
+    stands_for = aliases(conn)
+    counts: dict[str, int] = {}
+    grouped: set[str] = set()
+    for name, items in per_name:
+        main = stands_for.get(name, name)
+        if known.get(name, ("", 1))[1] or known.get(main, ("", 0))[1]:
+            continue  # hidden, or no longer a name
+        known.setdefault(main, known[name])  # an alias of a name the text never gave
+        counts[main] = counts.get(main, 0) + items
+        if main != name:
+            grouped.add(main)
+    for main in grouped:  # an item naming a company by two of its names counts once
+        names = [main, *(alias for alias, target in stands_for.items() if target == main)]
+        marks = ",".join("?" * len(names))
+        counts[main] = conn.execute(
+            "SELECT count(DISTINCT item_id) FROM market_mentions "
+            f"WHERE name IN ({marks}){' AND ' + ' AND '.join(conditions) if conditions else ''}",
+            [*names, *params],
+        ).fetchone()[0]
+    rows = [NameCount(name, known[name][0], count) for name, count in counts.items()]
     if kind:
-        conditions.append("m.kind = ?")
-        params.append(kind)
-    rows = conn.execute(
-        "SELECT m.name, m.kind, count(*) AS items FROM market_mentions m "
-        "JOIN market_names n ON n.name = m.name "
-        f"WHERE {' AND '.join(conditions)} GROUP BY m.name, m.kind ORDER BY items DESC, m.name",
-        params,
-    )
-    return [NameCount(name, kind, count) for name, kind, count in rows]
+        rows = [row for row in rows if row.kind == kind]
+    return sorted(rows, key=lambda row: (-row.count, row.name))

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 EXTRACTOR_VERSION = 1
 # Derived rows of a day, removed with the day (Store.delete_day).
 MARKET_TABLES = ("market_movers", "market_mentions", "market_similar", "market_days")
+MARKET_NAME_KINDS = ("company", "theme")
 
 
 def create_market_tables(db: sqlite_utils.Database) -> None:

@@ -10,8 +10,7 @@ import os
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # model (its enums and dataclasses) is not needed to word a sentence
-    from telereader.core.backup import RestoreReport
-    from telereader.core.model import FileReport, ImportReport, Problem
+    from telereader.core.model import Problem
 
 SUPPORTED = ("zh", "en")
 
@@ -203,6 +202,16 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "the backup {path} cannot be restored: “{field}” should be a one-line name without "
         "control characters; nothing was changed",
     ),
+    "backup_expects_kind": (
+        "备份 {path} 无法恢复：「{field}」应当是 company 或 theme；没有做任何改动",
+        "the backup {path} cannot be restored: “{field}” should be company or theme; "
+        "nothing was changed",
+    ),
+    "backup_expects_flag": (
+        "备份 {path} 无法恢复：「{field}」应当是 true 或 false；没有做任何改动",
+        "the backup {path} cannot be restored: “{field}” should be true or false; "
+        "nothing was changed",
+    ),
     "backup_too_deep": (
         "备份 {path} 无法恢复：嵌套层数太多，不是 telereader 写的备份；没有做任何改动",
         "the backup {path} cannot be restored: it is nested too deeply to be a telereader "
@@ -331,6 +340,26 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "no_names": ("没有找到公司或题材", "no companies or themes found"),
     "name_kind_company": ("公司", "company"),
     "name_kind_theme": ("题材", "theme"),
+    "name_state_added": ("已添加", "added"),
+    "name_state_hidden": ("已隐藏", "hidden"),
+    "name_state_alias": ("别名", "alias"),
+    "not_a_name": ("不是一个名称：{name}", "not a name: {name}"),
+    "name_changed_add": (
+        "已添加 {name}（重新提取 {days} 天）",
+        "added {name} ({days} days read again)",
+    ),
+    "name_changed_hide": (
+        "已隐藏 {name}（重新提取 {days} 天）",
+        "hid {name} ({days} days read again)",
+    ),
+    "name_changed_alias": (
+        "已把 {name} 作为别名（重新提取 {days} 天）",
+        "{name} is now an alias ({days} days read again)",
+    ),
+    "name_changed_forget": (
+        "已撤销对 {name} 的修改（重新提取 {days} 天）",
+        "undid your change of {name} ({days} days read again)",
+    ),
     "markets_progress": (
         "正在提取异动与名称：{done}/{total} 天",
         "extracting movers and names: {done}/{total} days",
@@ -343,7 +372,8 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "{total} matches in {elapsed_ms:.1f} ms",
     ),
     "words_catching_up": (
-        "正在统计词语：{done}/{pending} 天", "counting words: {done} of {pending} days"
+        "正在统计词语：{done}/{pending} 天",
+        "counting words: {done} of {pending} days",
     ),
     "words_none": (
         "没有达到次数的词（可用 --min-count 放宽）",
@@ -360,9 +390,7 @@ _CATALOG: dict[str, tuple[str, str]] = {
     ),
     "saved_row": ("{name}（未读 {unread} / 共 {total}）：{query}", "{name} ({unread} unread of {total}): {query}"),
     "trend_total": ("共 {total} 条", "{total} items"),
-    "trend_needs_query": (
-        "请给出搜索词或 --watch 关注列表", "give a query or --watch LIST"
-    ),
+    "trend_needs_query": ("请给出搜索词或 --watch 关注列表", "give a query or --watch LIST"),
     "watch_summary": (
         "{name}：{keywords} 个关键词，命中 {hits} 条",
         "{name}: {keywords} keywords, {hits} hits",
@@ -376,10 +404,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "hits_total": ("共命中 {total} 条", "{total} hits"),
     "restore_summary": (
         "恢复了 {stars} 个星标、{notes} 条笔记、{reads} 个已读标记、{watchlists} 个关注列表、"
-        "{saved_searches} 个保存的搜索；"
+        "{saved_searches} 个保存的搜索、{names} 处对公司与题材名称的修改；"
         "{waiting} 个条目尚未导入，导入其日期后自动关联",
         "restored {stars} stars, {notes} notes, {reads} read marks, {watchlists} watchlists, "
-        "{saved_searches} saved searches; "
+        "{saved_searches} saved searches, {names} changes to market names; "
         "{waiting} items are not in this library yet and attach when their day is imported",
     ),
     "desktop_linux_only": (
@@ -443,53 +471,3 @@ def describe(error: BaseException, language: str | None = None) -> str:
     if isinstance(error, OSError) and error.strerror:
         return f"{error.filename}: {error.strerror}" if error.filename else error.strerror
     return str(error) or type(error).__name__
-
-
-def file_report_json(report: FileReport, language: str | None = None) -> dict:
-    """One file of an import as `import --json` prints it, its problems worded."""
-    return {
-        "path": report.path,
-        "status": str(report.status),
-        "day": report.day.isoformat() if report.day else None,
-        "days": [day.isoformat() for day in report.days],
-        "level": str(report.level) if report.level else None,
-        "added": report.added,
-        "updated": report.updated,
-        "unchanged": report.unchanged,
-        "folded": report.folded,
-        "warnings": [
-            {"line": w.line, "code": w.code, "message": render(w, language)}
-            for w in report.warnings
-        ],
-        "reason": (
-            {"code": report.reason.code, "message": render(report.reason, language)}
-            if report.reason
-            else None
-        ),
-    }
-
-
-def import_report_json(report: ImportReport, language: str | None = None) -> dict:
-    """A whole import as `import --json` prints it."""
-    return {
-        "files": [file_report_json(f, language) for f in report.files],
-        "added": report.added,
-        "updated": report.updated,
-        "rejected": len(report.rejected),
-        "cancelled": report.cancelled,
-        "new_hits": report.new_hits,
-    }
-
-
-def restore_summary(report: RestoreReport, language: str | None = None) -> str:
-    """What a restore brought back: the command line and the window say the same."""
-    return sentence(
-        "restore_summary",
-        language,
-        stars=report.stars,
-        notes=report.notes,
-        reads=report.reads,
-        watchlists=report.watchlists,
-        saved_searches=report.saved_searches,
-        waiting=report.waiting,
-    )

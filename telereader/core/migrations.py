@@ -241,6 +241,23 @@ def _0011_saved_searches(db: sqlite_utils.Database) -> None:
     )
 
 
+def _0012_reader_names(db: sqlite_utils.Database) -> None:
+    from telereader.core.reader_names import READER_NAMES_DDL, apply_reader_names
+
+    # The reader's own corrections of the market names (core/reader_names.py): user data, kept
+    # by backups, apart from the derived tables. Names a reader already hid or added in
+    # `market_names` move there; a company's movers are read by stock (its own view).
+    db.execute(READER_NAMES_DDL)
+    db.execute(
+        "INSERT OR IGNORE INTO market_reader_names (name, kind, hidden, alias_of, changed_at) "
+        "SELECT name, kind, hidden, NULL, strftime('%Y-%m-%dT%H:%M:%S', 'now') "
+        "FROM market_names WHERE origin = 'reader' OR hidden"
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS market_movers_by_stock ON market_movers (stock, day)")
+    db.execute("CREATE INDEX IF NOT EXISTS market_movers_by_theme ON market_movers (theme, day)")
+    apply_reader_names(db.conn)
+
+
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _0001_initial,
     _0002_search_index,
@@ -253,6 +270,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _0009_character_days,
     _0010_watchlist_options,
     _0011_saved_searches,
+    _0012_reader_names,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 
 from telereader.core.keywords import Keyword, Watchlist, WatchOptions, parse_keywords
+from telereader.core.reader_names import group_of
 from telereader.core.search_index import (
     IMPORTANT_EXPRESSION,
     INDEX_TABLE,
@@ -104,8 +105,9 @@ def _mention_matching(
     """`@name`: the items the market layer found naming it (an item imported a moment ago
     has none yet: the market catch-up adds its hits, core/markets.py write_day)."""
     only = f" JOIN {restrict} AS only ON only.seq = items.seq" if restrict else ""
-    conditions = ["m.name = ?"]
-    params: list = [keyword.mention]
+    names = group_of(conn, keyword.mention)  # the reader's aliases name it too
+    conditions = [f"m.name IN ({','.join('?' * len(names))})"]
+    params: list = [*names]
     if day is not None:
         conditions.append("m.day = ?")
         params.append(day.isoformat())

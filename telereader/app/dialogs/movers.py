@@ -40,8 +40,12 @@ def by_theme(movers: list) -> list[tuple[str | None, list]]:
     return sorted(groups.items(), key=lambda group: group[0] is None)
 
 
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # the theme or stock a row names
+
+
 class MoversDialog(QDialog):
     open_wanted = Signal(object, str)  # day, item id
+    name_wanted = Signal(str)  # a theme or stock: its items across days
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -58,6 +62,12 @@ class MoversDialog(QDialog):
         self.tree.itemActivated.connect(self._clicked)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.name_button = buttons.addButton(
+            tr("所选名称的全部条目"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.name_button.setObjectName("movers_name_view")
+        self.name_button.setToolTip(tr("跨日列出提到所选题材或个股的所有条目"))
+        self.name_button.clicked.connect(self.view_selected_name)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
@@ -78,9 +88,11 @@ class MoversDialog(QDialog):
         for theme, members in groups:
             name = theme if theme is not None else tr("其他个股")
             node = QTreeWidgetItem(self.tree, [f"{name}（{len(members)}）", "", ""])
+            node.setData(0, NAME_ROLE, theme)
             for mover in members:
                 row = QTreeWidgetItem(node, [mover.stock, mover.move, f"{mover.time:%H:%M}"])
                 row.setData(0, TARGET_ROLE, (mover.day, mover.item_id))
+                row.setData(0, NAME_ROLE, mover.stock)
                 row.setToolTip(0, tr("单击打开这条电报"))
         self.tree.expandAll()
 
@@ -97,3 +109,10 @@ class MoversDialog(QDialog):
         target = row.data(0, TARGET_ROLE)
         if target is not None:
             self.open_wanted.emit(*target)
+        elif row.data(0, NAME_ROLE):  # a theme's row: its items across days
+            self.name_wanted.emit(row.data(0, NAME_ROLE))
+
+    def view_selected_name(self) -> None:
+        row = self.tree.currentItem()
+        if row is not None and row.data(0, NAME_ROLE):
+            self.name_wanted.emit(row.data(0, NAME_ROLE))

@@ -1,5 +1,6 @@
 """The one way the window writes user data: stars, notes, read marks, a whole day read, a
-restore, watchlist and saved search edits, in the order asked for on one writer thread.
+restore, watchlist and saved search edits and the reader's market names, in the order asked for
+on one writer thread.
 
 After every write the rolling automatic backup is kept (here, in one place, on the writer's
 thread: the UI thread never reads or writes a backup) and ONE event of `LibraryEvents` goes
@@ -94,10 +95,25 @@ class LibraryOps(QObject):
         on_failed: Callable[[BaseException], None],
     ) -> None:
         """A saved search saved, renamed, moved or deleted, after the writes asked for before."""
+        self._change(work, on_done, on_failed, self.events.saved_searches_changed)
+
+    def change_name(
+        self,
+        work: Callable[[Store], Any],
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[BaseException], None],
+    ) -> None:
+        """The reader's word on a market name (core/reader_names.py: add, hide, alias,
+        forget), after the writes asked for before it; the backup is kept, then
+        `names_changed`."""
+        self._change(work, on_done, on_failed, self.events.names_changed)
+
+    def _change(self, work, on_done, on_failed, changed) -> None:
+        """Run `work` on the writer's thread; then keep the backup and say `changed`."""
 
         def done(result: Any) -> None:
             self.keep_backup()
-            self.events.saved_searches_changed.emit()
+            changed.emit()
             on_done(result)
 
         run_task(
@@ -171,6 +187,8 @@ class LibraryOps(QObject):
         self.last_restore = report
         self.events.watchlists_changed.emit()
         self.events.saved_searches_changed.emit()
+        if report.names:
+            self.events.names_changed.emit()
         self.restored.emit(report)
 
     def _written(self, write: Write) -> None:

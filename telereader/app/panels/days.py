@@ -9,7 +9,7 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
-from telereader.app.across import ACROSS_VIEWS
+from telereader.app.across import ACROSS_VIEWS, NAME_VIEW_ID
 from telereader.app.i18n import tr
 from telereader.app.widgets.calendar import LibraryCalendar, mark_days, to_date, to_qdate
 
@@ -19,6 +19,7 @@ class DayNavigation(QWidget):
     newest_wanted = Signal()
     hits_wanted = Signal()
     across_wanted = Signal(str)  # the id of a view across days
+    names_wanted = Signal()  # the companies and themes, to choose one to view
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -44,15 +45,20 @@ class DayNavigation(QWidget):
                 lambda _checked=False, name=view.id: self.across_wanted.emit(name)
             )
             self.across_buttons[view.id] = button
+        names = QPushButton(tr("公司与题材"), self)
+        names.setObjectName("names_view")
+        names.setToolTip(tr("公司和题材及其条数：选一个看它跨日的所有条目和异动（Ctrl+Shift+C）"))
+        names.clicked.connect(self.names_wanted)
+        self.across_buttons[NAME_VIEW_ID] = names  # pressed while a name's items are shown
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.calendar)
         buttons = QGridLayout()  # two to a row: the column stays as narrow as the calendar
         buttons.setSpacing(4)
-        for place, button in enumerate(
-            (self.newest_button, self.watch_button, *self.across_buttons.values())
-        ):
-            buttons.addWidget(button, place // 2, place % 2)
+        shown = (self.newest_button, self.watch_button, *self.across_buttons.values())
+        for place, button in enumerate(shown):
+            last_alone = place == len(shown) - 1 and place % 2 == 0  # the whole row is its
+            buttons.addWidget(button, place // 2, place % 2, 1, 2 if last_alone else 1)
         layout.addLayout(buttons)
         layout.addStretch(1)  # the calendar keeps its height; the column's foot stays empty
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
@@ -71,24 +72,45 @@ def _headings(conn, ids: list[str]) -> dict[str, tuple]:
     }
 
 
+def item_names(store, item_id: str) -> list[str]:
+    """The companies and themes the item names (companies first); off the UI thread."""
+    rows = store.conn.execute(
+        "SELECT name FROM market_mentions WHERE item_id = ? ORDER BY kind, name", [item_id]
+    )
+    return [name for (name,) in rows]
+
+
 def _why_text(why: tuple[str, ...]) -> str:
     return "、".join(tr("措辞相近") if reason == "wording" else reason for reason in why)
 
 
 class RelatedPanel(QWidget):
     open_wanted = Signal(object, str)  # day, item id
+    name_wanted = Signal(str)  # a company or theme the item names: its items across days
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("related_panel")
         self.current_id: str | None = None
         self.heading = QLabel(tr("相关"), self)
+        self.names_line = QLabel(self)  # the item's names, each a link to its view
+        self.names_line.setObjectName("related_names")
+        self.names_line.setWordWrap(True)
+        self.names_line.setTextFormat(Qt.TextFormat.RichText)
+        self.names_line.linkActivated.connect(self.name_wanted)
+        self.names_line.hide()
         self.related_list = self._list("related_list")
         self.thread_heading = QLabel(tr("前后进展"), self)
         self.thread_list = self._list("thread_list")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.heading, self.related_list, self.thread_heading, self.thread_list):
+        for widget in (
+            self.names_line,
+            self.heading,
+            self.related_list,
+            self.thread_heading,
+            self.thread_list,
+        ):
             layout.addWidget(widget)
         self.show_entries(None, [], [])
 
@@ -103,21 +125,31 @@ class RelatedPanel(QWidget):
     def show_entries(self, item_id: str | None, found: list[Entry], story: list[Entry]) -> None:
         """What the item shown shares with others; the panel hides while there is nothing."""
         self.current_id = item_id
+        self.show_names([])
         self.show_related(found)
         self.show_thread(story)
+
+    def show_names(self, names: list[str]) -> None:
+        """The item's companies and themes, each a link to the items across days naming it."""
+        self.names = list(names)
+        links = "、".join(f'<a href="{escape(name)}">{escape(name)}</a>' for name in names)
+        self.names_line.setText(tr("提到：%1").replace("%1", links) if names else "")
+        self.names_line.setVisible(bool(names))
+        if names:
+            self.setVisible(True)
 
     def show_related(self, found: list[Entry]) -> None:
         self._fill(self.related_list, found, with_why=True)
         self.heading.setText(tr("相关（%1）").replace("%1", str(len(found))))
         for widget in (self.heading, self.related_list):
             widget.setVisible(bool(found))
-        self.setVisible(bool(found or self.thread_list.count()))
+        self.setVisible(bool(found or self.thread_list.count() or self.names_line.text()))
 
     def show_thread(self, story: list[Entry]) -> None:
         self._fill(self.thread_list, story, with_why=False)
         for widget in (self.thread_heading, self.thread_list):
             widget.setVisible(bool(story))
-        self.setVisible(bool(story or self.related_list.count()))
+        self.setVisible(bool(story or self.related_list.count() or self.names_line.text()))
 
     def _fill(self, rows: QListWidget, entries: list[Entry], with_why: bool) -> None:
         rows.clear()

@@ -47,8 +47,9 @@ from telereader.app.window.trends import Trends
 from telereader.app.window.viewing import ViewControls
 from telereader.app.window.views import Views
 from telereader.app.window.words import Words
-from telereader.core.messages import describe, restore_summary
+from telereader.core.messages import describe
 from telereader.core.recovery import mark_damaged
+from telereader.core.report_text import restore_summary
 from telereader.core.seeds import sample_days
 from telereader.core.store import Store
 from telereader.core.walk import DIGEST_SUFFIXES

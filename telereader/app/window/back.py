@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QListView
 
-from telereader.app.across import BY_ID
+from telereader.app.across import BY_ID, AcrossView
 from telereader.app.i18n import tr
 from telereader.app.models import ItemIdRole
 
@@ -32,6 +32,7 @@ class ReturnPoint:
     row_top: int  # where that row stood in the list's viewport
     scroll: int  # the list's scroll position
     stale: bool = False  # the library changed since: read the list afresh
+    across_view: AcrossView | None = None  # the view across days (ACROSS): a name's is made
 
     def label(self) -> str:
         """The back button's text."""
@@ -39,6 +40,8 @@ class ReturnPoint:
             name = tr("搜索结果")
         elif self.kind == WATCH:
             name = tr("关注命中")
+        elif self.across_view is not None and self.across_view.title:
+            name = self.across_view.title  # a company or theme
         else:
             name = tr(BY_ID[self.view_id].button)
         return tr("← 返回%1").replace("%1", name)
@@ -97,6 +100,7 @@ class BackNavigation:
             current.data(ItemIdRole) if current.isValid() else None,
             self.list.visualRect(current).top() if current.isValid() else 0,
             self.list.verticalScrollBar().value(),
+            across_view=self.across_model.view if kind == ACROSS else None,
         )
         self.search_bar.show_back(self.return_point.label())
 
@@ -139,7 +143,7 @@ class BackNavigation:
             self._use_model(self.across_model)
             self.day_nav.show_across_active(point.view_id)
             if point.stale:
-                self.across_model.load(BY_ID[point.view_id], self.current_filter())
+                self.across_model.load(point.across_view, self.current_filter())
         self._restore_place(point)
         self._update_counts()
         self.focus_list()

@@ -11,14 +11,21 @@ from PySide6.QtCore import QTimer
 from telereader.app.dialogs.movers import MoversDialog, movers_of_day
 from telereader.app.i18n import tr
 from telereader.app.tasks import in_library, run_task, serial_pool
-from telereader.app.widgets.related import RelatedPanel, related_entries, thread_entries
+from telereader.app.widgets.related import (
+    RelatedPanel,
+    item_names,
+    related_entries,
+    thread_entries,
+)
+from telereader.app.window.names import NameViews
 
 PROGRESS_SHOWN_MS = 4000
 RELATED_AFTER_MS = 150  # j held down skims rows: only the row it stops on is looked up
 
 
-class Markets:
+class Markets(NameViews):
     def _compose_markets(self) -> None:
+        self._compose_names()
         self.related_panel = RelatedPanel(self.detail)
         self.detail.add_panel(self.related_panel)
         self._related_pool = serial_pool(self)
@@ -34,6 +41,7 @@ class Markets:
         self.market_catch_up.finished.connect(self._markets_finished)
         self.list.current_item_changed.connect(self._related_soon)
         self.related_panel.open_wanted.connect(self.open_item)
+        self._wire_names()
 
     def _markets_progress(self, done: int, pending: int) -> None:
         if self.market_catch_up.closed:
@@ -50,6 +58,7 @@ class Markets:
             self.status.say(tr("个股与题材提取没有完成，下次启动时继续"), 8000)
         elif result:
             self.refresh_related()  # the item shown may have been among the days extracted
+            self.reload_names()
 
     def _related_soon(self, _item=None) -> None:
         self._related_number += 1  # an answer for the row left behind is dropped
@@ -75,6 +84,7 @@ class Markets:
             return lambda entries: method(entries) if current() else None
 
         for lookup, method in (
+            (lambda store: item_names(store, item_id), self.related_panel.show_names),
             (lambda store: related_entries(store, item_id), self.related_panel.show_related),
             (lambda store: thread_entries(store, item_id, lambda: not current()),
              self.related_panel.show_thread),
@@ -101,6 +111,7 @@ class Markets:
         if self.movers_dialog is None:
             self.movers_dialog = MoversDialog(self)
             self.movers_dialog.open_wanted.connect(self.open_item)
+            self.movers_dialog.name_wanted.connect(self.show_name)
         dialog = self.movers_dialog
         dialog.loaded_day = None
         dialog.summary.setText(tr("正在读取 %1 的异动…").replace("%1", day.isoformat()))

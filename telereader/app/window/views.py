@@ -8,7 +8,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from telereader.app.across import BY_ID
+from telereader.app.across import BY_ID, AcrossView, name_view
 from telereader.app.i18n import tr
 from telereader.app.window.empty import empty_text
 from telereader.core.filters import ItemFilter
@@ -134,7 +134,8 @@ class Views:
     def _update_counts(self) -> None:
         if self.across:
             view = self.across_model.view
-            self.status.show_counts(tr(view.counts).replace("%1", str(self.across_model.total)))
+            text = tr(view.counts).replace("%1", str(self.across_model.total))
+            self.status.show_counts(f"{view.title} · {text}" if view.title else text)
             return
         if self.watching:
             self.status.show_counts(
@@ -319,6 +320,16 @@ class Views:
 
     def show_across_view(self, view_id: str) -> None:
         """List every item of a view across days (app/across.py), newest first."""
+        self._show_across(BY_ID[view_id])
+
+    def show_name_view(self, name: str) -> None:
+        """Every item that names a company or theme (or the reader's aliases of it), across
+        days, newest first."""
+        from telereader.core.reader_names import group_of
+
+        self._show_across(name_view(name, tuple(group_of(self.store.conn, name))))
+
+    def _show_across(self, view: AcrossView) -> None:
         self.forget_return_point()
         current = self.current_item()
         self.detail.flush_note()
@@ -326,8 +337,8 @@ class Views:
             self.search_bar.clear_text()
             self.search_model.clear()
         self._use_model(self.across_model)
-        self.day_nav.show_across_active(view_id)
-        self.across_model.load(BY_ID[view_id], self.current_filter())
+        self.day_nav.show_across_active(view.id)
+        self.across_model.load(view, self.current_filter())
         self._select(current.id if current else None)
         self._update_counts()
         self.focus_list()
