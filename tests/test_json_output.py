@@ -1,0 +1,41 @@
+"""The JSON the command line prints is json.dumps(indent=2)'s, byte for byte, however it is made
+(a list of flat records, `days --json`'s thousands of days, is written by a faster path)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from telereader.core.terminal import inert_json
+
+RECORDS = [
+    {"day": "2026-01-14", "items": 93, "important": 7, "starred": 0, "unread": 93},
+    {"a, b": "x,\n    y: z", "中文": "黄金\u202e", "none": None, "yes": True, "pi": 3.25},
+    {
+        '"quoted"': "tab\there \\ back",
+        "brace": "}],\n    {",
+        "big": 10**20,
+        "neg": -1.5e-7,
+        "empty": "",
+    },
+]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        RECORDS,
+        RECORDS[:1],
+        [],
+        [{}],
+        [{"watch": ["黄金"]}],  # not flat
+        [RECORDS[0], 3],
+        {"day": "2026-01-14"},
+        "text",
+    ],
+)
+def test_json_output_is_json_dumps_indented_by_two(value):
+    expected = json.dumps(value, ensure_ascii=False, indent=2).replace("\u202e", "\\u202e")
+    assert inert_json(value) == expected
+    assert json.loads(inert_json(value)) == value
