@@ -3,7 +3,6 @@ market) is a new row here, with its button, menu entry, counts and empty state f
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,11 +22,11 @@ class AcrossView:
 
 
 def _starred(item_filter: ItemFilter) -> ItemFilter:
-    return dataclasses.replace(item_filter, starred_only=True)
+    return item_filter.replace(starred_only=True)
 
 
 def _noted(item_filter: ItemFilter) -> ItemFilter:
-    return dataclasses.replace(item_filter, noted_only=True)
+    return item_filter.replace(noted_only=True)
 
 
 ACROSS_VIEWS: tuple[AcrossView, ...] = (

@@ -8,7 +8,6 @@ the search's counts whatever the index underneath becomes.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -121,7 +120,7 @@ def trend(
     last = last or given.day_to or span[1]
     if first > last:
         return result
-    base = dataclasses.replace(given, day_from=first, day_to=last)
+    base = given.replace(day_from=first, day_to=last)
     spans = periods(first, last, by)
     if not text.strip():
         counts = _filtered_counts(store, base, spans, by)
@@ -156,7 +155,7 @@ def _search_counts(
         return total, [
             search(
                 store, text, limit=0,
-                search_filter=dataclasses.replace(base, day_from=start, day_to=end),
+                search_filter=base.replace(day_from=start, day_to=end),
             ).total
             for _, start, end in spans
         ]  # fmt: skip
