@@ -22,6 +22,8 @@ items, show, search) may name none.
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -163,6 +165,45 @@ def top_level_names() -> set[str]:
     return {name for name in COMMANDS if " " not in name}
 
 
+class Formatter(argparse.HelpFormatter):
+    """argparse's, measuring the terminal as shutil.get_terminal_size does without importing
+    shutil (and bz2, lzma, fnmatch behind it: 2.5 ms): argparse makes a formatter for every
+    argument it is given, and measures the terminal in it."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:
+            width = terminal_columns() - 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+def terminal_columns() -> int:
+    """$COLUMNS, else the width of the terminal standard output is, else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
+class Parser(argparse.ArgumentParser):
+    """The parser of the command line and of each command (add_subparsers makes its own kind)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", Formatter)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+
 def build_parser(named: Iterable[str] | None = None) -> argparse.ArgumentParser:
     """The parser of every command. With `named` (the command line), only the commands named
     there get a parser, and their arguments declared: each argparse parser costs (gettext looks
@@ -172,7 +213,7 @@ def build_parser(named: Iterable[str] | None = None) -> argparse.ArgumentParser:
     load_commands()
     words = None if named is None else set(named)
     built = commands_to_build(words)
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument(
         "--data-dir",
         type=Path,
@@ -185,7 +226,7 @@ def build_parser(named: Iterable[str] | None = None) -> argparse.ArgumentParser:
             )
         ),
     )
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="telereader",
         parents=[common],
         description=pick(
