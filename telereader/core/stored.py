@@ -62,6 +62,13 @@ class DaySummary(Record):
     starred: int
     unread: int
 
+    def __init__(self, day: dt.date, items: int, important: int, starred: int, unread: int):
+        # the record's own __init__, by hand: `days` makes 3650 of them at ten years (13 ms
+        # through the general one, 2 ms this way)
+        self.__dict__.update(
+            day=day, items=items, important=important, starred=starred, unread=unread
+        )
+
     def to_json(self) -> dict:
         return {
             "day": self.day.isoformat(),
