@@ -45,3 +45,17 @@ def test_json_output_is_json_dumps_indented_by_two(value):
     expected = json.dumps(value, ensure_ascii=False, indent=2).replace("\u202e", "\\u202e")
     assert inert_json(value) == expected
     assert json.loads(inert_json(value)) == json.loads(expected)
+
+
+@pytest.mark.parametrize("count", [0, 1, 3, 7])
+def test_a_list_printed_in_chunks_is_the_list_printed_whole(capsys, count):
+    from telereader.cli.common import print_json, print_json_array
+
+    values = [
+        {**RECORDS[number % 3], "n": number, "watch": ["黄金"] * (number % 2)}
+        for number in range(count)
+    ]
+    print_json(values)
+    whole = capsys.readouterr().out
+    print_json_array(iter(values), chunk=3)
+    assert capsys.readouterr().out == whole

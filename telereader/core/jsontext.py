@@ -30,7 +30,14 @@ def indented_json(value: object) -> str:
 
 def _encoder(pad: str) -> json.JSONEncoder:
     """A C encoder writing a record's fields one a line, at `pad` plus one step."""
-    return json.JSONEncoder(ensure_ascii=False, separators=(",\n" + pad + _STEP, ": "))
+    encoder = _ENCODERS.get(pad)
+    if encoder is None:
+        separators = (",\n" + pad + _STEP, ": ")
+        encoder = _ENCODERS[pad] = json.JSONEncoder(ensure_ascii=False, separators=separators)
+    return encoder
+
+
+_ENCODERS: dict[str, json.JSONEncoder] = {}
 
 
 _SCALAR_ENCODER = json.JSONEncoder(ensure_ascii=False)
