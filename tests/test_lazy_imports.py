@@ -205,3 +205,58 @@ def test_help_wraps_to_the_terminal_width_as_argparse_does(monkeypatch):
         return build_parser(named=["search", "--help"]).format_help().splitlines()
 
     assert max(map(len, help_lines("50"))) <= 50 < max(map(len, help_lines("200")))
+
+
+def test_the_table_of_command_modules_is_what_the_modules_register():
+    from telereader.cli.registry import COMMAND_MODULES, Group
+
+    load_commands()
+    registered: dict[str, list[str]] = {}
+    for name, entry in COMMANDS.items():
+        if isinstance(entry, Group):  # the module of its commands
+            entry = next(c for n, c in COMMANDS.items() if n.startswith(name + " "))
+        module = entry.run.__module__
+        if " " not in name:
+            registered.setdefault(module.rsplit(".", 1)[1], []).append(name)
+    assert registered == {module: list(names) for module, names in COMMAND_MODULES.items()}
+    assert list(registered) == list(COMMAND_MODULES)  # --help's order
+
+
+def test_a_command_line_naming_a_command_imports_its_module_alone():
+    code = (
+        "import sys\n"
+        "from telereader.cli.registry import build_parser\n"
+        "build_parser(named=sys.argv[1:])\n"
+        "print(sorted(m.rsplit('.', 1)[1] for m in sys.modules if m.startswith('telereader.cli.')"
+        " and m.rsplit('.', 1)[1] not in ('registry', 'common')))\n"
+    )
+
+    def modules(*arguments: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", code, *arguments],
+            capture_output=True, text=True, cwd=ROOT, check=True,
+        )  # fmt: skip
+        return done.stdout.strip()
+
+    assert modules("--data-dir", "x", "search", "黄金", "--json") == "['search']"
+    assert modules("watch", "add", "黄金", "黄金") == "['watch']"
+    assert modules("--version") == "[]"
+
+
+def test_argparse_looks_for_its_catalogue_once_and_says_the_same():
+    code = (
+        "import argparse, gettext\n"
+        "looks = []\n"
+        "find = gettext.find\n"
+        "gettext.find = lambda *a, **k: looks.append(a) or find(*a, **k)\n"
+        "expected = gettext.gettext('usage: ')\n"
+        "looks.clear()\n"
+        "from telereader.cli.registry import build_parser\n"
+        "build_parser(named=['search', '黄金'])\n"
+        "build_parser(named=['days'])\n"
+        "print(len(looks), argparse._('usage: ') == expected)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert done.stdout.split() == ["1", "True"]
