@@ -65,3 +65,21 @@ def test_the_days_are_counted_without_reading_every_item(store):
         for row in store.conn.execute(f"EXPLAIN QUERY PLAN {statement}")
     ]
     assert plan and not [step for step in plan if step.startswith("SCAN items")], plan
+
+
+def test_days_json_prints_what_json_writes_for_the_days(store, capsys):
+    import json
+
+    from telereader.cli import main
+    from telereader.cli.library import days_json
+    from telereader.core.stored import DaySummary
+
+    import_paths(store, [SAMPLE, FIXTURES / "small.md"])
+    store.set_starred(ids_on(store, store.days()[0].day)[:2], True)
+    listed = store.days()
+    assert main(["--data-dir", str(store.path.parent), "days", "--json"]) == 0
+    written = json.dumps([day.to_json() for day in listed], ensure_ascii=False, indent=2)
+    assert capsys.readouterr().out == written + "\n"
+    odd = [DaySummary(dt.date(2026, 1, 14), 3, None, 0, 3)]  # a count json writes as null
+    assert days_json(odd) == json.dumps([odd[0].to_json()], indent=2)
+    assert days_json([]) == "[]"
