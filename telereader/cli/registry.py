@@ -16,7 +16,8 @@ core/messages.py; whatever else a command needs it imports inside its function. 
 needs one of HEAVY_MODULES when it runs names it: `@command("words", ..., loads=("jieba",))`.
 tests/test_lazy_imports.py runs every command in a fresh process and fails when it loads a heavy
 module it did not name, or when registering the commands loads any; the read commands (days,
-items, show, search) may name none.
+items, show, search) may name none. A command module is listed in COMMAND_MODULES, in --help's
+order: a command line naming a command imports its module alone.
 """
 
 from __future__ import annotations
