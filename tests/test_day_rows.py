@@ -4,8 +4,6 @@ being written."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from telereader.app.day_rows import DayRows
@@ -46,7 +44,7 @@ def test_a_write_under_way_counts_as_done(sample_rows):
 
     def overlay(row):
         item = stored_item(row)
-        return dataclasses.replace(item, starred=True, read=True) if item.id == pending else item
+        return item.replace(starred=True, read=True) if item.id == pending else item
 
     before = DayRows(sample_rows, stored_item).counts()
     after = DayRows(sample_rows, overlay).counts(pending={pending})
@@ -57,6 +55,6 @@ def test_a_write_under_way_counts_as_done(sample_rows):
 
 def test_an_item_read_again_replaces_its_row_and_keeps_its_place(sample_rows):
     rows = DayRows(sample_rows, stored_item)
-    fresh = dataclasses.replace(rows[4], starred=True)
+    fresh = rows[4].replace(starred=True)
     rows[rows.row_of(fresh.id)] = fresh
     assert rows[4] is fresh and rows.counts().starred == count(rows).starred

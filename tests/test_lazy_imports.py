@@ -25,6 +25,10 @@ from telereader.core.watchlists import add_keywords
 from tests.conftest import ROOT, SAMPLE
 
 READ_COMMANDS = ("days", "items", "show", "search")
+# Standard modules the read commands do without (each a few ms of a command line): dataclasses
+# (and inspect, ast, dis... behind it: the read path's classes are core/record.py Records),
+# typing (TYPE_CHECKING is a constant), shutil (argparse measures the terminal without it).
+NOT_READ = ("dataclasses", "inspect", "typing", "shutil")
 
 # The command line of each command (after --data-dir): {item} is an item of the sample day,
 # {tmp} a folder of the test's own.
@@ -56,16 +60,17 @@ EXAMPLES: dict[str, list[str]] = {
 }
 
 # Run in the fresh process: the command, then which heavy modules it loaded (on stderr's last line).
-PROBE = """
+PROBE = f"""
 import json, sys
 from telereader.cli import main
 from telereader.cli.registry import HEAVY_MODULES
 code = main(sys.argv[1:])
+standard = sorted(name for name in {NOT_READ!r} if name in sys.modules)
 loaded = sorted(
     heavy for heavy in HEAVY_MODULES
     if any(name == heavy or name.startswith(heavy + ".") for name in sys.modules)
 )
-sys.stderr.write("\\n" + json.dumps({"code": code, "loaded": loaded}) + "\\n")
+sys.stderr.write("\\n" + json.dumps({{"code": code, "loaded": loaded, "standard": standard}}) + "\\n")
 """
 
 
@@ -124,7 +129,8 @@ def test_registering_every_command_loads_no_heavy_module():
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
-    assert json.loads(result.stderr.strip().splitlines()[-1]) == {"code": 0, "loaded": []}
+    report = json.loads(result.stderr.strip().splitlines()[-1])
+    assert (report["code"], report["loaded"]) == (0, [])
 
 
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
@@ -137,6 +143,8 @@ def test_a_command_loads_only_the_heavy_modules_it_names(sample_library, tmp_pat
     report = run_fresh(["--data-dir", str(library), *arguments], tmp_path)
     assert report["code"] == 0
     assert set(report["loaded"]) <= registered_commands()[name].may_load(), report["loaded"]
+    if name in READ_COMMANDS:
+        assert report["standard"] == [], report["standard"]
 
 
 def test_a_command_line_naming_a_command_builds_only_that_commands_parser():
@@ -189,3 +197,68 @@ def test_the_window_starts_without_sqlite_utils_or_multiprocessing(sample_librar
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout
+
+
+def test_help_wraps_to_the_terminal_width_as_argparse_does(monkeypatch):
+    from telereader.cli.registry import build_parser
+
+    def help_lines(columns: str) -> list[str]:
+        monkeypatch.setenv("COLUMNS", columns)
+        return build_parser(named=["search", "--help"]).format_help().splitlines()
+
+    assert max(map(len, help_lines("50"))) <= 50 < max(map(len, help_lines("200")))
+
+
+def test_the_table_of_command_modules_is_what_the_modules_register():
+    from telereader.cli.registry import COMMAND_MODULES, Group
+
+    load_commands()
+    registered: dict[str, list[str]] = {}
+    for name, entry in COMMANDS.items():
+        if isinstance(entry, Group):  # the module of its commands
+            entry = next(c for n, c in COMMANDS.items() if n.startswith(name + " "))
+        module = entry.run.__module__
+        if " " not in name:
+            registered.setdefault(module.rsplit(".", 1)[1], []).append(name)
+    assert registered == {module: list(names) for module, names in COMMAND_MODULES.items()}
+    assert list(registered) == list(COMMAND_MODULES)  # --help's order
+
+
+def test_a_command_line_naming_a_command_imports_its_module_alone():
+    code = (
+        "import sys\n"
+        "from telereader.cli.registry import build_parser\n"
+        "build_parser(named=sys.argv[1:])\n"
+        "print(sorted(m.rsplit('.', 1)[1] for m in sys.modules if m.startswith('telereader.cli.')"
+        " and m.rsplit('.', 1)[1] not in ('registry', 'common')))\n"
+    )
+
+    def modules(*arguments: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", code, *arguments],
+            capture_output=True, text=True, cwd=ROOT, check=True,
+        )  # fmt: skip
+        return done.stdout.strip()
+
+    assert modules("--data-dir", "x", "search", "黄金", "--json") == "['search']"
+    assert modules("watch", "add", "黄金", "黄金") == "['watch']"
+    assert modules("--version") == "[]"
+
+
+def test_argparse_looks_for_its_catalogue_once_and_says_the_same():
+    code = (
+        "import argparse, gettext\n"
+        "looks = []\n"
+        "find = gettext.find\n"
+        "gettext.find = lambda *a, **k: looks.append(a) or find(*a, **k)\n"
+        "expected = gettext.gettext('usage: ')\n"
+        "looks.clear()\n"
+        "from telereader.cli.registry import build_parser\n"
+        "build_parser(named=['search', '黄金'])\n"
+        "build_parser(named=['days'])\n"
+        "print(len(looks), argparse._('usage: ') == expected)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert done.stdout.split() == ["1", "True"]

@@ -5,7 +5,6 @@ and body; rows as tall as their text, a very long one capped."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import QRect
@@ -44,7 +43,7 @@ def an_item(**changes) -> StoredItem:
         note=None,
         read=False,
     )
-    return dataclasses.replace(item, **changes)
+    return item.replace(**changes)
 
 
 # ---- what a row says -------------------------------------------------------------------------------

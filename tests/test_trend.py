@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 
@@ -122,9 +121,7 @@ def test_a_filtered_trend_counts_what_the_filtered_search_counts(library, query,
     assert result.total == sum(point.count for point in result.points) == expected
     for point in result.points:
         if point.count:
-            period = dataclasses.replace(
-                search_filter, day_from=point.first_day, day_to=point.last_day
-            )
+            period = search_filter.replace(day_from=point.first_day, day_to=point.last_day)
             assert point.count == search(library, query, limit=0, search_filter=period).total
 
 

@@ -3,7 +3,6 @@ market) is a new row here, with its button, menu entry, counts and empty state f
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -24,11 +23,11 @@ class AcrossView:
 
 
 def _starred(item_filter: ItemFilter) -> ItemFilter:
-    return dataclasses.replace(item_filter, starred_only=True)
+    return item_filter.replace(starred_only=True)
 
 
 def _noted(item_filter: ItemFilter) -> ItemFilter:
-    return dataclasses.replace(item_filter, noted_only=True)
+    return item_filter.replace(noted_only=True)
 
 
 ACROSS_VIEWS: tuple[AcrossView, ...] = (
@@ -61,7 +60,7 @@ def name_view(name: str, names: tuple[str, ...]) -> AcrossView:
     """Every item that names `name` (or one of `names`: it and its aliases), newest first."""
 
     def narrow(item_filter: ItemFilter) -> ItemFilter:
-        return dataclasses.replace(item_filter, names=names)
+        return item_filter.replace(names=names)
 
     return AcrossView(
         NAME_VIEW_ID,

@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from telereader.cli.common import EXIT_OK, STANDARD_OUTPUT, print_json, refuse_overwrite, say
 from telereader.cli.registry import command
 from telereader.core.messages import pick
 from telereader.core.report_text import restore_summary
 
+# as typing.TYPE_CHECKING, without importing typing (3 ms a command line)
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from telereader.core.store import Store
 

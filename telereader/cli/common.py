@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterable
+from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from telereader.core.messages import sentence
 from telereader.core.terminal import inert, inert_json
 
+# as typing.TYPE_CHECKING, without importing typing (3 ms a command line)
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import datetime as dt
 
@@ -48,11 +50,14 @@ def print_json(value: object) -> None:
     print(inert_json(value))
 
 
-def print_json_array(values: Iterable[object]) -> None:
-    """Print `values` as print_json prints a list, each as it comes: memory stays flat."""
+def print_json_array(values: Iterable[object], chunk: int = 100) -> None:
+    """Print `values` as print_json prints a list, `chunk` values at a time: memory stays flat,
+    and JSON's C encoder writes a chunk in one call (core/jsontext.py)."""
+    values = iter(values)
     opening = "["
-    for value in values:
-        sys.stdout.write(opening + "\n  " + inert_json(value).replace("\n", "\n  "))
+    while batch := list(islice(values, chunk)):
+        text = inert_json(batch)  # "[\n" + the values, each line indented + "\n]"
+        sys.stdout.write(opening + "\n" + text[2:-2])
         opening = ","
     sys.stdout.write("[]\n" if opening == "[" else "\n]\n")
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from typing import TYPE_CHECKING
 
 from telereader.cli.common import EXIT_OK, describe_row, fail, limit, parse_day, print_json, say
 from telereader.cli.registry import command
 from telereader.core.messages import pick, sentence
 
+# as typing.TYPE_CHECKING, without importing typing (3 ms a command line)
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from telereader.core.store import Store
 

@@ -16,12 +16,15 @@ core/messages.py; whatever else a command needs it imports inside its function. 
 needs one of HEAVY_MODULES when it runs names it: `@command("words", ..., loads=("jieba",))`.
 tests/test_lazy_imports.py runs every command in a fresh process and fails when it loads a heavy
 module it did not name, or when registering the commands loads any; the read commands (days,
-items, show, search) may name none.
+items, show, search) may name none. A command module is listed in COMMAND_MODULES, in --help's
+order: a command line naming a command imports its module alone.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -140,28 +143,114 @@ def group(name: str, help: Pair, description: Pair) -> Group:
     return registered
 
 
-def load_commands() -> None:
-    """Register every command. The modules are small: what a command needs beyond them (the
-    importer, the exporter, sqlite-utils...) it imports when it runs."""
-    # isort: off
-    # The order of registration is the order --help lists the commands in.
-    from telereader.cli import library  # noqa: F401  import, days, items, show
-    from telereader.cli import follow  # noqa: F401
-    from telereader.cli import search  # noqa: F401
-    from telereader.cli import saved  # noqa: F401
-    from telereader.cli import words  # noqa: F401  words, trend
-    from telereader.cli import markets  # noqa: F401  movers, names, related
-    from telereader.cli import export  # noqa: F401
-    from telereader.cli import backup  # noqa: F401  backup, restore
-    from telereader.cli import watch  # noqa: F401  watch add, remove, list, hits
-    from telereader.cli import marks  # noqa: F401  star, unstar, note
-    from telereader.cli import desktop  # noqa: F401  install-desktop
-    # isort: on
+# The command modules (cli/*.py) in the order --help lists their commands, and the top-level
+# commands each registers: a command line naming a command imports its module alone
+# (tests/test_lazy_imports.py holds this table to what the modules register).
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "library": ("import", "days", "items", "show"),
+    "follow": ("follow",),
+    "search": ("search",),
+    "saved": ("saved",),
+    "words": ("words", "trend"),
+    "markets": ("movers", "names", "related"),
+    "export": ("export",),
+    "backup": ("backup", "restore"),
+    "watch": ("watch",),
+    "marks": ("star", "unstar", "note"),
+    "desktop": ("install-desktop",),
+}
+
+
+def load_commands(named: Iterable[str] | None = None) -> None:
+    """Register the commands a command line (`named`, its words) names, or, naming none (a
+    typo, --help) or not given, every command. The modules are small: what a command needs
+    beyond them (the importer, the exporter, sqlite-utils...) it imports when it runs."""
+    words = None if named is None else set(named)
+    if words is not None and _only_version(words):
+        return
+    modules = [
+        module
+        for module, names in COMMAND_MODULES.items()
+        if words is not None and words.intersection(names)
+    ] or list(COMMAND_MODULES)
+    for module in modules:
+        __import__(f"telereader.cli.{module}")
+    # in --help's order, whichever module registered first
+    place = {
+        name: number for number, names in enumerate(COMMAND_MODULES.values()) for name in names
+    }
+    ordered = sorted(COMMANDS.items(), key=lambda entry: place[entry[0].split(" ", 1)[0]])
+    COMMANDS.clear()
+    COMMANDS.update(ordered)
+
+
+def _only_version(words: set[str]) -> bool:
+    """Only options, --version among them: it answers before any command is looked at."""
+    return "--version" in words and all(word.startswith("-") for word in words)
 
 
 def top_level_names() -> set[str]:
-    load_commands()
-    return {name for name in COMMANDS if " " not in name}
+    """Every top-level command's name, without importing the command modules."""
+    return {name for names in COMMAND_MODULES.values() for name in names}
+
+
+class Formatter(argparse.HelpFormatter):
+    """argparse's, measuring the terminal as shutil.get_terminal_size does without importing
+    shutil (and bz2, lzma, fnmatch behind it: 2.5 ms): argparse makes a formatter for every
+    argument it is given, and measures the terminal in it."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:
+            width = terminal_columns() - 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+def terminal_columns() -> int:
+    """$COLUMNS, else the width of the terminal standard output is, else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
+def translate_argparse_once() -> None:
+    """argparse translates its words (usage:, options, the help of -h...) through
+    gettext.gettext, which looks for the catalogue on disk at every call, found or not: a dozen
+    looks a command line, 1.3 ms. The same catalogue looked for once answers them all (argparse
+    reads its `_` and `ngettext` when it calls them)."""
+    global _argparse_translated
+    if _argparse_translated:
+        return
+    import gettext
+
+    domain = gettext.textdomain()
+    catalogue = gettext.translation(domain, gettext.bindtextdomain(domain), fallback=True)
+    argparse._ = catalogue.gettext  # type: ignore[attr-defined]
+    argparse.ngettext = catalogue.ngettext  # type: ignore[attr-defined]
+    _argparse_translated = True
+
+
+_argparse_translated = False
+
+
+class Parser(argparse.ArgumentParser):
+    """The parser of the command line and of each command (add_subparsers makes its own kind)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", Formatter)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
 
 def build_parser(named: Iterable[str] | None = None) -> argparse.ArgumentParser:
@@ -170,10 +259,11 @@ def build_parser(named: Iterable[str] | None = None) -> argparse.ArgumentParser:
     for catalogues, every argument measures the terminal), so `telereader search` builds one
     command's, and `telereader --version` none and imports nothing a command needs. A command
     line naming no command (a typo, `--help`) gets them all, to list them."""
-    load_commands()
     words = None if named is None else set(named)
+    load_commands(words)
     built = commands_to_build(words)
-    common = argparse.ArgumentParser(add_help=False)
+    translate_argparse_once()
+    common = Parser(add_help=False)
     common.add_argument(
         "--data-dir",
         type=Path,
@@ -186,7 +276,7 @@ def build_parser(named: Iterable[str] | None = None) -> argparse.ArgumentParser:
             )
         ),
     )
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="telereader",
         parents=[common],
         description=pick(
@@ -229,8 +319,8 @@ def commands_to_build(words: set[str] | None) -> set[str]:
     everything = {name for name in COMMANDS if " " not in name}
     if words is None:
         return everything
-    if "--version" in words and all(word.startswith("-") for word in words):
-        return set()  # only options: --version answers before any command is looked at
+    if _only_version(words):
+        return set()
     return (everything & words) or everything
 
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from telereader.core.kinds import Kind, Level
+from telereader.core.record import Record
 from telereader.core.store import StoredItem
 
 
-@dataclass(frozen=True)
-class ItemFilter:
+class ItemFilter(Record):
     """Every given condition must hold. The list's buttons set the flags; search and export add
     a date range and watchlists."""
 
@@ -83,8 +82,7 @@ class ItemFilter:
         return self != ItemFilter()
 
 
-@dataclass(frozen=True)
-class DayCounts:
+class DayCounts(Record):
     items: int
     unread: int
     important: int

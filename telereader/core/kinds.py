@@ -3,8 +3,9 @@ needs, kept apart from the import's data (core/model.py) so that a read command 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
+
+from telereader.core.record import Record, factory
 
 
 class Level(StrEnum):
@@ -17,8 +18,7 @@ class Kind(StrEnum):
     TEASER = "teaser"  # 【【盘中宝】…】: an advert for a paid column, not news
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Record):
     """Something wrong with an input file, as a code plus parameters so any UI can word it.
 
     `line` is 1-based and None when the problem concerns the whole file.
@@ -26,4 +26,4 @@ class Problem:
 
     code: str
     line: int | None = None
-    params: dict[str, str] = field(default_factory=dict)
+    params: dict[str, str] = factory(dict)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -84,6 +83,8 @@ def _read_only_place(path: Path) -> bool:
 
 
 def _free_bytes(path: Path) -> int:
+    import shutil  # only when something went wrong: a read imports this module, not shutil
+
     try:
         return shutil.disk_usage(path.parent).free
     except OSError:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from typing import TYPE_CHECKING
 
+# as typing.TYPE_CHECKING, without importing typing (3 ms a command line)
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import sqlite_utils
 

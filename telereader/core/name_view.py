@@ -4,7 +4,6 @@ command line."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import sqlite3
 
@@ -15,7 +14,7 @@ from telereader.core.reader_names import group_of
 
 def name_filter(conn: sqlite3.Connection, name: str, base: ItemFilter | None = None) -> ItemFilter:
     """`base` narrowed to the items that name `name` or any of its aliases."""
-    return dataclasses.replace(base or ItemFilter(), names=tuple(group_of(conn, name)))
+    return (base or ItemFilter()).replace(names=tuple(group_of(conn, name)))
 
 
 def name_movers(conn: sqlite3.Connection, name: str, limit: int = 500) -> list[DayMover]:

@@ -9,7 +9,8 @@ anything else: there is no operator syntax to get wrong.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from telereader.core.record import Record
 
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
 
@@ -20,8 +21,7 @@ def fold_case(text: str) -> str:
     return text.lower()
 
 
-@dataclass(frozen=True)
-class Query:
+class Query(Record):
     include: tuple[str, ...] = ()  # case-folded terms that must all occur
     exclude: tuple[str, ...] = ()  # case-folded terms that must not occur
 

@@ -3,10 +3,9 @@ brought back (the command line and the window say the same)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from telereader.core.messages import render, sentence
 
+TYPE_CHECKING = False  # typing itself costs a command line 3 ms (tests/test_lazy_imports.py)
 if TYPE_CHECKING:
     from telereader.core.backup import RestoreReport
     from telereader.core.model import FileReport, ImportReport

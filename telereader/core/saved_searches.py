@@ -216,13 +216,11 @@ def run_saved(
     unread_only: bool = False,
 ) -> SearchResult:  # fmt: skip
     """The saved search's results on `today` (its notes too, as the search box searches)."""
-    from dataclasses import replace
-
     from telereader.core.note_search import search_with_notes
 
     search_filter = saved.item_filter(today)
     if unread_only:
-        search_filter = replace(search_filter, unread_only=True)
+        search_filter = search_filter.replace(unread_only=True)
     return search_with_notes(
         store,
         saved.query,

@@ -8,14 +8,13 @@ and re-checked against the text, so results are always exactly `Query.matches`.
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from telereader.core.filters import ItemFilter
 from telereader.core.index_writes import items_with_character
 from telereader.core.query import Query, parse_query
+from telereader.core.record import Record, factory
 from telereader.core.search_index import INDEX_TABLE, is_exact, single_character, term_expression
 from telereader.core.search_plan import SearchPlan, plan_search
 from telereader.core.store import Store, StoredItem
@@ -26,16 +25,15 @@ DEFAULT_LIMIT = 100
 RANK_AT_MOST = 20_000
 
 
-@dataclass
-class SearchResult:
+class SearchResult(Record, frozen=False):
     query: Query
-    items: list[StoredItem] = field(default_factory=list)
+    items: list[StoredItem] = factory(list)
     total: int = 0
     elapsed_ms: float = 0.0
     ranked: bool = False  # best match first (else newest first)
     # item id → its note, for the items found in their note (note_search.py; search() alone
     # never fills it: it searches the items' text)
-    notes: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, str] = factory(dict)
 
     def to_json(self) -> dict:
         return {
@@ -81,7 +79,7 @@ def search_leaving_out(
         page = (max(0, offset), max(0, limit))
         plan = plan_search(store.conn, search_filter or ItemFilter())
         if leave_out:
-            plan = dataclasses.replace(plan, leave_out=tuple(leave_out))
+            plan = plan.replace(leave_out=tuple(leave_out))
         _run(store, query, page, plan, best_first, result)
     result.elapsed_ms = (time.perf_counter() - began) * 1000
     return result
@@ -111,7 +109,7 @@ def _run(store, query: Query, page: tuple[int, int], plan: SearchPlan, best_firs
     if exact:
         # counted as if none were left out, then less them: they all match (the caller's
         # promise), and so the fast totals (one character) stay fast
-        character = _lone_character(query, dataclasses.replace(plan, leave_out=()))
+        character = _lone_character(query, plan.replace(leave_out=()))
         if character is not None:
             result.total = items_with_character(conn, character)
         else:

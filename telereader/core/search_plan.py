@@ -13,22 +13,20 @@ a filtered search counts in the index instead of joining `items` once per match.
 
 from __future__ import annotations
 
-import dataclasses
 import sqlite3
-from dataclasses import dataclass, field
 
 from telereader.core.filters import ItemFilter
+from telereader.core.record import Record, factory
 from telereader.core.search_index import IMPORTANT_EXPRESSION
 
 # Up to this many starred (or noted) items, a search reads them all rather than the index.
 SMALL_SET = 2_000
 
 
-@dataclass(frozen=True)
-class SearchPlan:
+class SearchPlan(Record):
     extra_match: str = ""  # ANDed to the query's index expression
     keys: tuple[int, int] | None = None  # rowid range that holds every match
-    rest: ItemFilter = field(default_factory=ItemFilter)  # still tested on `items`
+    rest: ItemFilter = factory(ItemFilter)  # still tested on `items`
     few: list[int] | None = None  # keys of a small set that holds every match: read them
     leave_out: tuple[int, ...] = ()  # keys the search is not to find
 
@@ -41,12 +39,12 @@ def plan_search(conn: sqlite3.Connection, search_filter: ItemFilter) -> SearchPl
     extra = ""
     if rest.important_only:
         extra = IMPORTANT_EXPRESSION
-        rest = dataclasses.replace(rest, important_only=False)
+        rest = rest.replace(important_only=False)
     keys = None
     if rest.day_from is not None or rest.day_to is not None:
         keys, exact = _day_keys(conn, rest)
         if exact:
-            rest = dataclasses.replace(rest, day_from=None, day_to=None)
+            rest = rest.replace(day_from=None, day_to=None)
     return SearchPlan(extra, keys, rest)
 
 
@@ -55,11 +53,11 @@ def _few(conn: sqlite3.Connection, rest: ItemFilter) -> tuple[list[int], ItemFil
     if rest.starred_only:
         few = _small_set(conn, "stars")
         if few is not None:
-            return few, dataclasses.replace(rest, starred_only=False)
+            return few, rest.replace(starred_only=False)
     if rest.noted_only:
         few = _small_set(conn, "notes WHERE text != ''")
         if few is not None:
-            return few, dataclasses.replace(rest, noted_only=False)
+            return few, rest.replace(noted_only=False)
     return None
 
 

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from telereader import APP_NAME
 from telereader.core.kinds import Level, Problem
@@ -35,6 +34,8 @@ from telereader.core.stored import (
     stored_item,
 )
 
+# as typing.TYPE_CHECKING, without importing typing (3 ms a command line)
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import sqlite_utils
 
@@ -171,13 +172,18 @@ class Store:
         }
 
     def days(self) -> list[DaySummary]:
-        """Per day: items, important, starred and unread (counts every item: for the CLI)."""
+        """Per day: items, important, starred and unread (counts every item: for the CLI).
+
+        Items and important come from `day_counts` (kept at each import); starred and read
+        are counted from the marks, each mark's item found by its id (CROSS JOIN keeps
+        SQLite from scanning a million items to probe the marks instead: 1 s → 5 ms at ten
+        years; the time grows with the marks, about 1 µs each)."""
         rows = self.conn.execute(
-            "SELECT items.day, count(*), sum(items.level = 'important'), count(stars.item_id), "
-            "count(*) - count(reads.item_id) FROM items "
-            "LEFT JOIN stars ON stars.item_id = items.id "
-            "LEFT JOIN reads ON reads.item_id = items.id "
-            "GROUP BY items.day ORDER BY items.day"
+            "SELECT day_counts.day, day_counts.items, day_counts.important, "
+            "coalesce(starred.marks, 0), day_counts.items - coalesce(done.marks, 0) "
+            f"FROM day_counts LEFT JOIN ({_MARKS_PER_DAY.format(table='stars')}) AS starred "
+            f"USING (day) LEFT JOIN ({_MARKS_PER_DAY.format(table='reads')}) AS done "
+            "USING (day) ORDER BY day_counts.day"
         ).fetchall()
         return [
             DaySummary(dt.date.fromisoformat(day), total, important, starred, unread)
@@ -424,3 +430,10 @@ class Store:
 def _chunks(values: list[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
+
+
+# The marks (stars, reads) per day: the marks read in turn, each item found by its id.
+_MARKS_PER_DAY = (
+    "SELECT items.day AS day, count(*) AS marks FROM {table} "
+    "CROSS JOIN items ON items.id = {table}.item_id GROUP BY items.day"
+)

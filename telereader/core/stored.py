@@ -6,13 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from telereader.core.kinds import Kind, Level
+from telereader.core.record import Record
 
 
-@dataclass(frozen=True)
-class StoredItem:
+class StoredItem(Record):
     id: str
     day: dt.date
     time: dt.datetime
@@ -56,13 +55,19 @@ class StoredItem:
         }
 
 
-@dataclass(frozen=True)
-class DaySummary:
+class DaySummary(Record):
     day: dt.date
     items: int
     important: int
     starred: int
     unread: int
+
+    def __init__(self, day: dt.date, items: int, important: int, starred: int, unread: int):
+        # the record's own __init__, by hand: `days` makes 3650 of them at ten years (13 ms
+        # through the general one, 2 ms this way)
+        self.__dict__.update(
+            day=day, items=items, important=important, starred=starred, unread=unread
+        )
 
     def to_json(self) -> dict:
         return {
@@ -94,7 +99,7 @@ ITEM_JOINS = (
 def stored_item(row: Sequence) -> StoredItem:
     """The item of a row selected with ITEM_COLUMNS.
 
-    Made without the dataclass's __init__: a frozen dataclass sets each field through
+    Made without the record's __init__: a frozen dataclass set each field through
     object.__setattr__, and with the enums looked up by value that made this take 22 µs an
     item, a third of a day switch at ten years (a day's 300 items); the same fields, the
     same object, in a fraction of that."""

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import re
 
+from telereader.core.jsontext import indented_json
+
 # The explicit bidi controls: embeddings and overrides, isolates, marks (LRM, RLM, ALM).
 BIDI_CONTROLS = frozenset(
     [
@@ -47,5 +49,10 @@ def inert(text: str) -> str:
 def inert_json(value: object, indent: int | None = 2) -> str:
     """`value` as JSON that decodes to exactly the same strings, with the characters `inert`
     marks written as \\u escapes, so that the JSON on a screen is inert too."""
-    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    if indent == 2:
+        text = indented_json(value)  # the same text, the C encoder writing most of it
+    else:
+        text = json.dumps(value, ensure_ascii=False, indent=indent)
+    if text.isascii() and "\x7f" not in text:
+        return text  # nothing to mark (days --json: 400 kB read once instead of by the regex)
     return _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)

@@ -8,7 +8,6 @@ the search's counts whatever the index underneath becomes.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -125,7 +124,7 @@ def trend(
     last = last or given.day_to or span[1]
     if first > last:
         return result
-    base = dataclasses.replace(given, day_from=first, day_to=last)
+    base = given.replace(day_from=first, day_to=last)
     spans = periods(first, last, by)
     if not text.strip():
         counts = _filtered_counts(store, base, spans, by)
@@ -163,7 +162,7 @@ def _search_counts(
         return total, [
             search(
                 store, text, limit=0,
-                search_filter=dataclasses.replace(base, day_from=start, day_to=end),
+                search_filter=base.replace(day_from=start, day_to=end),
             ).total
             for _, start, end in spans
         ]  # fmt: skip
@@ -196,7 +195,7 @@ def _one_character_by_day(store: Store, text: str, base: ItemFilter) -> list | N
     query = parse_query(text)
     if len(query.include) != 1 or query.exclude:
         return None
-    if dataclasses.replace(base, day_from=None, day_to=None) != ItemFilter():
+    if base.replace(day_from=None, day_to=None) != ItemFilter():
         return None
     token = single_character(query.include[0])
     if token is None:

@@ -10,7 +10,6 @@ again, after 1 s, 2 s, 4 s … (at most a minute apart) and whenever `retry` is 
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import sqlite3
 import threading
@@ -116,7 +115,7 @@ class Writer(QObject):
             mark = self._marks.get((kind, item.id))
             if mark is not None:
                 changes[field] = bool(mark.value)
-        return dataclasses.replace(item, **changes) if changes else item
+        return item.replace(**changes) if changes else item
 
     def pending_items(self) -> set[str]:
         """The items with a write asked for that has not landed: `overlay` changes them."""

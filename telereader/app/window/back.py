@@ -7,7 +7,6 @@ MainWindow."""
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -155,8 +154,8 @@ class BackNavigation:
         if request is None:
             self.run_search()
             return
-        search_filter = dataclasses.replace(
-            request.search_filter, watchlist_id=self.search_watchlist
+        search_filter = request.search_filter.replace(
+            watchlist_id=self.search_watchlist
         )  # a watchlist deleted meanwhile no longer narrows it
         rows = max(request.limit, self.search_model.rowCount())
         self.search_service.request(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -80,9 +79,7 @@ def shown_list_choice(self: MainWindow) -> ExportChoice:
         )
     if self.watching:
         watchlist_id, hits_filter = self.hits_model.watchlist_id, self.hits_model.item_filter
-        hits = dataclasses.replace(
-            hits_filter, watchlist_id=watchlist_id, watched=watchlist_id is None
-        )
+        hits = hits_filter.replace(watchlist_id=watchlist_id, watched=watchlist_id is None)
         return ExportChoice(
             "list",
             label.replace("%1", str(self.hits_model.total)),

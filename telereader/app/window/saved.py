@@ -8,7 +8,6 @@ the newest day of the library, so a saved search shows what its count counted.""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import QTimer
@@ -175,7 +174,7 @@ class SavedSearchViews:
         if self._saved_range is None:
             return search_filter
         day_from, day_to = self._saved_range
-        return dataclasses.replace(search_filter, day_from=day_from, day_to=day_to)
+        return search_filter.replace(day_from=day_from, day_to=day_to)
 
     def saved_range_text(self) -> str:
         """The saved fixed range the results hold to (the scope choice cannot show it)."""

@@ -4,7 +4,6 @@ its day."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 from telereader.app.tasks import in_library, run_task
@@ -32,9 +31,7 @@ class Trends:
 
     def _watch_trend(self) -> None:
         if self.watching:
-            hits = dataclasses.replace(
-                self.current_filter(), watchlist_id=self.hits_watchlist, watched=True
-            )
+            hits = self.current_filter().replace(watchlist_id=self.hits_watchlist, watched=True)
             self.show_trend("", hits)
 
     def show_trend(self, text: str, search_filter: ItemFilter) -> None:
