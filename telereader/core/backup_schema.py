@@ -10,7 +10,8 @@ with more in it (from a later telereader of the same format version) still resto
      "stars":  [{"item_id": text, "starred_at": time?}],       every list optional
      "notes":  [{"item_id": text, "text": text, "updated_at": time?}],
      "reads":  [{"item_id": text, "read_at": time?}],
-     "watchlists": [{"name": one-line text, "colour": "#rrggbb"?, "keywords": [text]?}]}
+     "watchlists": [{"name": one-line text, "colour": "#rrggbb"?, "keywords": [text]?}],
+     "looked_days": [{"day": "YYYY-MM-DD", "looked_at": time?}]}
 
 `time?` is an ISO 8601 time (2026-01-14T09:30:00), null or absent.
 """
@@ -104,6 +105,14 @@ def _time(entry: dict, key: str, where: str) -> None:
         raise _Wrong("backup_expects_time", where) from None
 
 
+def _date(entry: dict, key: str, where: str) -> None:
+    _text(entry, key, where)
+    try:
+        dt.date.fromisoformat(entry[key])
+    except ValueError:
+        raise _Wrong("backup_expects_date", where) from None
+
+
 def _name(entry: dict, key: str, where: str) -> None:
     _text(entry, key, where)
     if not entry[key].strip() or not is_one_line_name(entry[key]):
@@ -121,4 +130,5 @@ _ENTRIES: dict[str, tuple[tuple[str, _Check], ...]] = {
     "stars": (("item_id", _text), ("starred_at", _time)),
     "notes": (("item_id", _text), ("text", _text), ("updated_at", _time)),
     "reads": (("item_id", _text), ("read_at", _time)),
+    "looked_days": (("day", _date), ("looked_at", _time)),
 }
