@@ -147,3 +147,14 @@ def test_a_backup_with_a_bad_day_is_refused_whole(tmp_path, store):
     with pytest.raises(LibraryError) as caught:
         restore_backup(store, path)
     assert caught.value.problem.code == "backup_expects_date"
+
+
+def test_a_look_asked_for_and_not_yet_written_counts_already(store):
+    import_paths(store, [FIXTURES / "small.md"])
+    look_at(store, SMALL_DAY)
+    import_paths(store, [FIXTURES / "small-later-capture.md"])
+    asked = {SMALL_DAY: newsince.day_mark(store, SMALL_DAY)}  # the window left the day again
+    assert newsince.new_ids_on(store, SMALL_DAY, asked[SMALL_DAY]) == frozenset()
+    assert newsince.days_with_new(store, asked) == set()
+    assert newsince.first_new(store, None, asked=asked) is None
+    assert newsince.new_ids_on(store, SMALL_DAY, 0) == {the_later_item(store)}  # never back

@@ -18,3 +18,4 @@ class LibraryEvents(QObject):
     watchlists_changed = Signal()  # keywords, lists or hits changed (an edit or a restore)
     days_changed = Signal(object)  # ImportReport: days and their items came in
     day_deleted = Signal(object)  # dt.date: the day and its items are gone from the library
+    looked = Signal(object)  # dt.date: the reader's look at the day is in the library

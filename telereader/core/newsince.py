@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from telereader.core.filters import ItemFilter
@@ -58,12 +59,14 @@ def seen_mark(store: Store, day: dt.date) -> int | None:
     return row[0] if row else None
 
 
-def new_ids_on(store: Store, day: dt.date) -> frozenset[str]:
+def new_ids_on(store: Store, day: dt.date, asked: int | None = None) -> frozenset[str]:
     """The ids of the day's items that arrived since the reader last looked at the day (none
-    for a day never looked at)."""
-    seen = seen_mark(store, day)
-    if seen is None:
+    for a day never looked at). `asked`: a look the front end asked for that may not be in
+    the library yet (the writer is a thread away from the day switch that reads this)."""
+    marks = [mark for mark in (seen_mark(store, day), asked) if mark is not None]
+    if not marks:
         return frozenset()
+    seen = max(marks)
     rows = store.conn.execute(
         "SELECT id FROM items WHERE day = ? AND arrival > ?", [day.isoformat(), seen]
     )
@@ -84,31 +87,37 @@ def mark_looked(store: Store, day: dt.date, seen: int) -> None:
         )
 
 
-def days_with_new(store: Store) -> set[dt.date]:
+def days_with_new(store: Store, asked: Mapping[dt.date, int] | None = None) -> set[dt.date]:
     """Days with items the reader has not seen: new since their last look, or never looked at
-    and brought by an import since new-since marks exist."""
+    and brought by an import since new-since marks exist. `asked`: looks not yet landed."""
     rows = store.conn.execute(
-        f"SELECT day_counts.day FROM day_counts LEFT JOIN looked_days USING (day) WHERE {_NEW_DAY}"
+        "SELECT day_counts.day, day_counts.max_arrival FROM day_counts "
+        f"LEFT JOIN looked_days USING (day) WHERE {_NEW_DAY}"
     )
-    return {dt.date.fromisoformat(row[0]) for row in rows}
+    asked = asked or {}
+    days = ((dt.date.fromisoformat(day), newest) for day, newest in rows)
+    return {day for day, newest in days if newest > asked.get(day, 0)}
 
 
 def first_new(
-    store: Store, after: dt.date | None, item_filter: ItemFilter | None = None
+    store: Store,
+    after: dt.date | None,
+    item_filter: ItemFilter | None = None,
+    asked: Mapping[dt.date, int] | None = None,
 ) -> tuple[dt.date, str] | None:
     """(day, item id) of the first new item, in reading order, of the first day after `after`
     that has one (among the items `item_filter` lets through), else of the first such day from
     the start: new items may sit on any day. None when there is no new item."""
-    days = sorted(days_with_new(store))
+    asked = asked or {}
+    days = sorted(days_with_new(store, asked))
     if after is not None:
         days = [day for day in days if day > after] + [day for day in days if day <= after]
     conditions, params = (item_filter or ItemFilter()).sql()
     where = " AND ".join(["items.day = ?", "items.arrival > ?", *conditions])
     for day in days:
         row = store.conn.execute(
-            f"SELECT items.id FROM items WHERE {where} "
-            "ORDER BY items.time, items.position LIMIT 1",
-            [day.isoformat(), seen_mark(store, day) or 0, *params],
+            f"SELECT items.id FROM items WHERE {where} ORDER BY items.time, items.position LIMIT 1",
+            [day.isoformat(), max(seen_mark(store, day) or 0, asked.get(day, 0)), *params],
         ).fetchone()
         if row:
             return day, row[0]
