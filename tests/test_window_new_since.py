@@ -118,5 +118,5 @@ def test_what_arrives_while_the_day_is_shown_stays_new_until_the_reader_comes_ba
     assert new_rows(window) == []
 
 
-def test_the_key_is_in_the_help_and_the_item_menu():
+def test_x_is_listed_in_the_keyboard_help():
     assert ("X", "下一条新条目：上次看这一天之后新来的（跨日）") in shortcut_help()
