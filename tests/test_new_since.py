@@ -158,3 +158,11 @@ def test_a_look_asked_for_and_not_yet_written_counts_already(store):
     assert newsince.days_with_new(store, asked) == set()
     assert newsince.first_new(store, None, asked=asked) is None
     assert newsince.new_ids_on(store, SMALL_DAY, 0) == {the_later_item(store)}  # never back
+
+
+def test_importing_the_same_files_again_brings_nothing_new(store):
+    import_paths(store, [FIXTURES / "small.md"])
+    look_at(store, SMALL_DAY)
+    import_paths(store, [FIXTURES / "small.md", FIXTURES / "small-crlf.md"])  # same items
+    assert newsince.days_with_new(store) == set()
+    assert newsince.new_ids_on(store, SMALL_DAY) == frozenset()
