@@ -206,6 +206,14 @@
         <translation>Go to the newest day (Ctrl+End)</translation>
     </message>
     <message>
+        <source>新条目</source>
+        <translation>New items</translation>
+    </message>
+    <message>
+        <source>跳到上次看过之后新来的第一条（X）；日历上蓝点标出有新条目的日子</source>
+        <translation>Jump to the first item that arrived since you last looked (X); a blue dot in the calendar marks days with new items</translation>
+    </message>
+    <message>
         <source>这是示例数据。把每天的电报文件（.md）或整个文件夹拖到窗口上即可导入，也可以用“文件 → 导入”。</source>
         <translation>This is sample data. Drop daily digest files (.md) or whole folders onto the window to import them, or use File → Import.</translation>
     </message>
@@ -498,6 +506,14 @@
         <translation>Next unread (across days)</translation>
     </message>
     <message>
+        <source>下一条新条目（跨日）</source>
+        <translation>Next new item (across days)</translation>
+    </message>
+    <message>
+        <source>下一条新条目：上次看这一天之后新来的（跨日）</source>
+        <translation>Next new item: arrived since you last looked at its day (across days)</translation>
+    </message>
+    <message>
         <source>复制所选条目为文本</source>
         <translation>Copy selected items as text</translation>
     </message>
@@ -608,6 +624,10 @@
     <message>
         <source>已读标记没有保存：</source>
         <translation>The read mark was not saved: </translation>
+    </message>
+    <message>
+        <source>无法记下看过的日子：</source>
+        <translation>Could not record the day as looked at: </translation>
     </message>
     <message>
         <source>自动备份失败：</source>
@@ -1350,6 +1370,10 @@
     <message>
         <source>名称没有改成：</source>
         <translation>The name was not changed: </translation>
+    </message>
+    <message>
+        <source>没有新条目了</source>
+        <translation>No more new items</translation>
     </message>
 </context>
 </TS>

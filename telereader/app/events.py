@@ -21,3 +21,4 @@ class LibraryEvents(QObject):
     day_deleted = Signal(object)  # dt.date: the day and its items are gone from the library
     # the reader added, hid or aliased a market name: its days are to be extracted again
     names_changed = Signal()
+    looked = Signal(object)  # dt.date: the reader's look at the day is in the library

@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont
 from telereader.app.across import AcrossView
 from telereader.app.day_rows import DayRows
 from telereader.core.filters import DayCounts, ItemFilter
+from telereader.core.newsince import new_ids_on
 from telereader.core.snippet import snippet
 from telereader.core.store import Store, StoredItem
 from telereader.core.stored import stored_item
@@ -25,6 +26,7 @@ HighlightRole = Qt.ItemDataRole.UserRole + 3  # the terms to highlight in a row
 ShowDayRole = Qt.ItemDataRole.UserRole + 4  # rows from many days show their day
 # a search result's matched passage of the body (str), or None: the row shows the body whole
 SnippetRole = Qt.ItemDataRole.UserRole + 6  # (+5 is NoteRole, below)
+NewRole = Qt.ItemDataRole.UserRole + 7  # True: the item arrived since the reader looked at its day
 NOTE_MARK = "✎ "  # a search result found in the reader's note: its snippet is the note's
 NOTE_PASSAGE = 90  # characters of a found note shown when no term marks a passage
 
@@ -117,6 +119,8 @@ class DayItemsModel(QAbstractListModel):
         self.day: dt.date | None = None
         self.item_filter = ItemFilter()
         self.newest_first = False  # the reader's choice of order (the window's toggle)
+        self.new_ids: frozenset[str] = frozenset()  # arrived since the reader looked (NewRole)
+        self.asked_looks: dict[dt.date, int] = {}  # looks asked for, maybe not landed (window's)
         # How the window shows an item: the library's row with the writes under way applied,
         # and which items have writes under way.
         self.overlay: Callable[[StoredItem], StoredItem] = lambda item: item
@@ -130,6 +134,7 @@ class DayItemsModel(QAbstractListModel):
         if item_filter is not None:
             self.item_filter = item_filter
         rows = self._store.item_rows_on(day) if day else []
+        self.new_ids = new_ids_on(self._store, day, self.asked_looks.get(day)) if day else frozenset()
         if self.newest_first:  # the library gives real time order: reversed, the latest first
             rows.reverse()
         overlay = self.overlay
@@ -192,6 +197,10 @@ class DayItemsModel(QAbstractListModel):
         rows = range(max(0, start), len(self._items))  # items are made only as far as needed
         return next((self._items[row] for row in rows if not self._items[row].read), None)
 
+    def first_new_from(self, start: int) -> StoredItem | None:
+        """The first item at row `start` or after that arrived since the reader looked."""
+        return next((item for item in self._items[max(0, start) :] if item.id in self.new_ids), None)
+
     def row_of(self, item_id: str) -> int | None:
         """The row of `item_id`; the view is given every row down to it first."""
         row = self._row_shown(item_id)
@@ -225,6 +234,8 @@ class DayItemsModel(QAbstractListModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < self._shown:
             return None
+        if role == NewRole:
+            return self._items[index.row()].id in self.new_ids
         return item_data(self._items[index.row()], role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -1,5 +1,6 @@
 """The reader's own data in one JSON file: stars, notes, read marks, watchlists, saved
-searches and the reader's word on market names (added, hidden, aliases).
+searches, the reader's word on market names (added, hidden, aliases) and the days they looked
+at (new since you looked).
 
 A backup restores into any library, merging by item id: entries whose items are not in the
 library yet are kept all the same and attach when their day is imported (user tables are keyed
@@ -19,6 +20,7 @@ from telereader.core.backup_schema import FORMAT, FORMAT_VERSION, check_backup
 from telereader.core.files import write_atomically
 from telereader.core.keywords import WatchOptions
 from telereader.core.kinds import Problem
+from telereader.core.newsince import looked_days, restore_looks
 from telereader.core.note_index import write_note
 from telereader.core.reader_names import reader_names, restore_names
 from telereader.core.saved_searches import restore_saved, saved_searches
@@ -50,6 +52,7 @@ def snapshot(store: Store) -> dict:
         "watchlists": [watchlist.to_json() for watchlist in watchlists(store)],
         "saved_searches": [saved.to_json() for saved in saved_searches(store)],
         "names": [entry.to_json() for entry in reader_names(db)],
+        "looked_days": looked_days(store),
     }
 
 
@@ -70,6 +73,7 @@ class RestoreReport:
     watchlists: int = 0
     saved_searches: int = 0
     names: int = 0  # the reader's names (added, hidden, aliases) the library had no word on
+    looked_days: int = 0  # days counted as looked at (new since you looked)
     waiting: int = 0  # entries for items not in this library (yet)
 
     def to_json(self) -> dict:
@@ -134,6 +138,7 @@ def restore_backup(store: Store, path: Path) -> RestoreReport:
                 save_watchlist(store, existing.name, merged, watchlist_id=existing.id)
         report.saved_searches = restore_saved(store, data.get("saved_searches", []))
         report.names = restore_names(store, data.get("names", []))
+        report.looked_days = restore_looks(store, data.get("looked_days", []))
     return report
 
 

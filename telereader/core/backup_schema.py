@@ -15,7 +15,8 @@ with more in it (from a later telereader of the same format version) still resto
      "saved_searches": [{"name": one-line text, "query": text, "conditions": {...}?}],
                                                                conditions: saved_searches.py
      "names": [{"name": one-line text, "kind": "company"|"theme"?, "hidden": bool?,
-                "alias_of": one-line text?, "changed_at": time?}]}
+                "alias_of": one-line text?, "changed_at": time?}],
+     "looked_days": [{"day": "YYYY-MM-DD", "looked_at": time?}]}
 
 A keyword `/…/` must be a pattern Python's `re` takes (it would be refused when saved).
 
@@ -140,6 +141,14 @@ def _time(entry: dict, key: str, where: str) -> None:
         raise _Wrong("backup_expects_time", where) from None
 
 
+def _date(entry: dict, key: str, where: str) -> None:
+    _text(entry, key, where)
+    try:
+        dt.date.fromisoformat(entry[key])
+    except ValueError:
+        raise _Wrong("backup_expects_date", where) from None
+
+
 def _name(entry: dict, key: str, where: str) -> None:
     _text(entry, key, where)
     if not entry[key].strip() or not is_one_line_name(entry[key]):
@@ -179,4 +188,5 @@ _ENTRIES: dict[str, tuple[tuple[str, _Check], ...]] = {
         ("alias_of", _optional_name),
         ("changed_at", _time),
     ),
+    "looked_days": (("day", _date), ("looked_at", _time)),
 }

@@ -178,6 +178,11 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "the backup {path} cannot be restored: “{field}” should be a whole number; "
         "nothing was changed",
     ),
+    "backup_expects_date": (
+        "备份 {path} 无法恢复：「{field}」应当是 2026-01-14 这样的日期；没有做任何改动",
+        "the backup {path} cannot be restored: “{field}” should be a date such as "
+        "2026-01-14; nothing was changed",
+    ),
     "backup_expects_time": (
         "备份 {path} 无法恢复：「{field}」应当是 2026-01-14T09:30:00 这样的时间；没有做任何改动",
         "the backup {path} cannot be restored: “{field}” should be a time such as "

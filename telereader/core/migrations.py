@@ -259,6 +259,28 @@ def _0012_reader_names(db: sqlite_utils.Database) -> None:
     apply_reader_names(db.conn)
 
 
+def _0013_new_since(db: sqlite_utils.Database) -> None:
+    # "New since you looked" (core/newsince.py). `arrival` numbers the import that brought an
+    # item (one rising number per import transaction; `seq` is time order, not arrival order);
+    # items already in the library keep NULL: they arrived before anyone could look, and are
+    # never new. The index is partial, so this migration writes no index rows at ten years.
+    # `day_counts.max_arrival` is the newest arrival of a day; `looked_days.seen` the newest
+    # arrival the reader has seen of it: a day has new items when the first is the greater.
+    # Written to be safe over a library that has them already (a test's library made at the
+    # newest version and labelled older, as test_migration_progress.py does).
+    for table, column in (("items", "arrival"), ("day_counts", "max_arrival")):
+        if column not in {row[1] for row in db.execute(f"PRAGMA table_info({table})")}:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} INTEGER")
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS items_by_arrival ON items (day, arrival) "
+        "WHERE arrival IS NOT NULL"
+    )
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS looked_days (day TEXT PRIMARY KEY, seen INTEGER NOT NULL, "
+        "looked_at TEXT NOT NULL)"
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _0001_initial,
     _0002_search_index,
@@ -272,6 +294,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _0010_watchlist_options,
     _0011_saved_searches,
     _0012_reader_names,
+    _0013_new_since,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -311,17 +311,19 @@ class Store:
         """Insert new items, update changed ones (stored, new) and remember the file, with the
         search index kept in step, in one transaction."""
         from telereader.core.index_writes import add_to_index
+        from telereader.core.newsince import next_arrival
 
         stamp = now()
         with self.transaction():
             conn = self.db.conn
             keys = SeqKeys(conn)
             keyed = [(keys.new(row[2]), row) for row in inserts]
+            arrival = next_arrival(conn)
             conn.executemany(
                 "INSERT INTO items (seq, id, day, time, title, body, source, level, kind, "
-                "teaser_column, position, imported_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(seq, *row[:10], stamp, stamp) for seq, row in keyed],
+                "teaser_column, position, imported_at, updated_at, arrival) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(seq, *row[:10], stamp, stamp, arrival) for seq, row in keyed],
             )
             add_to_index(conn, [(seq, row[10], row[1]) for seq, row in keyed])
             conn.executemany(
@@ -329,9 +331,10 @@ class Store:
             )
             self._update_items(conn, updates, stamp)
             conn.execute(
-                "INSERT OR REPLACE INTO day_counts (day, items, important, min_seq, max_seq) "
-                "SELECT day, count(*), sum(level = 'important'), min(seq), max(seq) FROM items "
-                "WHERE day = ?",
+                "INSERT OR REPLACE INTO day_counts "
+                "(day, items, important, min_seq, max_seq, max_arrival) "
+                "SELECT day, count(*), sum(level = 'important'), min(seq), max(seq), "
+                "max(arrival) FROM items WHERE day = ?",
                 [file_record["day"]],
             )
             conn.execute(
@@ -382,7 +385,8 @@ class Store:
             )
             for table in ("watch_hits", "watch_pending"):
                 conn.executemany(f"DELETE FROM {table} WHERE seq = ?", [(r[0],) for r in rows])
-            for table in ("items", "day_counts", "imported_files", *MARKET_TABLES):
+            # the day's look goes too: imported again, it is a day never opened
+            for table in ("items", "day_counts", "imported_files", "looked_days", *MARKET_TABLES):
                 conn.execute(f"DELETE FROM {table} WHERE day = ?", [key])
         return len(rows)
 

@@ -1,6 +1,6 @@
 """The one way the window writes user data: stars, notes, read marks, a whole day read, a
-restore, watchlist and saved search edits and the reader's market names, in the order asked for
-on one writer thread.
+restore, watchlist and saved search edits, the reader's market names and the days looked at (new
+since you looked), in the order asked for on one writer thread.
 
 After every write the rolling automatic backup is kept (here, in one place, on the writer's
 thread: the UI thread never reads or writes a backup) and ONE event of `LibraryEvents` goes
@@ -10,6 +10,7 @@ out; the views follow it.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from telereader.app.events import TYPED, LibraryEvents
 from telereader.app.i18n import tr
 from telereader.app.ops.writer import NOTE, READ, STAR, Write, Writer
 from telereader.app.tasks import in_library, run_task
-from telereader.core import userdata
+from telereader.core import newsince, userdata
 from telereader.core.backup import RestoreReport, restore_backup, write_backup
 from telereader.core.messages import describe
 from telereader.core.store import LibraryError, Store, StoredItem
@@ -34,6 +35,8 @@ class LibraryOps(QObject):
     trouble = Signal(str, int)  # a sentence for the status bar, how long to show it (ms)
     restored = Signal(object)  # RestoreReport
     _backup_failed = Signal(object)  # OSError | sqlite3.Error, from the writer's thread
+    _looked = Signal(object)  # dt.date whose look landed, from the writer's thread
+    _look_failed = Signal(object)  # LibraryError | sqlite3.Error, from the writer's thread
 
     def __init__(self, store: Store, data_dir: Path, events: LibraryEvents, parent: QObject):
         super().__init__(parent)
@@ -42,6 +45,10 @@ class LibraryOps(QObject):
         self.events = events
         self.writer = Writer(data_dir, self, after_write=self._back_up_here)
         self._backup_failed.connect(self._say_backup_failed)
+        self._looked.connect(self.events.looked)
+        self._look_failed.connect(
+            lambda error: self.trouble.emit(tr("无法记下看过的日子：") + describe(error), 8000)
+        )
         self.writer.written.connect(self._written)
         self.writer.failed.connect(self._failed)
         self.damage_found = False  # a copy of a damaged file must not become the backup
@@ -156,6 +163,21 @@ class LibraryOps(QObject):
             pool=self.writer.pool,
             parent=self,
         )
+
+    def mark_looked(self, day: dt.date, seen: int) -> None:
+        """The reader looked at `day` and saw it up to arrival `seen` (core/newsince.py), after
+        the writes asked for before it; `looked` follows once it is in the library."""
+
+        def work(store: Store) -> None:
+            try:
+                newsince.mark_looked(store, day, seen)
+            except (LibraryError, sqlite3.Error) as error:
+                self._look_failed.emit(error)
+                return
+            self._back_up_here(store)
+            self._looked.emit(day)
+
+        self.writer.run_here(work)
 
     def wait(self, timeout_ms: int) -> None:
         self.writer.pool.waitForDone(timeout_ms)

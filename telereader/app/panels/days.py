@@ -1,5 +1,5 @@
-"""Day navigation: the calendar of days with items, the 最新一天 / 关注命中 buttons and one button
-per view across days (app/across.py)."""
+"""Day navigation: the calendar of days with items, the 最新一天 / 关注命中 buttons, one button
+per view across days (app/across.py) and the 新条目 button."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from telereader.app.widgets.calendar import LibraryCalendar, mark_days, to_date,
 class DayNavigation(QWidget):
     day_chosen = Signal(object)  # datetime.date: the reader (or the window) picked a day
     newest_wanted = Signal()
+    new_wanted = Signal()  # the first item new since the reader looked
     hits_wanted = Signal()
     across_wanted = Signal(str)  # the id of a view across days
     names_wanted = Signal()  # the companies and themes, to choose one to view
@@ -36,6 +37,13 @@ class DayNavigation(QWidget):
         self.watch_button.setObjectName("watch_view")
         self.watch_button.setToolTip(tr("所有关注列表的命中，最新在前（Ctrl+Shift+H）"))
         self.watch_button.clicked.connect(self.hits_wanted)
+        self.new_button = QPushButton(tr("新条目"), self)
+        self.new_button.setObjectName("next_new")
+        self.new_button.setToolTip(
+            tr("跳到上次看过之后新来的第一条（X）；日历上蓝点标出有新条目的日子")
+        )
+        self.new_button.clicked.connect(self.new_wanted)
+        self.new_button.setEnabled(False)
         self.across_buttons: dict[str, QPushButton] = {}
         for view in ACROSS_VIEWS:
             button = QPushButton(tr(view.button), self)
@@ -56,8 +64,8 @@ class DayNavigation(QWidget):
         buttons = QGridLayout()  # two to a row: the column stays as narrow as the calendar
         buttons.setSpacing(4)
         shown = (self.newest_button, self.watch_button, *self.across_buttons.values())
-        for place, button in enumerate(shown):
-            last_alone = place == len(shown) - 1 and place % 2 == 0  # the whole row is its
+        for place, button in enumerate((*shown, self.new_button)):
+            last_alone = place == len(shown) and place % 2 == 0  # the whole row is its
             buttons.addWidget(button, place // 2, place % 2, 1, 2 if last_alone else 1)
         layout.addLayout(buttons)
         layout.addStretch(1)  # the calendar keeps its height; the column's foot stays empty
@@ -75,6 +83,12 @@ class DayNavigation(QWidget):
             self.calendar.setDateRange(
                 to_qdate(self.days[0]).addYears(-1), to_qdate(self.days[-1]).addYears(1)
             )
+
+    def set_new_days(self, days: set[dt.date]) -> None:
+        """Mark the days with new items; the 新条目 button works while there are some."""
+        self.calendar.new_days = set(days)
+        self.calendar.updateCells()
+        self.new_button.setEnabled(bool(days))
 
     def choose(self, day: dt.date) -> bool:
         """Select `day` in the calendar (day_chosen follows); False when it already was."""

@@ -13,6 +13,7 @@ from telereader.app.i18n import tr
 from telereader.app.widgets.look import Colours
 
 HIT_DOT_COLOUR = "#e53935"
+NEW_DOT_COLOUR = "#1e88e5"  # days with items new since the reader looked (core/newsince.py)
 
 
 def to_qdate(day: dt.date) -> QDate:
@@ -31,11 +32,13 @@ def shade_level(count: int, busiest: int) -> float:
 
 
 class LibraryCalendar(QCalendarWidget):
-    """The calendar of the library: `hit_days` get a dot in a corner of their cell."""
+    """The calendar of the library: `hit_days` get a red dot in the top right corner of their
+    cell, `new_days` a blue one in the top left."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.hit_days: dict[dt.date, int] = {}
+        self.new_days: set[dt.date] = set()
         self.setGridVisible(False)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
@@ -43,14 +46,20 @@ class LibraryCalendar(QCalendarWidget):
 
     def paintCell(self, painter: QPainter, rect: QRect, date: QDate) -> None:
         super().paintCell(painter, rect, date)
-        if not self.hit_days or to_date(date) not in self.hit_days:
+        day = to_date(date)
+        hit, new = day in self.hit_days, day in self.new_days
+        if not hit and not new:
             return
         size = max(4, min(rect.width(), rect.height()) // 6)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(HIT_DOT_COLOUR))
-        painter.drawEllipse(rect.right() - size - 2, rect.top() + 2, size, size)
+        if hit:
+            painter.setBrush(QColor(HIT_DOT_COLOUR))
+            painter.drawEllipse(rect.right() - size - 2, rect.top() + 2, size, size)
+        if new:
+            painter.setBrush(QColor(NEW_DOT_COLOUR))
+            painter.drawEllipse(rect.left() + 2, rect.top() + 2, size, size)
         painter.restore()
 
 

@@ -26,6 +26,7 @@ from telereader.app.models import (
     DayItemsModel,
     HighlightRole,
     ItemRole,
+    NewRole,
     NoteRole,
     ShowDayRole,
     SnippetRole,
@@ -41,6 +42,7 @@ from telereader.core.model import Kind, Level
 from telereader.core.store import StoredItem
 
 BADGE_NAME_CHARS = 6  # a watchlist's badge shows this much of its name
+NEW_MARK = "新"  # arrived since the reader last looked at the day (core/newsince.py)
 
 
 class ItemDelegate(QStyledItemDelegate):
@@ -207,6 +209,9 @@ class ItemDelegate(QStyledItemDelegate):
             painter, stamp(item, show_day), font, QRect(rect.left() + MARKER + PADDING, top, 0, 0),
             text_colour, colours.dim if not selected else text_colour,
         )  # fmt: skip
+        if index.data(NewRole):
+            self._draw_new(painter, font, rect.left() + MARKER + PADDING, top,
+                           text_colour if selected else colours.shade)  # fmt: skip
         left = rect.left() + self._text_left(font, show_day)
         x, ground, metrics = left, self.badge_ground(palette, selected), QFontMetrics(font)
         for badge, colour in self._badges(item, colours, self.watchlists):
@@ -238,6 +243,21 @@ class ItemDelegate(QStyledItemDelegate):
             QRectF(rect.left() + 1, rect.top() + PADDING, MARKER, rect.height() - PADDING * 2),
             palette.color(role),
         )
+
+    @staticmethod
+    def _draw_new(painter, font: QFont, left: int, top: int, colour: QColor) -> None:
+        """新, small and raised just after the time, in the gap before the text: drawn in room
+        every row has, so the row's height is the same with it or without it."""
+        metrics, small = QFontMetrics(font), QFont(font)
+        if font.pointSizeF() > 0:
+            small.setPointSizeF(font.pointSizeF() * 0.7)
+        else:
+            small.setPixelSize(max(7, int(font.pixelSize() * 0.7)))
+        small.setBold(True)
+        painter.setFont(small)
+        painter.setPen(colour)
+        x = left + metrics.horizontalAdvance("00:00") + 1
+        painter.drawText(QPointF(x, top + QFontMetrics(small).ascent()), NEW_MARK)
 
     @staticmethod
     def _draw_stamp(painter, shown: Stamp, font: QFont, at: QRect, colour, dim) -> None:

@@ -39,6 +39,7 @@ from telereader.app.window import columns, state
 from telereader.app.window.actions import build_actions, shortcut_help
 from telereader.app.window.back import BackNavigation
 from telereader.app.window.choices import export_choices
+from telereader.app.window.looking import Looking
 from telereader.app.window.markets import Markets
 from telereader.app.window.reactions import Reactions
 from telereader.app.window.reading import ReaderKeys
@@ -70,7 +71,7 @@ def default_window_size(window: QWidget) -> QSize:
 
 
 class MainWindow(
-    Views, BackNavigation, Reactions, ReaderKeys, ViewControls, Words, Markets, Trends,
+    Views, BackNavigation, Reactions, ReaderKeys, Looking, ViewControls, Words, Markets, Trends,
     SavedSearchViews, QMainWindow,
 ):  # fmt: skip
     import_finished = Signal(object)  # ImportReport after the window has taken it in; None: failed
@@ -164,6 +165,7 @@ class MainWindow(
         self.day_nav.day_chosen.connect(self._load_day)
         self.day_nav.day_chosen.connect(self._show_day_name)
         self.day_nav.newest_wanted.connect(self.go_to_newest_day)
+        self.day_nav.new_wanted.connect(self.next_new)
         self.day_nav.hits_wanted.connect(self.show_watch_view)
         self.day_nav.across_wanted.connect(self.show_across_view)
         self.notices.hits_wanted.connect(self.show_watch_view)
@@ -208,6 +210,8 @@ class MainWindow(
         self.events.watchlists_changed.connect(self.watchlists_changed)
         self.events.days_changed.connect(self._days_changed)
         self.events.day_deleted.connect(self._day_deleted)
+        self.events.looked.connect(self.refresh_new_days)
+        self.events.day_deleted.connect(self._forget_look)
         self.ops.trouble.connect(self.status.say)
         self.ops.write_failed.connect(self._write_failed)
         self.ops.restored.connect(self._restored)
@@ -475,6 +479,7 @@ class MainWindow(
         # the file it is writing), else the notes' writes wait behind it past CLOSE_WAIT_MS.
         self.importer.close()
         self.detail.flush_note()
+        self.leave_day()  # the day shown counts as looked at, before the writer finishes
         self.ops.close(CLOSE_WAIT_MS)  # with a last automatic backup, on the writer's thread
         if self.watch_dialog is not None:
             self.watch_dialog.finish()

@@ -31,6 +31,7 @@ class Views:
 
     def refresh_days(self) -> None:
         self.day_nav.set_days(self.store.day_counts(), self._fresh_days, hit_days(self.store))
+        self.refresh_new_days()
         self._update_hint()
 
     def show_day(self, day: dt.date, item_id: str | None = None) -> None:
@@ -40,6 +41,7 @@ class Views:
             self._load_day(day)
 
     def _load_day(self, day: dt.date) -> None:
+        self._looking_at(day)  # before the load: it reads which items are new
         self.detail.flush_note()
         if self.searching:
             self.search_bar.clear_text()
