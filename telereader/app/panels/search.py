@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -70,6 +71,8 @@ class SearchBar(QWidget):
         self.watch_scope.setToolTip(tr("只在一个关注列表的命中中搜索"))
         for combo in (self.scope, self.watch_scope):  # as wide as the longest choice, always
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            # never squeezed below that by a narrow column: the column is made wider instead
+            combo.setSizePolicy(QSizePolicy.Policy.Fixed, combo.sizePolicy().verticalPolicy())
         self.watch_scope.currentIndexChanged.connect(
             lambda _index: self.watchlist_chosen.emit(self.watch_scope.currentData())
         )
