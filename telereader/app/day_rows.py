@@ -1,6 +1,8 @@
-"""A day's items as one query gives them, each made into a StoredItem the first time it is asked
-for: a day switch pays for the rows the view shows, not for every item of the day (at ten years,
-making all 300 items of a day was a fifth of a switch)."""
+"""A day's items as the library gives them, each made into a StoredItem the first time it is
+asked for: a day switch pays for the rows the view shows, not for every item of the day (at ten
+years, making all 300 items of a day was a fifth of a switch). Rows past the first page come
+brief (their texts not read, Store.item_rows_on) and are read whole a batch at a time when one
+of them is wanted."""
 
 from __future__ import annotations
 
@@ -8,14 +10,32 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 
 from telereader.core.filters import DayCounts
 from telereader.core.kinds import Level
-from telereader.core.stored import ROW_ID, ROW_LEVEL, ROW_READ, ROW_STARRED, StoredItem
+from telereader.core.stored import (
+    ROW_DAY,
+    ROW_ID,
+    ROW_LEVEL,
+    ROW_READ,
+    ROW_STARRED,
+    StoredItem,
+)
+
+BATCH = 100  # brief rows read whole at a time
 
 
 class DayRows(Sequence[StoredItem]):
-    def __init__(self, rows: list[tuple], make: Callable[[tuple], StoredItem]):
+    """`rows` whole or brief; `whole_rows(ids)` reads brief ones whole (an item gone meanwhile
+    is missing from its answer, and its row is made from what the brief row says)."""
+
+    def __init__(
+        self,
+        rows: list[tuple],
+        make: Callable[[tuple], StoredItem],
+        whole_rows: Callable[[list[str]], dict[str, tuple]] | None = None,
+    ):
         self._rows = rows
         self._made: list[StoredItem | None] = [None] * len(rows)
         self._make = make
+        self._whole_rows = whole_rows
         self._rows_by_id: dict[str, int] | None = None
 
     def __len__(self) -> int:
@@ -26,8 +46,21 @@ class DayRows(Sequence[StoredItem]):
             return [self[at] for at in range(*row.indices(len(self._rows)))]
         made = self._made[row]
         if made is None:
+            if self._rows[row][ROW_DAY] is None:
+                self._read_whole(row % len(self._rows))
             made = self._made[row] = self._make(self._rows[row])
         return made
+
+    def _read_whole(self, first: int) -> None:
+        """Read the brief rows from `first` on (a batch) whole."""
+        wanted = [
+            at for at in range(first, min(len(self._rows), first + BATCH))
+            if self._rows[at][ROW_DAY] is None
+        ]  # fmt: skip
+        found = self._whole_rows([self._rows[at][ROW_ID] for at in wanted]) if self._whole_rows else {}
+        for at in wanted:
+            brief = self._rows[at]
+            self._rows[at] = found.get(brief[ROW_ID]) or _gone(brief)
 
     def __iter__(self) -> Iterator[StoredItem]:
         return (self[row] for row in range(len(self._rows)))
@@ -64,3 +97,11 @@ class DayRows(Sequence[StoredItem]):
                 important += row[ROW_LEVEL] == Level.IMPORTANT.value
                 starred += bool(row[ROW_STARRED])
         return DayCounts(total, unread, important, starred)
+
+
+def _gone(brief: tuple) -> tuple:
+    """The row of an item deleted since its day was read (its day reloads at once): no text."""
+    whole = list(brief)
+    whole[ROW_DAY] = "1970-01-01"
+    whole[2], whole[4], whole[7], whole[12], whole[13] = "1970-01-01T00:00", "", "news", None, 0
+    return tuple(whole)

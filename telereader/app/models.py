@@ -133,12 +133,11 @@ class DayItemsModel(QAbstractListModel):
         self.day = day
         if item_filter is not None:
             self.item_filter = item_filter
-        rows = self._store.item_rows_on(day) if day else []
+        # the rows a first screenful needs whole; the others brief, read when wanted
+        rows = self._store.item_rows_on(day, self.PAGE, self.newest_first) if day else []
         self.new_ids = new_ids_on(self._store, day, self.asked_looks.get(day)) if day else frozenset()
-        if self.newest_first:  # the library gives real time order: reversed, the latest first
-            rows.reverse()
         overlay = self.overlay
-        self._all = DayRows(rows, lambda row: overlay(stored_item(row)))
+        self._all = DayRows(rows, lambda row: overlay(stored_item(row)), self._store.item_rows_by_id)
         if self.item_filter.is_active:
             self._items = [item for item in self._all if self.item_filter.matches(item)]
         else:

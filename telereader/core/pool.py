@@ -159,11 +159,35 @@ def _submitted(
 
 
 def stop_now(executor: ProcessPoolExecutor) -> None:
-    """Stop the workers without waiting for their work, then shut the executor down."""
-    for process in list(getattr(executor, "_processes", {}).values()):
+    """Stop the workers without waiting for their work, then shut the executor down.
+
+    A worker stopped while it wrote its result leaves half a message in the result pipe, and
+    the executor's manager thread waits for the rest for ever (its shutdown with it: seen in
+    the test suite's window closes). Once the workers are gone, closing this process's copy
+    of the pipe's writing end (it never writes there) leaves no writer: the manager thread
+    reads the end of the pipe, takes the pool for broken and ends."""
+    processes = list(getattr(executor, "_processes", {}).values())
+    for process in processes:
         with contextlib.suppress(OSError, ValueError):
             process.terminate()
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AssertionError):
+            process.join(STOP_WAIT_S)
+    writer = getattr(getattr(executor, "_result_queue", None), "_writer", None)
+    if writer is not None and not any(_alive(process) for process in processes):
+        with contextlib.suppress(OSError):
+            writer.close()
     shut_down_broken(executor)
+
+
+STOP_WAIT_S = 5.0  # a terminated worker is gone in milliseconds; this is for a stuck machine
+
+
+def _alive(process) -> bool:
+    try:
+        return process.is_alive()
+    except (OSError, ValueError, AssertionError):
+        return False
 
 
 def shut_down_broken(executor: ProcessPoolExecutor) -> None:

@@ -27,12 +27,19 @@ from telereader.core.markets_schema import MARKET_TABLES
 from telereader.core.migrations import SCHEMA_VERSION, migrate, read_schema_version
 from telereader.core.seq import SeqKeys
 from telereader.core.stored import (
+    BRIEF_ITEM_COLUMNS,
+    BRIEF_ITEM_JOINS,
     ITEM_COLUMNS,
     ITEM_JOINS,
     DaySummary,
     StoredItem,
     stored_item,
 )
+
+# A day's reading order; the id decides between items of one minute and line (two captures of a
+# day), so that a day read in two parts (item_rows_on) is read in one order.
+DAY_ORDER = "items.time, items.position, items.id"
+DAY_ORDER_NEWEST_FIRST = "items.time DESC, items.position DESC, items.id DESC"
 
 # as typing.TYPE_CHECKING, without importing typing (3 ms a command line)
 TYPE_CHECKING = False
@@ -198,15 +205,56 @@ class Store:
         for row in self._rows_on(day):
             yield stored_item(row)
 
-    def item_rows_on(self, day: dt.date) -> list[tuple]:
-        """A day's items in reading order as rows of ITEM_COLUMNS, for `stored_item` to make
-        into items when they are wanted (the window's list makes those it shows)."""
-        return self._rows_on(day).fetchall()
+    def item_rows_on(
+        self, day: dt.date, whole: int | None = None, newest_first: bool = False
+    ) -> list[tuple]:
+        """A day's items in reading order (or the newest first) as rows of ITEM_COLUMNS, for
+        `stored_item` to make into items when they are wanted (the window's list makes those
+        it shows). Given `whole`, only the first `whole` rows are whole; the rest are brief
+        (BRIEF_ITEM_COLUMNS: their texts None), read whole by `item_rows_by_id` when wanted:
+        the texts of a day's 300 items were most of a day switch's query."""
+        if whole is None and not newest_first:
+            return self._rows_on(day).fetchall()
+        order = DAY_ORDER_NEWEST_FIRST if newest_first else DAY_ORDER
+        where = f"FROM items {{joins}} WHERE items.day = ? ORDER BY {order}"
+        params = [day.isoformat()]
+        in_transaction = self.conn.in_transaction
+        if not in_transaction:
+            self.conn.execute("BEGIN")  # both reads see the same library
+        try:
+            first = self.conn.execute(
+                f"SELECT {ITEM_COLUMNS} {where.format(joins=ITEM_JOINS)} LIMIT ?",
+                [*params, -1 if whole is None else whole],
+            ).fetchall()
+            if whole is None:
+                return first
+            rest = self.conn.execute(
+                f"SELECT {BRIEF_ITEM_COLUMNS} {where.format(joins=BRIEF_ITEM_JOINS)} "
+                "LIMIT -1 OFFSET ?",
+                [*params, whole],
+            ).fetchall()
+        finally:
+            if not in_transaction:
+                self.conn.execute("COMMIT")
+        return first + rest
+
+    def item_rows_by_id(self, ids: Sequence[str]) -> dict[str, tuple]:
+        """Whole rows (ITEM_COLUMNS) of the items `ids`, by id; an item gone is left out."""
+        found: dict[str, tuple] = {}
+        for start in range(0, len(ids), 500):  # within SQLite's limit of parameters
+            chunk = list(ids[start : start + 500])
+            rows = self.conn.execute(
+                f"SELECT {ITEM_COLUMNS} FROM items {ITEM_JOINS} "
+                f"WHERE items.id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            found.update((row[0], row) for row in rows)
+        return found
 
     def _rows_on(self, day: dt.date) -> sqlite3.Cursor:
         return self.conn.execute(
             f"SELECT {ITEM_COLUMNS} FROM items {ITEM_JOINS} "
-            "WHERE items.day = ? ORDER BY items.time, items.position",
+            f"WHERE items.day = ? ORDER BY {DAY_ORDER}",
             [day.isoformat()],
         )
 

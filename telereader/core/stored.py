@@ -88,7 +88,16 @@ ITEM_COLUMNS = (
     "items.position"
 )
 # Where a row of ITEM_COLUMNS holds what a day's counts need before its item is made.
-ROW_ID, ROW_LEVEL, ROW_STARRED, ROW_READ = 0, 6, 9, 11
+ROW_ID, ROW_DAY, ROW_LEVEL, ROW_STARRED, ROW_READ = 0, 1, 6, 9, 11
+# The same row without the texts (a day's rows past its first page): the counts' columns only,
+# the rest NULL (a brief row's day is NULL), read whole when the row is shown.
+BRIEF_ITEM_COLUMNS = (
+    "items.id, NULL, NULL, NULL, NULL, NULL, items.level, NULL, NULL, "
+    "stars.item_id IS NOT NULL, NULL, reads.item_id IS NOT NULL, NULL, NULL"
+)
+BRIEF_ITEM_JOINS = (
+    "LEFT JOIN stars ON stars.item_id = items.id LEFT JOIN reads ON reads.item_id = items.id"
+)
 ITEM_JOINS = (
     "LEFT JOIN stars ON stars.item_id = items.id "
     "LEFT JOIN notes ON notes.item_id = items.id "
