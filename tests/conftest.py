@@ -63,3 +63,16 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         )
         if GUI_FIXTURES & set(getattr(item, "fixturenames", ())) or imports_qt:
             item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture
+def no_catch_ups(monkeypatch):
+    """The window's word and market catch-ups never start: for tests that look at something
+    else, whose windows then close at once, and whose fakes of the library (a full disk) are
+    not used by a catch-up's thread meanwhile."""
+    from telereader.app.ops.markets import MarketCatchUp
+    from telereader.app.ops.words import WordCatchUp
+
+    for catch_up in (WordCatchUp, MarketCatchUp):
+        monkeypatch.setattr(catch_up, "start", lambda self: None)
+        monkeypatch.setattr(catch_up, "start_later", lambda self, delay_ms: None)

@@ -21,6 +21,10 @@ from telereader.core.unsaved import UNSAVED_FILE
 from tests.conftest import FIXTURES
 from tests.test_window import Reader, english, rows  # noqa: F401  (english: a fixture)
 
+# The fake full disk below sets pragmas on every connection the window opened, from the test's
+# thread: a catch-up's thread must not be using one of them meanwhile (a crash in sqlite3).
+pytestmark = pytest.mark.usefixtures("no_catch_ups")
+
 # Too long to fit in the pages the library has: a disk with no room left refuses it.
 LONG_NOTE = "先看业绩，再看估值。" * 3000
 WAIT_MS = 8000

@@ -9,8 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyleOptionViewItem
 
 from telereader.app.models import NewRole
-from telereader.app.ops.markets import MarketCatchUp
-from telereader.app.ops.words import WordCatchUp
 from telereader.app.window.actions import shortcut_help
 from telereader.core.importer import import_paths
 from telereader.core.store import Store
@@ -20,14 +18,9 @@ from tests.test_window import SAMPLE_DAY, SMALL_DAY, english, reader  # noqa: F4
 LATER_ITEM_BODY = "美股三大指数收盘涨跌不一"  # only in the later capture of the small day
 
 
-@pytest.fixture(autouse=True)
-def _no_catch_ups(monkeypatch):
-    """The word and market layers are not what these tests look at: their background catch-ups
-    (jieba in worker processes) would only make each window slower to close."""
-    monkeypatch.setattr(WordCatchUp, "start", lambda self: None)
-    monkeypatch.setattr(WordCatchUp, "start_later", lambda self, delay_ms: None)
-    monkeypatch.setattr(MarketCatchUp, "start", lambda self: None)
-    monkeypatch.setattr(MarketCatchUp, "start_later", lambda self, delay_ms: None)
+# The word and market layers are not what these tests look at: their background catch-ups
+# (jieba in worker processes) would only make each window slower to close.
+pytestmark = pytest.mark.usefixtures("no_catch_ups")
 
 
 def import_elsewhere(reader, *paths) -> None:
