@@ -28,7 +28,8 @@ READ_COMMANDS = ("days", "items", "show", "search")
 # Standard modules the read commands do without (each a few ms of a command line): dataclasses
 # (and inspect, ast, dis... behind it: the read path's classes are core/record.py Records),
 # typing (TYPE_CHECKING is a constant), shutil (argparse measures the terminal without it).
-NOT_READ = ("dataclasses", "inspect", "typing", "shutil")
+# _strptime (with calendar): a day on the command line is read by hand.
+NOT_READ = ("dataclasses", "inspect", "typing", "shutil", "_strptime")
 
 # The command line of each command (after --data-dir): {item} is an item of the sample day,
 # {tmp} a folder of the test's own.

@@ -68,14 +68,24 @@ def data_dir(args: argparse.Namespace) -> Path | None:
 
 
 def parse_day(text: str) -> dt.date:
+    """2026-01-14, 20260114 or 2026/1/14. Read by hand: `strptime` imports _strptime and
+    calendar, 3 ms of every `items DAY` (issue 19)."""
     import datetime as dt
 
     cleaned = text.strip()
-    for pattern in ("%Y-%m-%d", "%Y%m%d", "%Y/%m/%d"):
+    if len(cleaned) == 8 and cleaned.isdigit():
+        parts = [cleaned[:4], cleaned[4:6], cleaned[6:]]
+    else:
+        parts = next((cleaned.split(mark) for mark in "-/" if cleaned.count(mark) == 2), [])
+    widths = [(4, 4), (1, 2), (1, 2)]
+    if len(parts) == 3 and all(
+        part.isascii() and part.isdigit() and low <= len(part) <= high
+        for part, (low, high) in zip(parts, widths, strict=True)
+    ):
         try:
-            return dt.datetime.strptime(cleaned, pattern).date()
+            return dt.date(*(int(part) for part in parts))
         except ValueError:
-            continue
+            pass
     raise UsageError(sentence("bad_day", day=text))
 
 
