@@ -58,3 +58,28 @@ def test_an_item_read_again_replaces_its_row_and_keeps_its_place(sample_rows):
     fresh = rows[4].replace(starred=True)
     rows[rows.row_of(fresh.id)] = fresh
     assert rows[4] is fresh and rows.counts().starred == count(rows).starred
+
+
+def test_a_day_read_in_two_parts_gives_the_same_items_in_either_order(tmp_path):
+    store = Store.open(tmp_path)
+    import_paths(store, [SAMPLE])
+    (day,) = store.day_counts()
+    whole = [stored_item(row) for row in store.item_rows_on(day)]
+    for newest_first in (False, True):
+        rows = store.item_rows_on(day, 5, newest_first)
+        assert [row[0] for row in rows] == [item.id for item in whole][:: -1 if newest_first else 1]
+        assert all(row[1] is not None for row in rows[:5]) and rows[5][1] is None  # brief
+        read = DayRows(rows, stored_item, store.item_rows_by_id)
+        assert read.counts() == count(whole)
+        assert list(read) == whole[:: -1 if newest_first else 1]
+    store.close()
+
+
+def test_an_item_deleted_before_its_brief_row_is_read_shows_empty_until_the_day_reloads(tmp_path):
+    store = Store.open(tmp_path)
+    import_paths(store, [SAMPLE])
+    (day,) = store.day_counts()
+    rows = store.item_rows_on(day, 2)
+    read = DayRows(rows, stored_item, lambda ids: {})  # the library no longer has them
+    assert read[10].id == rows[10][0] and read[10].body == "" and read[0].body
+    store.close()

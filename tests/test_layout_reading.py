@@ -138,6 +138,9 @@ def test_space_at_the_end_moves_on_item_by_item_then_to_the_next_days_first(read
     qtbot.waitUntil(lambda: bar.value() == bar.maximum(), timeout=10_000)
     assert window.model.day == SAMPLE_DAY and window.list.currentIndex().row() == last
     window.list.setCurrentIndex(window.model.index(last - 2))
+    heights = window.list.delegate.heights
+    qtbot.waitUntil(lambda: heights.settled, timeout=10_000)  # every row has its real height
+    bar.setValue(bar.maximum())  # the reader is at the end of the day's timeline
     key(qtbot, window.list, Qt.Key.Key_Space)
     assert window.list.currentIndex().row() == last - 1  # at the end: the next item
     key(qtbot, window.list, Qt.Key.Key_Space)

@@ -17,6 +17,7 @@ from telereader.core.stored import (
     ROW_READ,
     ROW_STARRED,
     StoredItem,
+    emptied,
 )
 
 BATCH = 100  # brief rows read whole at a time
@@ -60,7 +61,7 @@ class DayRows(Sequence[StoredItem]):
         found = self._whole_rows([self._rows[at][ROW_ID] for at in wanted]) if self._whole_rows else {}
         for at in wanted:
             brief = self._rows[at]
-            self._rows[at] = found.get(brief[ROW_ID]) or _gone(brief)
+            self._rows[at] = found.get(brief[ROW_ID]) or emptied(brief)
 
     def __iter__(self) -> Iterator[StoredItem]:
         return (self[row] for row in range(len(self._rows)))
@@ -98,10 +99,3 @@ class DayRows(Sequence[StoredItem]):
                 starred += bool(row[ROW_STARRED])
         return DayCounts(total, unread, important, starred)
 
-
-def _gone(brief: tuple) -> tuple:
-    """The row of an item deleted since its day was read (its day reloads at once): no text."""
-    whole = list(brief)
-    whole[ROW_DAY] = "1970-01-01"
-    whole[2], whole[4], whole[7], whole[12], whole[13] = "1970-01-01T00:00", "", "news", None, 0
-    return tuple(whole)

@@ -133,8 +133,10 @@ class DayItemsModel(QAbstractListModel):
         self.day = day
         if item_filter is not None:
             self.item_filter = item_filter
-        # the rows a first screenful needs whole; the others brief, read when wanted
-        rows = self._store.item_rows_on(day, self.PAGE, self.newest_first) if day else []
+        # the rows a first screenful needs whole, the others brief (read when wanted); all of
+        # them whole when a filter will look at every item
+        whole = None if self.item_filter.is_active else self.PAGE
+        rows = self._store.item_rows_on(day, whole, self.newest_first) if day else []
         self.new_ids = new_ids_on(self._store, day, self.asked_looks.get(day)) if day else frozenset()
         overlay = self.overlay
         self._all = DayRows(rows, lambda row: overlay(stored_item(row)), self._store.item_rows_by_id)

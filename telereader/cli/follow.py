@@ -10,7 +10,7 @@ from pathlib import Path
 
 from telereader.cli.common import EXIT_FAILED, EXIT_OK, UsageError, say
 from telereader.cli.library import describe_file
-from telereader.cli.registry import command
+from telereader.cli.registry import IMPORTING_LOADS, command
 from telereader.core.messages import pick, sentence
 
 # as typing.TYPE_CHECKING, without importing typing (3 ms a command line)
@@ -47,14 +47,7 @@ def follow_arguments(parser: argparse.ArgumentParser) -> None:
         "follow folders: import new and changed digests",
     ),
     arguments=follow_arguments,
-    loads=(
-        "sqlite_utils",  # the import's transactions
-        "multiprocessing",
-        "concurrent.futures",
-        "telereader.core.importer",
-        "telereader.core.pool",
-        "telereader.core.model",
-    ),
+    loads=IMPORTING_LOADS,
 )
 def follow(args: argparse.Namespace, store: Store) -> int:
     """Until SIGTERM or Ctrl+C: each stop cancels the import under way (its file rolled back,

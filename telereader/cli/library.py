@@ -19,7 +19,7 @@ from telereader.cli.common import (
     print_json_array,
     say,
 )
-from telereader.cli.registry import command
+from telereader.cli.registry import IMPORTING_LOADS, command
 from telereader.core.messages import render, sentence
 from telereader.core.report_text import import_report_json
 from telereader.core.terminal import inert_json
@@ -43,14 +43,7 @@ def import_arguments(parser: argparse.ArgumentParser) -> None:
     help=("导入电报文件或文件夹", "import digest files or folders"),
     json=True,
     arguments=import_arguments,
-    loads=(
-        "sqlite_utils",  # the import's transactions
-        "multiprocessing",
-        "concurrent.futures",
-        "telereader.core.importer",
-        "telereader.core.pool",
-        "telereader.core.model",
-    ),
+    loads=IMPORTING_LOADS,
 )
 def import_files(args: argparse.Namespace, store: Store) -> int:
     from telereader.core.importer import import_paths

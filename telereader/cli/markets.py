@@ -9,7 +9,7 @@ import datetime as dt
 import sys
 
 from telereader.cli.common import EXIT_OK, describe_row, fail, limit, parse_day, print_json, say
-from telereader.cli.registry import command
+from telereader.cli.registry import CATCHING_UP_LOADS, command
 from telereader.core.messages import pick, sentence
 
 # as typing.TYPE_CHECKING, without importing typing (3 ms a command line)
@@ -28,7 +28,7 @@ SAY_PROGRESS_FROM = 30  # stale days: a catch-up this long says how far it is
     ),
     json=True,
     # a first run extracts the days it reads, a long one in worker processes
-    loads=("sqlite_utils", "multiprocessing", "concurrent.futures", "telereader.core.pool"),
+    loads=CATCHING_UP_LOADS,
 )
 def movers(args: argparse.Namespace, store: Store) -> int:
     from telereader.core.markets import day_movers
@@ -68,7 +68,7 @@ def movers_checks(args: argparse.Namespace) -> None:
         "list the companies and themes items mention, with counts",
     ),
     json=True,
-    loads=("sqlite_utils", "multiprocessing", "concurrent.futures", "telereader.core.pool"),
+    loads=CATCHING_UP_LOADS,
 )
 def names(args: argparse.Namespace, store: Store) -> int:
     from telereader.core.markets import name_counts
@@ -212,7 +212,7 @@ def catch_up_between(store: Store, day_from: dt.date | None, day_to: dt.date | N
         "list the items related to an item",
     ),
     json=True,
-    loads=("sqlite_utils", "multiprocessing", "concurrent.futures", "telereader.core.pool"),
+    loads=CATCHING_UP_LOADS,
 )
 def related(args: argparse.Namespace, store: Store) -> int:
     from telereader.core.markets import catch_up

@@ -56,6 +56,12 @@ HEAVY_MODULES = (
 # A command registered writes=True also loads these: its transaction (sqlite-utils) and the
 # automatic backup after it.
 LOADED_BY_WRITES = ("sqlite_utils", "telereader.core.backup")
+# What the commands that do the same work load, named once for each kind of work.
+POOL_LOADS = ("multiprocessing", "concurrent.futures", "telereader.core.pool")  # worker processes
+CATCHING_UP_LOADS = ("sqlite_utils", *POOL_LOADS)  # markets read off stale days first
+IMPORTING_LOADS = (  # an import: its transactions, its parsing workers, its data
+    "sqlite_utils", *POOL_LOADS, "telereader.core.importer", "telereader.core.model",
+)  # fmt: skip
 
 
 class Command:

@@ -14,7 +14,7 @@ from telereader.cli.common import (
     say,
     watchlist_id,
 )
-from telereader.cli.registry import command
+from telereader.cli.registry import CATCHING_UP_LOADS, command
 from telereader.core.messages import pick, sentence
 
 # as typing.TYPE_CHECKING, without importing typing (3 ms a command line)
@@ -43,7 +43,7 @@ def catch_up_words(store: Store) -> None:
     help=("某天（或一段日子）的热词；--rising 看升温的词", "hot words of a day or range; --rising"),
     json=True,
     # the days not counted yet are counted first: cut (jieba, in worker processes) and written
-    loads=("sqlite_utils", "jieba", "multiprocessing", "concurrent.futures", "telereader.core.pool"),
+    loads=(*CATCHING_UP_LOADS, "jieba"),
 )
 def words(args: argparse.Namespace, store: Store) -> int:
     from telereader.core.hotwords import hot_words, rising_words

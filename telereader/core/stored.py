@@ -95,6 +95,18 @@ BRIEF_ITEM_COLUMNS = (
     "items.id, NULL, NULL, NULL, NULL, NULL, items.level, NULL, NULL, "
     "stars.item_id IS NOT NULL, NULL, reads.item_id IS NOT NULL, NULL, NULL"
 )
+
+
+def emptied(brief: tuple) -> tuple:
+    """A brief row as a whole one without text (the columns in ITEM_COLUMNS' order): for an item
+    deleted since its day was read, until the day reloads (at once, on the deletion's event)."""
+    row = list(brief)
+    row[1:6] = ["1970-01-01", "1970-01-01T00:00", None, "", None]  # day, time, title, body, source
+    row[7] = Kind.NEWS.value
+    row[12:14] = [None, 0]  # watchlists, position
+    return tuple(row)
+
+
 BRIEF_ITEM_JOINS = (
     "LEFT JOIN stars ON stars.item_id = items.id LEFT JOIN reads ON reads.item_id = items.id"
 )
