@@ -71,7 +71,7 @@ def test_days_json_prints_what_json_writes_for_the_days(store, capsys):
     import json
 
     from telereader.cli import main
-    from telereader.cli.library import days_json
+    from telereader.cli.json_rows import days_json
     from telereader.core.stored import DaySummary
 
     import_paths(store, [SAMPLE, FIXTURES / "small.md"])

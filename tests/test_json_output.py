@@ -47,15 +47,46 @@ def test_json_output_is_json_dumps_indented_by_two(value):
     assert json.loads(inert_json(value)) == json.loads(expected)
 
 
-@pytest.mark.parametrize("count", [0, 1, 3, 7])
-def test_a_list_printed_in_chunks_is_the_list_printed_whole(capsys, count):
-    from telereader.cli.common import print_json, print_json_array
+ODD_TEXTS = [
+    None,
+    "",
+    "财联社1月14日电，黄金\u202e价格",
+    'a "quote", a \\ backslash,\n a newline,\t a tab',
+    "\x1b[8mhidden\x1b[0m \x9b C1 \x7f DEL",
+    "}],\n    {\"brace\": [",
+    "emoji \U0001f4c8 and \u2028 line separator",
+]
 
-    values = [
-        {**RECORDS[number % 3], "n": number, "watch": ["黄金"] * (number % 2)}
-        for number in range(count)
-    ]
-    print_json(values)
+
+def odd_items(count: int) -> list:
+    """Items with every kind of text json must escape or the terminal must not obey."""
+    from telereader.core.stored import stored_item
+
+    rows = []
+    for number in range(count):
+        text = ODD_TEXTS[number % len(ODD_TEXTS)]
+        watch = json.dumps(["黄金", "原\u202e油"][: number % 3])
+        rows.append(
+            (
+                f"20260114-09{number % 60:02d}-{number:08x}", "2026-01-14",
+                f"2026-01-14T09:{number % 60:02d}", text, text or "body",
+                None if number % 4 else "财联社", ["normal", "important"][number % 2],
+                ["news", "teaser"][number % 3 == 2], text, number % 2, text, number % 3 == 0,
+                watch, number,
+            )
+        )  # fmt: skip
+    return [stored_item(row) for row in rows]
+
+
+@pytest.mark.parametrize("count", [0, 1, 3, 7, 250])
+def test_a_days_items_print_as_json_prints_their_records(capsys, count):
+    from telereader.cli.common import print_json
+    from telereader.cli.json_rows import print_items_json
+
+    items = odd_items(count)
+    print_json([item.to_json() for item in items])
     whole = capsys.readouterr().out
-    print_json_array(iter(values), chunk=3)
-    assert capsys.readouterr().out == whole
+    print_items_json(iter(items), chunk=3)
+    printed = capsys.readouterr().out
+    assert printed == whole
+    assert "\x1b" not in printed and "\u202e" not in printed and "\x9b" not in printed

@@ -30,6 +30,8 @@ READ_COMMANDS = ("days", "items", "show", "search")
 # typing (TYPE_CHECKING is a constant), shutil (argparse measures the terminal without it).
 # _strptime (with calendar): a day on the command line is read by hand.
 NOT_READ = ("dataclasses", "inspect", "typing", "shutil", "_strptime")
+# nor, on a command line of the plain shape (cli/quick_args.py), argparse and what it brings
+NOT_READ_PLAIN = ("argparse", "gettext", "locale")
 
 # The command line of each command (after --data-dir): {item} is an item of the sample day,
 # {tmp} a folder of the test's own.
@@ -67,11 +69,12 @@ from telereader.cli import main
 from telereader.cli.registry import HEAVY_MODULES
 code = main(sys.argv[1:])
 standard = sorted(name for name in {NOT_READ!r} if name in sys.modules)
+plain = sorted(name for name in {NOT_READ_PLAIN!r} if name in sys.modules)
 loaded = sorted(
     heavy for heavy in HEAVY_MODULES
     if any(name == heavy or name.startswith(heavy + ".") for name in sys.modules)
 )
-sys.stderr.write("\\n" + json.dumps({{"code": code, "loaded": loaded, "standard": standard}}) + "\\n")
+sys.stderr.write("\\n" + json.dumps({{"code": code, "loaded": loaded, "standard": standard, "plain": plain}}) + "\\n")
 """
 
 
@@ -148,8 +151,25 @@ def test_a_command_loads_only_the_heavy_modules_it_names(sample_library, tmp_pat
         assert report["standard"] == [], report["standard"]
 
 
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["days", "--json"],
+        ["items", "2026-01-14", "--json"],
+        ["show", "{item}", "--json"],
+        ["search", "黄金", "--limit", "20", "--json"],
+        ["search", "黄金", "白银", "--important"],
+    ],
+)
+def test_a_plain_read_command_line_is_read_without_argparse(sample_library, tmp_path, arguments):
+    library, item = sample_library
+    arguments = [part.format(item=item) for part in arguments]
+    report = run_fresh(["--data-dir", str(library), *arguments], tmp_path)
+    assert (report["code"], report["plain"]) == (0, [])
+
+
 def test_a_command_line_naming_a_command_builds_only_that_commands_parser():
-    from telereader.cli.registry import build_parser
+    from telereader.cli.parser import build_parser
 
     def commands_built(arguments: list[str]) -> set[str]:
         parser = build_parser(named=arguments)
@@ -201,7 +221,7 @@ def test_the_window_starts_without_sqlite_utils_or_multiprocessing(sample_librar
 
 
 def test_help_wraps_to_the_terminal_width_as_argparse_does(monkeypatch):
-    from telereader.cli.registry import build_parser
+    from telereader.cli.parser import build_parser
 
     def help_lines(columns: str) -> list[str]:
         monkeypatch.setenv("COLUMNS", columns)
@@ -228,10 +248,10 @@ def test_the_table_of_command_modules_is_what_the_modules_register():
 def test_a_command_line_naming_a_command_imports_its_module_alone():
     code = (
         "import sys\n"
-        "from telereader.cli.registry import build_parser\n"
+        "from telereader.cli.parser import build_parser\n"
         "build_parser(named=sys.argv[1:])\n"
         "print(sorted(m.rsplit('.', 1)[1] for m in sys.modules if m.startswith('telereader.cli.')"
-        " and m.rsplit('.', 1)[1] not in ('registry', 'common')))\n"
+        " and m.rsplit('.', 1)[1] not in ('registry', 'parser', 'quick_args', 'common', 'argparse_words')))\n"
     )
 
     def modules(*arguments: str) -> str:
@@ -246,20 +266,22 @@ def test_a_command_line_naming_a_command_imports_its_module_alone():
     assert modules("--version") == "[]"
 
 
-def test_argparse_looks_for_its_catalogue_once_and_says_the_same():
+def test_argparse_says_its_words_in_the_readers_language_without_a_catalogue_look():
     code = (
-        "import argparse, gettext\n"
+        "import argparse, gettext, sys\n"
         "looks = []\n"
-        "find = gettext.find\n"
-        "gettext.find = lambda *a, **k: looks.append(a) or find(*a, **k)\n"
-        "expected = gettext.gettext('usage: ')\n"
-        "looks.clear()\n"
-        "from telereader.cli.registry import build_parser\n"
-        "build_parser(named=['search', '黄金'])\n"
-        "build_parser(named=['days'])\n"
-        "print(len(looks), argparse._('usage: ') == expected)\n"
+        "gettext.find = lambda *a, **k: looks.append(a)\n"
+        "from telereader.cli.parser import build_parser\n"
+        "print(build_parser(named=['items']).format_usage().split()[0])\n"
+        "print(len(looks), 'locale' in sys.modules)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
-    )
-    assert done.stdout.split() == ["1", "True"]
+
+    def said(language: str) -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,
+            env={**os.environ, "TELEREADER_LANG": language},
+        )  # fmt: skip
+        return done.stdout.split()
+
+    assert said("zh") == ["用法：telereader", "0", "False"]
+    assert said("en") == ["usage:", "0", "False"]

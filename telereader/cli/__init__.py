@@ -8,7 +8,6 @@ function each in library, search, export, backup, watch, marks and desktop.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
@@ -23,15 +22,27 @@ from telereader.cli.common import (
     fail,
     warn,
 )
-from telereader.cli.registry import Command, build_parser, top_level_names
+from telereader.cli.quick_args import quick_reading
+from telereader.cli.registry import Command, top_level_names
 from telereader.core.messages import sentence
 
 # as typing.TYPE_CHECKING, without importing typing (3 ms a command line)
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
+
     from telereader.core.store import Store
 
 __all__ = ["build_parser", "main"]
+
+
+def __getattr__(name: str) -> object:
+    """build_parser, imported when asked for: a plain command line never builds it."""
+    if name == "build_parser":
+        from telereader.cli.parser import build_parser
+
+        return build_parser
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -45,17 +56,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
     arguments = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(named=arguments)
     files = files_to_open(arguments)
     if files is not None:
         # `telereader FILE...`, as a file manager's "Open with" runs it: the window imports them
-        return open_window(parser.parse_args(files[0]), files[1])
-    args, extra = parser.parse_known_args(arguments)
+        from telereader.cli.parser import build_parser
+
+        return open_window(build_parser(named=arguments).parse_args(files[0]), files[1])
+    args = quick_reading(arguments) or parsed(arguments)
     chosen: Command | None = args.chosen
-    if extra:
-        if chosen is None or chosen.rest is None:
-            parser.error(sentence("unrecognized_arguments", arguments=" ".join(extra)))
-        getattr(args, chosen.rest).extend(extra)
     if chosen is None:
         return open_window(args)
     try:
@@ -69,6 +77,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         if status is None:
             raise
         return status
+
+
+def parsed(arguments: list[str]) -> argparse.Namespace:
+    """The command line as argparse reads it: help, errors, and what quick_reading leaves."""
+    from telereader.cli.parser import build_parser
+
+    parser = build_parser(named=arguments)
+    args, extra = parser.parse_known_args(arguments)
+    if extra:
+        if args.chosen is None or args.chosen.rest is None:
+            parser.error(sentence("unrecognized_arguments", arguments=" ".join(extra)))
+        getattr(args, args.chosen.rest).extend(extra)
+    return args
 
 
 def dispatch(chosen: Command, args: argparse.Namespace) -> int:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
-from collections.abc import Iterable
-from itertools import islice
 from pathlib import Path
 
 from telereader.core.messages import sentence
@@ -14,6 +11,7 @@ from telereader.core.terminal import inert, inert_json
 # as typing.TYPE_CHECKING, without importing typing (3 ms a command line)
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
     import datetime as dt
 
     from telereader.core.kinds import Level
@@ -50,18 +48,6 @@ def print_json(value: object) -> None:
     print(inert_json(value))
 
 
-def print_json_array(values: Iterable[object], chunk: int = 100) -> None:
-    """Print `values` as print_json prints a list, `chunk` values at a time: memory stays flat,
-    and JSON's C encoder writes a chunk in one call (core/jsontext.py)."""
-    values = iter(values)
-    opening = "["
-    while batch := list(islice(values, chunk)):
-        text = inert_json(batch)  # "[\n" + the values, each line indented + "\n]"
-        sys.stdout.write(opening + "\n" + text[2:-2])
-        opening = ","
-    sys.stdout.write("[]\n" if opening == "[" else "\n]\n")
-
-
 def data_dir(args: argparse.Namespace) -> Path | None:
     # --data-dir may stand before or after the command; absent, the store picks the default
     return getattr(args, "data_dir", None)
@@ -96,6 +82,8 @@ def limit(text: str) -> int:
     except ValueError:
         value = -1
     if not 0 <= value <= MAX_LIMIT:
+        import argparse  # only to refuse: argparse words it (cli/quick_args.py leaves it that)
+
         raise argparse.ArgumentTypeError(sentence("bad_limit", limit=MAX_LIMIT, text=text))
     return value
 

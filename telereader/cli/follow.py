@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import sys
 from collections.abc import Callable, Iterator
@@ -16,6 +15,8 @@ from telereader.core.messages import pick, sentence
 # as typing.TYPE_CHECKING, without importing typing (3 ms a command line)
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
+
     from telereader.core.model import ImportReport
     from telereader.core.store import Store
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,20 +15,20 @@ from telereader.cli.common import (
     level_name,
     parse_day,
     print_json,
-    print_json_array,
     say,
 )
+from telereader.cli.json_rows import days_json, print_items_json
 from telereader.cli.registry import IMPORTING_LOADS, command
 from telereader.core.messages import render, sentence
 from telereader.core.report_text import import_report_json
-from telereader.core.terminal import inert_json
 
 # as typing.TYPE_CHECKING, without importing typing (3 ms a command line)
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
+
     from telereader.core.model import FileReport, ImportReport
     from telereader.core.store import Store
-    from telereader.core.stored import DaySummary
 
 
 def import_arguments(parser: argparse.ArgumentParser) -> None:
@@ -149,33 +148,11 @@ def days(args: argparse.Namespace, store: Store) -> int:
     return EXIT_OK
 
 
-def days_json(listed: list[DaySummary]) -> str:
-    """The text print_json prints for the days' to_json, a template filled a day: `days --json`
-    at ten years (3650 days) in 6 ms instead of 17 through json (a day's fields are a date and
-    four counts, the store's integers: nothing to escape, nothing to make inert)."""
-    if not listed:
-        return "[]"
-    try:
-        return "[\n" + ",\n".join([_day_json(day) for day in listed]) + "\n]"
-    except TypeError:  # a count that is not a number (None): json writes it
-        return inert_json([day.to_json() for day in listed])
-
-
-def _day_json(day: DaySummary) -> str:
-    return _DAY_JSON % (day.day.isoformat(), day.items, day.important, day.starred, day.unread)
-
-
-_DAY_JSON = (
-    '  {\n    "day": "%s",\n    "items": %d,\n    "important": %d,\n    "starred": %d,\n'
-    '    "unread": %d\n  }'
-)
-
-
 @command("items", help=("列出一天的条目（按时间）", "list a day's items in time order"), json=True)
 def items(args: argparse.Namespace, store: Store) -> int:
     listed = store.iter_items_on(args.day)  # printed as read: a day of any size, flat memory
     if args.json:
-        print_json_array(item.to_json() for item in listed)
+        print_items_json(listed)
         return EXIT_OK
     empty = True
     for item in listed:

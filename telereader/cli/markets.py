@@ -4,7 +4,6 @@ themes the items mention. Both first bring the market rows of their days up to d
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 
@@ -15,6 +14,8 @@ from telereader.core.messages import pick, sentence
 # as typing.TYPE_CHECKING, without importing typing (3 ms a command line)
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
+
     from telereader.core.store import Store
 
 SAY_PROGRESS_FROM = 30  # stale days: a catch-up this long says how far it is

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
-
 from telereader.cli.common import EXIT_OK
 from telereader.cli.registry import command
 
 # as typing.TYPE_CHECKING, without importing typing (3 ms a command line)
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
+
     from telereader.core.store import Store
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable
 
 from telereader.cli.common import EXIT_OK, describe_row, limit, print_json, say
@@ -12,6 +11,8 @@ from telereader.core.messages import pick, sentence
 # as typing.TYPE_CHECKING, without importing typing (3 ms a command line)
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
+
     from telereader.core.keywords import Watchlist
     from telereader.core.store import Store
 
