@@ -228,3 +228,17 @@ def test_zoom_changes_the_timelines_font_and_rows_and_shows_the_level(reader, qt
     reopened.zoom(0)  # Ctrl+0
     assert reopened.status.zoom_label.text() == "100%"
     assert reopened.list.font().pointSizeF() == font_size
+
+
+def test_a_long_title_does_not_raise_the_windows_least_height(reader, qtbot):
+    window = reader.open()
+    window.resize(1400, 900)
+    settle()
+    item = window.current_item()
+    least = window.minimumSizeHint().height()
+    window.detail.show_item(item.replace(title="长标题" * 80))  # wraps to many lines
+    settle()
+    assert window.minimumSizeHint().height() == least
+    window.resize(1400, least)  # and the window still shrinks that far
+    settle()
+    assert window.height() == least

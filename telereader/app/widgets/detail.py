@@ -57,6 +57,9 @@ def plain_label(parent: QWidget, object_name: str) -> QLabel:
     return label
 
 
+MIN_HEIGHT = 240  # px: the title, a few lines of the body and the note bar
+
+
 class DetailPane(QWidget):
     """Shows an item; saves its note as the user types through `save_note`."""
 
@@ -138,6 +141,10 @@ class DetailPane(QWidget):
         self.panels = QVBoxLayout()  # the panels of later issues (words, markets) go here
         layout.addLayout(self.panels)
         self.show_item(None)
+        # A least height of its own: from its texts (a long title wraps to more lines) it
+        # changed with every item shown, and the window's with it, so that each day switch
+        # laid the whole window out again, and a long title kept the window from shrinking.
+        self.setMinimumHeight(MIN_HEIGHT)
 
     def add_panel(self, panel: QWidget) -> None:
         """A further panel under the note, for the item shown."""
