@@ -10,7 +10,7 @@ COPIES = {"b": "a", "c": "a"}
 
 
 def position(ids):
-    return {item_id: at for at, item_id in enumerate(ids)}.get
+    return {item_id: at for at, item_id in enumerate(ids)}
 
 
 def test_the_copies_of_a_story_are_hidden_under_its_leader():

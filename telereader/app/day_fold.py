@@ -8,14 +8,13 @@ so a day switch pays only for the one indexed read of the day's near-duplicates.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from typing import NamedTuple
 
 from telereader.core.stored import StoredItem
 
 
-@dataclass(frozen=True, slots=True)
-class Group:
+class Group(NamedTuple):
     """One story sent more than once, among the rows shown."""
 
     leader: str  # the id market_similar names for the story (it may be filtered out)
@@ -23,46 +22,53 @@ class Group:
     others: tuple[int, ...]  # the positions of the rest, in the order shown
 
 
-@dataclass(frozen=True, slots=True)
-class Fold:
+class Fold(NamedTuple):
     order: list[int]  # the positions shown, row by row
     groups: dict[int, Group]  # by the position of the row standing for the story
     member_of: dict[int, Group]  # every other position of a group → its group
 
 
 def fold(
-    position: Callable[[str], int | None],
+    position: Mapping[str, int],
     count: int,
     copies: dict[str, str],
     unfolded: set[str],
 ) -> Fold | None:
-    """The rows shown of `count` positions: each story's copies (`copies`: id → its leader's
-    id) after the row standing for it when the reader unfolded it (`unfolded` holds leader
-    ids), hidden otherwise. None when no story has two rows among them."""
+    """The rows shown of `count` positions (`position`: id → position): each story's copies
+    (`copies`: id → its leader's id) after the row standing for it when the reader unfolded it
+    (`unfolded` holds leader ids), hidden otherwise. None when no story has two rows among
+    them. Run at every day switch: plain loops, no item made."""
+    where = position.get
     found: dict[str, list[int]] = {}
     for copy, leader in copies.items():
-        at = position(copy)
+        at = where(copy)
         if at is not None:
             found.setdefault(leader, []).append(at)
     groups: dict[int, Group] = {}
+    member_of: dict[int, Group] = {}
     for leader, places in found.items():
-        at = position(leader)
-        members = sorted(places if at is None else [*places, at])
-        if len(members) < 2:
-            continue
-        stand = members[0] if at is None else at
-        groups[stand] = Group(leader, stand, tuple(p for p in members if p != stand))
+        at = where(leader)
+        if at is None:
+            if len(places) < 2:
+                continue
+            places.sort()
+            at = places.pop(0)
+        else:
+            places.sort()
+        group = groups[at] = Group(leader, at, tuple(places))
+        for other in places:
+            member_of[other] = group
     if not groups:
         return None
-    member_of = {other: group for group in groups.values() for other in group.others}
-    order: list[int] = []
-    for at in range(count):
-        if at in member_of:
-            continue
-        order.append(at)
-        group = groups.get(at)
-        if group is not None and group.leader in unfolded:
-            order.extend(group.others)
+    order = [at for at in range(count) if at not in member_of]  # a day switch: none unfolded
+    if any(group.leader in unfolded for group in groups.values()):
+        order = []
+        for at in range(count):
+            if at not in member_of:
+                order.append(at)
+                group = groups.get(at)
+                if group is not None and group.leader in unfolded:
+                    order.extend(group.others)
     return Fold(order, groups, member_of)
 
 

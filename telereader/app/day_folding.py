@@ -20,19 +20,22 @@ class SimilarFolding:
 
     def _fold_rows(self, base: Sequence[StoredItem]) -> Sequence[StoredItem]:
         """`base` with the near-duplicates of a story folded under its row (as is when none)."""
-        self._base, self._base_rows = base, None
+        self._base, self._base_rows, self._said = base, None, {}
         if not self.copies:
             return base
-        folded = fold(self._position, len(base), self.copies, self.unfolded)
+        folded = fold(self._positions(), len(base), self.copies, self.unfolded)
         return base if folded is None else FoldedRows(base, folded)
 
-    def _position(self, item_id: str) -> int | None:
-        """Where `item_id` is among the rows passing the filter."""
+    def _positions(self) -> dict[str, int]:
+        """Where each item is among the rows passing the filter, by id."""
         if self._base is self._all:
-            return self._all.row_of(item_id)
+            return self._all.positions()
         if self._base_rows is None:
             self._base_rows = {item.id: at for at, item in enumerate(self._base)}
-        return self._base_rows.get(item_id)
+        return self._base_rows
+
+    def _position(self, item_id: str) -> int | None:
+        return self._positions().get(item_id)
 
     @property
     def shown(self) -> int:
@@ -58,21 +61,35 @@ class SimilarFolding:
         return [self._base[at] for at in group.others]
 
     def similar_text(self, row: int) -> str:
-        """What the row standing for a story says of its other rows ("" for other rows)."""
+        """What the row standing for a story says of its other rows ("" for other rows); kept
+        until the rows change (a row's size hint asks for it several times a layout)."""
         group = self._group_at(row)
         if group is None:
             return ""
+        said = self._said.get(group.stand)
+        if said is None:
+            said = self._said[group.stand] = self._say(group)
+        return said
+
+    def _say(self, group: Group) -> str:
         count = str(len(group.others))
         if group.leader in self.unfolded:
             return tr("▾ 另有 %1 条相似（已展开，= 收起）").replace("%1", count)
-        copies = self.folded_under(row)
+        marks = [self._marks(at) for at in group.others]
         text = tr("▸ 另有 %1 条相似").replace("%1", count)
-        unread = sum(not item.read for item in copies)
+        unread = sum(not read for read, _starred in marks)
         if unread:
             text += " · " + tr("%1 条未读").replace("%1", str(unread))
-        if any(item.starred for item in copies):
+        if any(starred for _read, starred in marks):
             text += " · ★"
         return text
+
+    def _marks(self, at: int) -> tuple[bool, bool]:
+        """(read, starred) of the row at `at`, without making an item not made yet."""
+        if self._base is self._all:
+            return self._all.marks(at)
+        item = self._base[at]
+        return item.read, item.starred
 
     def first_unread_from(self, start: int) -> StoredItem | None:
         """The first unread item at row `start` or after, in the order shown; an unread item
@@ -100,6 +117,7 @@ class SimilarFolding:
             return
         if self._base is not self._all:
             self._base[at] = fresh
+        self._said.pop(group.stand, None)
         row = self._items.row_at(group.stand)
         if row is not None and row < self._shown:
             index = self.index(row)
@@ -142,8 +160,9 @@ class SimilarFolding:
         self.unfolded = (
             self.unfolded | {group.leader} if unfolded else self.unfolded - {group.leader}
         )
+        self._said = {}  # the story's row says unfolded or not
         self._items = FoldedRows(
-            self._base, fold(self._position, len(self._base), self.copies, self.unfolded)
+            self._base, fold(self._positions(), len(self._base), self.copies, self.unfolded)
         )
         if given:
             self._shown += len(group.others) if unfolded else -len(group.others)

@@ -126,6 +126,7 @@ class DayItemsModel(SimilarFolding, QAbstractListModel):
         self._all = DayRows([], stored_item)
         self._base: Sequence[StoredItem] = self._all  # the rows passing the filter, unfolded
         self._base_rows: dict[str, int] | None = None
+        self._said: dict[int, str] = {}  # what a story's row says, by its position
         self.fold_similar = True  # the reader's choice (View menu)
         self.copies: dict[str, str] = {}  # the day's near-duplicates → their story's leader
         self.unfolded: set[str] = set()  # the leaders of the stories the reader unfolded
@@ -150,7 +151,10 @@ class DayItemsModel(SimilarFolding, QAbstractListModel):
             self.item_filter = item_filter
         # the rows a first screenful needs whole, the others brief (read when wanted); all of
         # them whole when a filter will look at every item
-        whole = None if self.item_filter.is_active else self.PAGE
+        # one indexed read of the day's near-duplicates (none on most real days): the rows
+        # folded away are read whole too, so that the first page shown needs no second read
+        self.copies = similar_to(self._store.conn, day) if day and self.fold_similar else {}
+        whole = None if self.item_filter.is_active else self.PAGE + len(self.copies)
         rows = self._store.item_rows_on(day, whole, self.newest_first) if day else []
         self.new_ids = new_ids_on(self._store, day, self.asked_looks.get(day)) if day else frozenset()
         overlay = self.overlay
@@ -159,8 +163,6 @@ class DayItemsModel(SimilarFolding, QAbstractListModel):
             base = [item for item in self._all if self.item_filter.matches(item)]
         else:
             base = self._all
-        # one indexed read of the day's near-duplicates (none on most real days)
-        self.copies = similar_to(self._store.conn, day) if day and self.fold_similar else {}
         self._items = self._fold_rows(base)
         self._shown = min(self.PAGE, len(self._items))
         self.endResetModel()
