@@ -7,7 +7,7 @@ import datetime as dt
 
 from PySide6.QtCore import QPoint, Qt
 
-from telereader.app.models import ItemRole, SimilarRole
+from telereader.app.models import DayItemsModel, ItemRole, SimilarRole
 from telereader.app.widgets.delegate import ItemDelegate
 from telereader.app.window import state
 from telereader.app.window.choices import shown_list_choice
@@ -153,3 +153,22 @@ def test_the_day_shown_folds_its_copies_once_the_catch_up_has_found_them(
     window.refold_day_shown()  # as the catch-up's end does
     assert times(window) == [LEADER, "10:00", "11:00"]
     assert window.current_item().id == id_at(window, "10:00")
+
+
+def test_a_story_unfolded_at_the_edge_of_the_rows_given_to_the_view_folds_back_cleanly(
+    reader, no_catch_ups, qtbot, monkeypatch
+):
+    """The view is given a page of rows at a time: a story row can be the last one given while
+    its unfolded copies are not yet; folding it again takes away only rows the view has."""
+    window = planted(reader)
+    monkeypatch.setattr(DayItemsModel, "PAGE", 1)
+    model = DayItemsModel(window.store)  # no view asking for more rows by itself
+    model.newest_first = True
+    model.load(DAY)  # 11:00, 10:00, the story: only 11:00 given at first
+    model.toggle_similar(id_at(window, LEADER))  # unfolded while not given
+    model.show_through(2)  # the story's row given, its copies not
+    assert model.rowCount() == 3
+    model.toggle_similar(id_at(window, LEADER))
+    assert model.rowCount() == 3 and model.shown == 3
+    assert model.row_of(id_at(window, FIRST_COPY)) == 4  # asked for by id: unfolded, given
+    assert model.rowCount() == 5

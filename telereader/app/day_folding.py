@@ -148,15 +148,18 @@ class SimilarFolding:
 
     def _set_unfolded(self, group: Group, unfolded: bool) -> None:
         """The story's other rows inserted right under its row, or removed: rows above and the
-        view's place stay as they are."""
+        view's place stay as they are. Only rows the view was given are announced to it (the
+        story's row may be the last given, its copies not yet)."""
         stand_row = self._items.row_at(group.stand)
-        given = stand_row is not None and stand_row < self._shown
-        first, last = stand_row + 1, stand_row + len(group.others)
-        if given:
-            if unfolded:
-                self.beginInsertRows(QModelIndex(), first, last)
-            else:
-                self.beginRemoveRows(QModelIndex(), first, last)
+        first = stand_row + 1
+        # the copies' rows the view has (removing) or will have (inserting under a given row)
+        given = len(group.others) if unfolded else max(0, min(len(group.others), self._shown - first))
+        if stand_row >= self._shown:
+            given = 0
+        if given and unfolded:
+            self.beginInsertRows(QModelIndex(), first, first + given - 1)
+        elif given:
+            self.beginRemoveRows(QModelIndex(), first, first + given - 1)
         self.unfolded = (
             self.unfolded | {group.leader} if unfolded else self.unfolded - {group.leader}
         )
@@ -165,11 +168,12 @@ class SimilarFolding:
             self._base, fold(self._positions(), len(self._base), self.copies, self.unfolded)
         )
         if given:
-            self._shown += len(group.others) if unfolded else -len(group.others)
+            self._shown += given if unfolded else -given
             if unfolded:
                 self.endInsertRows()
             else:
                 self.endRemoveRows()
+        if stand_row < self._shown:
             index = self.index(stand_row)
             self.dataChanged.emit(index, index)  # its line says unfolded or not
 
