@@ -554,6 +554,18 @@
         <translation>The day&apos;s movers: stocks by theme, a click opens the telegraph</translation>
     </message>
     <message>
+        <source>展开 / 收起相似条目</source>
+        <translation>Unfold / fold similar items</translation>
+    </message>
+    <message>
+        <source>展开 / 收起同一消息的相似条目（也可单击“另有 N 条相似”）</source>
+        <translation>Unfold / fold the near-duplicates of a story (or click “N more like it”)</translation>
+    </message>
+    <message>
+        <source>折叠相似条目</source>
+        <translation>Fold similar items</translation>
+    </message>
+    <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -586,8 +598,16 @@
         <translation>%1 items · unread %2 · important %3 · starred %4</translation>
     </message>
     <message>
+        <source>（筛选后 %1 条，其中 %2 条相似已折叠）</source>
+        <translation>(filtered: %1, of which %2 similar folded)</translation>
+    </message>
+    <message>
         <source>（筛选后显示 %1 条）</source>
         <translation>(showing %1 after filters)</translation>
+    </message>
+    <message>
+        <source>（其中 %1 条相似已折叠）</source>
+        <translation>(of which %1 similar folded)</translation>
     </message>
     <message>
         <source>先回到要删除的那一天，再删除它</source>
@@ -746,6 +766,10 @@
     <message>
         <source>当前列表（%1 条）</source>
         <translation>The list as shown (%1 items)</translation>
+    </message>
+    <message>
+        <source>当前列表（%1 条，不含折叠的 %2 条相似）</source>
+        <translation>The list shown (%1 items, without the %2 similar folded)</translation>
     </message>
     <message numerus="yes">
         <source>正在自动导入 %n 个文件夹</source>
@@ -1105,6 +1129,10 @@
         <translation>%1 · [ previous day / ] next day</translation>
     </message>
     <message>
+        <source>这条没有相似条目</source>
+        <translation>This item has no similar items</translation>
+    </message>
+    <message>
         <source>常一起出现：</source>
         <translation>Often with these:</translation>
     </message>
@@ -1374,6 +1402,18 @@
     <message>
         <source>没有新条目了</source>
         <translation>No more new items</translation>
+    </message>
+    <message>
+        <source>▾ 另有 %1 条相似（已展开，= 收起）</source>
+        <translation>▾ %1 more like it (unfolded, = folds)</translation>
+    </message>
+    <message>
+        <source>▸ 另有 %1 条相似</source>
+        <translation>▸ %1 more like it</translation>
+    </message>
+    <message>
+        <source>%1 条未读</source>
+        <translation>%1 unread</translation>
     </message>
 </context>
 </TS>

@@ -68,17 +68,28 @@ class DayRows(Sequence[StoredItem]):
 
     def row_of(self, item_id: str) -> int | None:
         """Where `item_id` is, without making any item."""
+        return self.positions().get(item_id)
+
+    def positions(self) -> dict[str, int]:
+        """Every item's row by its id, without making any item."""
         if self._rows_by_id is None:
             self._rows_by_id = {
                 (made.id if made is not None else row[ROW_ID]): at
                 for at, (row, made) in enumerate(zip(self._rows, self._made, strict=True))
             }
-        return self._rows_by_id.get(item_id)
+        return self._rows_by_id
 
     def __setitem__(self, row: int, item: StoredItem) -> None:
         """The item of `row` as it is now (re-read after a star, a note, a read mark)."""
         self._made[row] = item
         self._rows_by_id = None  # the id may be another one
+
+    def marks(self, row: int) -> tuple[bool, bool]:
+        """(read, starred) of `row`, without making its item."""
+        made = self._made[row]
+        if made is not None:
+            return made.read, made.starred
+        return bool(self._rows[row][ROW_READ]), bool(self._rows[row][ROW_STARRED])
 
     def counts(self, pending: Collection[str] = ()) -> DayCounts:
         """The day's counts. Items not made yet count as the library gave them, unless a

@@ -11,8 +11,11 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont
 
 from telereader.app.across import AcrossView
+from telereader.app.day_fold import FoldedRows
+from telereader.app.day_folding import SimilarFolding
 from telereader.app.day_rows import DayRows
 from telereader.core.filters import DayCounts, ItemFilter
+from telereader.core.markets_schema import similar_to
 from telereader.core.newsince import new_ids_on
 from telereader.core.snippet import snippet
 from telereader.core.store import Store, StoredItem
@@ -27,6 +30,8 @@ ShowDayRole = Qt.ItemDataRole.UserRole + 4  # rows from many days show their day
 # a search result's matched passage of the body (str), or None: the row shows the body whole
 SnippetRole = Qt.ItemDataRole.UserRole + 6  # (+5 is NoteRole, below)
 NewRole = Qt.ItemDataRole.UserRole + 7  # True: the item arrived since the reader looked at its day
+# the day's row standing for a story sent more than once: what it says of the others ("" else)
+SimilarRole = Qt.ItemDataRole.UserRole + 8
 NOTE_MARK = "✎ "  # a search result found in the reader's note: its snippet is the note's
 NOTE_PASSAGE = 90  # characters of a found note shown when no term marks a passage
 
@@ -93,7 +98,7 @@ class ItemListModel(QAbstractListModel):
         return item_flags(index)
 
 
-class DayItemsModel(QAbstractListModel):
+class DayItemsModel(SimilarFolding, QAbstractListModel):
     """The items of one digest day that pass the filter, in time order: oldest first, or newest
     first when `newest_first` (after-midnight items are the day's latest either way).
 
@@ -104,6 +109,9 @@ class DayItemsModel(QAbstractListModel):
     row down to the one asked for, so an item can be selected anywhere in the day. Rows that
     stop matching the filter while shown (an item becomes read under "unread only") stay until
     the next load, so that the list never jumps under the reader's cursor.
+
+    Near-duplicates (`market_similar`) passing the filter are folded under the row standing for
+    their story (app/day_folding.py) while `fold_similar` is on.
     """
 
     PAGE = 40  # rows given to the view at a time: a screenful and more (the view fetches
@@ -116,6 +124,12 @@ class DayItemsModel(QAbstractListModel):
         self._items: Sequence[StoredItem] = []
         self._shown = 0  # how many of them the view has been given
         self._all = DayRows([], stored_item)
+        self._base: Sequence[StoredItem] = self._all  # the rows passing the filter, unfolded
+        self._base_rows: dict[str, int] | None = None
+        self._said: dict[int, str] = {}  # what a story's row says, by its position
+        self.fold_similar = True  # the reader's choice (View menu)
+        self.copies: dict[str, str] = {}  # the day's near-duplicates → their story's leader
+        self.unfolded: set[str] = set()  # the leaders of the stories the reader unfolded
         self.day: dt.date | None = None
         self.item_filter = ItemFilter()
         self.newest_first = False  # the reader's choice of order (the window's toggle)
@@ -130,20 +144,26 @@ class DayItemsModel(QAbstractListModel):
 
     def load(self, day: dt.date | None, item_filter: ItemFilter | None = None) -> None:
         self.beginResetModel()
+        if day != self.day:
+            self.unfolded = set()
         self.day = day
         if item_filter is not None:
             self.item_filter = item_filter
         # the rows a first screenful needs whole, the others brief (read when wanted); all of
         # them whole when a filter will look at every item
-        whole = None if self.item_filter.is_active else self.PAGE
+        # one indexed read of the day's near-duplicates (none on most real days): the rows
+        # folded away are read whole too, so that the first page shown needs no second read
+        self.copies = similar_to(self._store.conn, day) if day and self.fold_similar else {}
+        whole = None if self.item_filter.is_active else self.PAGE + len(self.copies)
         rows = self._store.item_rows_on(day, whole, self.newest_first) if day else []
         self.new_ids = new_ids_on(self._store, day, self.asked_looks.get(day)) if day else frozenset()
         overlay = self.overlay
         self._all = DayRows(rows, lambda row: overlay(stored_item(row)), self._store.item_rows_by_id)
         if self.item_filter.is_active:
-            self._items = [item for item in self._all if self.item_filter.matches(item)]
+            base = [item for item in self._all if self.item_filter.matches(item)]
         else:
-            self._items = self._all
+            base = self._all
+        self._items = self._fold_rows(base)
         self._shown = min(self.PAGE, len(self._items))
         self.endResetModel()
 
@@ -161,6 +181,7 @@ class DayItemsModel(QAbstractListModel):
             self._all[in_day] = fresh
         row = self._row_shown(item_id)
         if row is None:
+            self._refresh_folded(item_id, fresh)
             return
         self._items[row] = fresh
         if row < self._shown:  # a row not yet given to the view is read when it is
@@ -168,6 +189,9 @@ class DayItemsModel(QAbstractListModel):
             self.dataChanged.emit(index, index)
 
     def _row_shown(self, item_id: str) -> int | None:
+        if isinstance(self._items, FoldedRows):
+            at = self._position(item_id)
+            return None if at is None else self._items.row_at(at)
         if self._items is self._all:
             return self._all.row_of(item_id)
         return row_of(self._items, item_id)
@@ -190,21 +214,19 @@ class DayItemsModel(QAbstractListModel):
 
     @property
     def matching(self) -> int:
-        """How many of the day's items pass the filter (rows given to the view or not)."""
-        return len(self._items)
-
-    def first_unread_from(self, start: int) -> StoredItem | None:
-        """The first unread item at row `start` or after, in the order shown."""
-        rows = range(max(0, start), len(self._items))  # items are made only as far as needed
-        return next((self._items[row] for row in rows if not self._items[row].read), None)
+        """How many of the day's items pass the filter (folded under their story or not)."""
+        return len(self._base)
 
     def first_new_from(self, start: int) -> StoredItem | None:
         """The first item at row `start` or after that arrived since the reader looked."""
         return next((item for item in self._items[max(0, start) :] if item.id in self.new_ids), None)
 
     def row_of(self, item_id: str) -> int | None:
-        """The row of `item_id`; the view is given every row down to it first."""
+        """The row of `item_id`; the view is given every row down to it first. An item folded
+        under its story's row is unfolded first."""
         row = self._row_shown(item_id)
+        if row is None and self.unfold_for(item_id):
+            row = self._row_shown(item_id)
         if row is not None:
             self.show_through(row)
         return row
@@ -237,6 +259,8 @@ class DayItemsModel(QAbstractListModel):
             return None
         if role == NewRole:
             return self._items[index.row()].id in self.new_ids
+        if role == SimilarRole:
+            return self.similar_text(index.row())
         return item_data(self._items[index.row()], role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -339,7 +363,9 @@ class SearchResultsModel(ItemListModel):
         return self._snippets[item.id]
 
 
-NoteRole = Qt.ItemDataRole.UserRole + 5  # the note shown in the row ("" for none); not SnippetRole's 6
+NoteRole = (
+    Qt.ItemDataRole.UserRole + 5
+)  # the note shown in the row ("" for none); not SnippetRole's 6
 
 
 class PagedItemsModel(ItemListModel):

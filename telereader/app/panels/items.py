@@ -12,11 +12,14 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 from telereader.app.models import (
     AcrossDaysModel,
     DayItemsModel,
+    ItemIdRole,
     ItemRole,
     SearchResultsModel,
+    SimilarRole,
     WatchHitsModel,
 )
 from telereader.app.widgets.delegate import ItemDelegate
+from telereader.app.widgets.row_geometry import PADDING
 from telereader.core.store import Store, StoredItem
 
 
@@ -26,6 +29,7 @@ class ItemList(QListView):
 
     current_item_changed = Signal(object)  # StoredItem or None
     opened = Signal()  # Enter or a double click on a row
+    similar_clicked = Signal(str)  # the id of a row whose "另有 N 条相似" line was clicked
 
     def __init__(self, store: Store, search_service, parent: QWidget | None = None):
         super().__init__(parent)
@@ -71,6 +75,18 @@ class ItemList(QListView):
         super().scrollTo(index, hint)
         # rows laid out at estimated heights may move once measured: scroll again then
         self._scroll_when_settled = (QPersistentModelIndex(index), hint)
+
+    def mouseReleaseEvent(self, event) -> None:
+        """A click on the last line of a row standing for a story sent more than once (its
+        "另有 N 条相似") unfolds or folds the story."""
+        super().mouseReleaseEvent(event)
+        point = event.position().toPoint()
+        index = self.indexAt(point)
+        if event.button() != Qt.MouseButton.LeftButton or not index.data(SimilarRole):
+            return
+        line = self.fontMetrics().lineSpacing() + PADDING * 2
+        if point.y() >= self.visualRect(index).bottom() - line:
+            self.similar_clicked.emit(index.data(ItemIdRole))
 
     def wheelEvent(self, event) -> None:
         self._scroll_when_settled = None  # the reader scrolls: leave the view where they put it

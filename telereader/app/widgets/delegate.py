@@ -29,6 +29,7 @@ from telereader.app.models import (
     NewRole,
     NoteRole,
     ShowDayRole,
+    SimilarRole,
     SnippetRole,
 )
 from telereader.app.widgets import row_layout
@@ -69,6 +70,7 @@ class ItemDelegate(QStyledItemDelegate):
             terms=(index.data(HighlightRole) or ()) if with_marks else (),
             watchlists=watchlists if with_marks else (),
             max_chars=MAX_ROW_CHARS,
+            similar=index.data(SimilarRole) or "",
         )
 
     # ---- geometry ----------------------------------------------------------------------------
@@ -121,7 +123,7 @@ class ItemDelegate(QStyledItemDelegate):
 
     def _estimate(self, key: tuple, item: StoredItem, width: int, font: FontFacts) -> int:
         """A row's height from its length, without shaping its text (see row_heights.py)."""
-        (_id, title, _body, source, snippet, note, badges, _font, show_day), _width = key
+        (_id, title, _body, source, snippet, note, badges, _font, show_day, similar), _width = key
         body = item.body[:MAX_ROW_CHARS]
         text = (title or "") + (snippet if isinstance(snippet, str) else body)
         text += (source or "") + "()"
@@ -129,6 +131,7 @@ class ItemDelegate(QStyledItemDelegate):
         advance = (wide + (len(text) - wide) * 0.55) * font.em + font.badges_width(badges)
         column = max(font.em * 4, width - font.text_left[show_day] - PADDING)
         lines = math.ceil(advance / column) + (1 if title else 0) + (1 if note else 0)
+        lines += 1 if similar else 0
         text_height = min(row_layout.MAX_LINES, lines) * font.line_spacing
         return int(max(text_height, self._gutter_height(item, font, show_day))) + PADDING * 2
 
@@ -143,14 +146,15 @@ class ItemDelegate(QStyledItemDelegate):
         badges = tuple(text for text, _ in self._badges(item, None, self.watchlists))
         if isinstance(index.model(), DayItemsModel):  # the common case, asked hundreds of times
             snippet, note, show_day = None, None, False
+            similar = index.data(SimilarRole)
         else:
             snippet, note = index.data(SnippetRole), index.data(NoteRole)
-            show_day = bool(index.data(ShowDayRole))
+            show_day, similar = bool(index.data(ShowDayRole)), ""
         body = item.body  # a row shows at most MAX_ROW_CHARS of it: no need to hash megabytes
         if len(body) > MAX_ROW_CHARS:
             body = (len(body), body[: MAX_ROW_CHARS + 1])
         return (item.id, item.title, body, item.source, snippet, note, badges, font_key,
-                show_day)  # fmt: skip
+                show_day, similar)  # fmt: skip
 
     def _laid(self, index, item: StoredItem, option, width: int, selected: bool, bold: bool):
         """The row's text laid out (from the cache when it was already)."""

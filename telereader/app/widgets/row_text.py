@@ -92,10 +92,12 @@ def row_text(
     terms: Sequence[str] = (),
     watchlists: Sequence[Watchlist] = (),
     max_chars: int | None = None,
+    similar: str = "",
 ) -> RowText:
     """The row of `item`. `snippet` (a search result's passage) replaces the body; `note` (the
     notes view) follows it on a line of its own. `max_chars` bounds the body given to the
-    layout: a row shows a dozen lines at most, and an item can hold tens of kilobytes."""
+    layout: a row shows a dozen lines at most, and an item can hold tens of kilobytes.
+    `similar` (the day's row standing for a story sent more than once) ends the row, quiet."""
     parts: list[tuple[str, Style]] = []
     if item.title:
         parts.append((one_line(item.title, 400), Style.TITLE))
@@ -113,6 +115,8 @@ def row_text(
         parts.append((" " + source if parts else source, Style.SOURCE))
     if note:
         parts.append((LINE_BREAK + "✎ " + one_line(note, 300), Style.NOTE))
+    if similar:
+        parts.append((LINE_BREAK + similar, Style.SOURCE))
     runs, position = [], 0
     for text, style in parts:
         runs.append(Run(position, position + len(text), style))
@@ -125,4 +129,3 @@ def row_text(
 def quieter(item: StoredItem) -> bool:
     """A column's teaser is not news: its row is drawn in the quieter colour."""
     return item.kind is Kind.TEASER
-

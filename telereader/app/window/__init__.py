@@ -110,11 +110,12 @@ class MainWindow(
             self, (self.list, self.detail.body), self.list
         )
         self.export_action = self.actions_by_id["export"]
-        for checkable in ("toggle_calendar", "newest_first"):
+        for checkable in ("toggle_calendar", "newest_first", "fold_similar"):
             self.actions_by_id[checkable].setCheckable(True)
         state.restore(self.settings, self, self.main_splitter, self.filter_bar, self.detail)
         self.set_calendar_shown(state.calendar_shown(self.settings))
         self.set_newest_first(state.newest_first(self.settings))
+        self.set_fold_similar(state.fold_similar(self.settings))
         self.apply_zoom()
         self._update_hint()
 
@@ -182,6 +183,7 @@ class MainWindow(
         self.filter_bar.changed.connect(self._filters_changed)
         self.list.current_item_changed.connect(self._current_changed)
         self.list.opened.connect(self._activated)
+        self.list.similar_clicked.connect(self.toggle_similar_of)
         self.detail.star_toggled.connect(self.set_starred)
         self.search_service.finished.connect(self._search_finished)
         self.search_service.failed.connect(self._search_failed)

@@ -141,6 +141,10 @@ ACTIONS: tuple[Action, ...] = (
     Action("movers", "show_movers", text=QT_TR_NOOP("当天异动个股…"), menu="view",
            separator=True, shortcuts=("Ctrl+Shift+M",), help_keys="Ctrl+Shift+M",
            help=QT_TR_NOOP("当天异动：按题材列出异动个股，单击打开电报"), help_row=26),
+    Action("toggle_similar", "toggle_similar", text=QT_TR_NOOP("展开 / 收起相似条目"), menu="item",
+           keys=("=",), help_keys="=",
+           help=QT_TR_NOOP("展开 / 收起同一消息的相似条目（也可单击“另有 N 条相似”）"), help_row=23),
+    Action("fold_similar", "toggle_fold_similar", text=QT_TR_NOOP("折叠相似条目"), menu="view"),
 )  # fmt: skip
 
 # the list's context menu, in its order

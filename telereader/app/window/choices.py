@@ -86,10 +86,15 @@ def shown_list_choice(self: MainWindow) -> ExportChoice:
             chosen(hits),
             "telereader-hits",
         )
-    day, item_filter = self.model.day, self.model.item_filter
+    day = self.model.day
+    if self.model.folded_count:  # the rows seen: near-duplicates folded away are left out
+        label = tr("当前列表（%1 条，不含折叠的 %2 条相似）").replace(
+            "%2", str(self.model.folded_count)
+        )
+    shown = set(self.model.shown_ids())
     return ExportChoice(
         "list",
-        label.replace("%1", str(self.model.matching)),
-        lambda store: [i for i in store.items_on(day) if item_filter.matches(i)] if day else [],
+        label.replace("%1", str(self.model.shown)),
+        lambda store: [i for i in store.items_on(day) if i.id in shown] if day else [],
         f"telereader-{day}" if day else "telereader",
     )

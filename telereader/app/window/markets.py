@@ -58,6 +58,7 @@ class Markets(NameViews):
             self.status.say(tr("个股与题材提取没有完成，下次启动时继续"), 8000)
         elif result:
             self.refresh_related()  # the item shown may have been among the days extracted
+            self.refold_day_shown()
             self.reload_names()
 
     def _related_soon(self, _item=None) -> None:

@@ -19,6 +19,7 @@ COLUMNS = "window/columns"
 OLD_SPLITTERS = ("window/main_splitter", "window/left_splitter")
 CALENDAR_SHOWN = "window/calendar_shown"
 NEWEST_FIRST = "reading/newest_first"
+FOLD_SIMILAR = "reading/fold_similar"  # near-duplicates folded under their story's row
 FILTER = "filters/{}"
 POINT_SIZE = "reading/point_size"
 DAY = "reading/day"
@@ -57,6 +58,10 @@ def calendar_shown(s: QSettings) -> bool:
 
 def newest_first(s: QSettings) -> bool:
     return bool(s.value(NEWEST_FIRST, False, type=bool))
+
+
+def fold_similar(s: QSettings) -> bool:
+    return bool(s.value(FOLD_SIMILAR, True, type=bool))
 
 
 def save(

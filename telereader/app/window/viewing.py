@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtGui import QFont
 
 from telereader.app.i18n import tr
 from telereader.app.widgets.detail import DEFAULT_POINT_SIZE
 from telereader.app.window import state
+from telereader.core.markets_schema import similar_to
 
 
 class ViewControls:
@@ -60,6 +62,63 @@ class ViewControls:
         self.model.load(self.model.day)
         if self.list.model() is self.model:
             self._select(current.id if current else None)
+
+    # ---- near-duplicates folded --------------------------------------------------------------
+
+    def toggle_fold_similar(self) -> None:
+        self.set_fold_similar(not self.model.fold_similar)
+
+    def set_fold_similar(self, fold: bool) -> None:
+        """Fold the day's near-duplicates under their story's row (or show every item),
+        keeping the item selected."""
+        self.actions_by_id["fold_similar"].setChecked(fold)
+        self.settings.setValue(state.FOLD_SIMILAR, fold)
+        if self.model.fold_similar == fold:
+            return
+        self.model.fold_similar = fold
+        current = self.current_item() if self.list.model() is self.model else None
+        self.detail.flush_note()
+        self.model.load(self.model.day)
+        if self.list.model() is self.model:
+            self._select(current.id if current else None)
+        self._update_counts()
+
+    def refold_day_shown(self) -> None:
+        """The market catch-up found the day's near-duplicates (or others): the day shown
+        folds them, keeping the item selected (the list is reloaded only when they changed)."""
+        model = self.model
+        if model.day is None or not model.fold_similar:
+            return
+        if similar_to(self.store.conn, model.day) == model.copies:
+            return
+        current = self.current_item() if self.list.model() is model else None
+        # the same item stays selected: the detail is left as it is (a note being typed too)
+        blocker = QSignalBlocker(self.list) if current is not None else None
+        try:
+            model.load(model.day)
+            if self.list.model() is model:
+                self._select(current.id if current else None)
+        finally:
+            if blocker is not None:
+                blocker.unblock()
+        self._update_counts()
+
+    def toggle_similar(self) -> None:
+        """=: unfold the near-duplicates folded under the selected row's story, or fold them."""
+        item = self.current_item() if self.list.model() is self.model else None
+        if item is not None:
+            self.toggle_similar_of(item.id)
+
+    def toggle_similar_of(self, item_id: str) -> None:
+        """Unfold or fold the story of `item_id` (a click on its "另有 N 条相似")."""
+        if self.list.model() is not self.model:
+            return
+        stand = self.model.toggle_similar(item_id)
+        if stand is None:
+            self.status.say(tr("这条没有相似条目"), 4000)
+            return
+        self.list.select(item_id if self.model.is_shown(item_id) else stand)
+        self._update_counts()
 
     # ---- zoom ------------------------------------------------------------------------------------
 

@@ -159,8 +159,15 @@ class Views:
             (counts.items, counts.unread, counts.important, counts.starred), start=1
         ):
             text = text.replace(f"%{number}", str(value))
-        if self.model.item_filter.is_active:
+        folded = self.model.folded_count  # every count counts items, folded ones too
+        if self.model.item_filter.is_active and folded:
+            text += "  " + tr("（筛选后 %1 条，其中 %2 条相似已折叠）").replace(
+                "%1", str(self.model.matching)
+            ).replace("%2", str(folded))
+        elif self.model.item_filter.is_active:
             text += "  " + tr("（筛选后显示 %1 条）").replace("%1", str(self.model.matching))
+        elif folded:
+            text += "  " + tr("（其中 %1 条相似已折叠）").replace("%1", str(folded))
         self.status.show_counts(text)
 
     # ---- searching the whole library -----------------------------------------------------------
