@@ -363,9 +363,8 @@ class SearchResultsModel(ItemListModel):
         return self._snippets[item.id]
 
 
-NoteRole = (
-    Qt.ItemDataRole.UserRole + 5
-)  # the note shown in the row ("" for none); not SnippetRole's 6
+# the note shown in the row ("" for none); not SnippetRole's 6
+NoteRole = Qt.ItemDataRole.UserRole + 5
 
 
 class PagedItemsModel(ItemListModel):
