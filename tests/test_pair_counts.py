@@ -142,6 +142,9 @@ def test_trends_of_pairs_around_the_threshold_count_like_their_searches(tmp_path
 def test_a_common_pair_trend_needs_no_search_of_the_index(store, low_threshold, monkeypatch):
     import_paths(store, [FIXTURES / "small.md", SAMPLE], workers=0)
     expected = trend(store, "财联", by="day")
+    dated = trend(store, "财联", first=MARCH_2, last=MARCH_2, by="day")
+    on_march_2 = ItemFilter(day_from=MARCH_2, day_to=MARCH_2)
+    assert dated.total == search(store, "财联", limit=0, search_filter=on_march_2).total > 0
 
     def refused(*args, **kwargs):
         raise AssertionError("the index was searched")
@@ -149,3 +152,4 @@ def test_a_common_pair_trend_needs_no_search_of_the_index(store, low_threshold, 
     for name in ("search", "matching_keys", "counts_in_key_ranges"):
         monkeypatch.setattr(trend_module, name, refused)
     assert trend(store, "财联", by="day") == expected and expected.total > 0
+    assert trend(store, "财联", first=MARCH_2, last=MARCH_2, by="day") == dated
