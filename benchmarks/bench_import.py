@@ -36,6 +36,7 @@ from pathlib import Path
 from telereader.core import importer, walk
 from telereader.core.importer import import_paths
 from telereader.core.index_writes import CHAR_COUNTS, CHAR_DAYS, add_to_index
+from telereader.core.pair_counts import PAIR_COUNTS, PAIR_DAYS
 from telereader.core.rows import item_rows
 from telereader.core.search_index import INDEX_TABLE, index_text
 from telereader.core.store import LIBRARY_FILE, Store
@@ -124,15 +125,16 @@ _BOUNDARY = "05:30"
 
 
 def library_schema() -> list[str]:
-    """The items and imported_files tables and their indexes, and the search index, as
-    telereader's migrations make them, so that the bare loop pays for exactly the same B-trees
-    and the same full-text index (with the same merge setting)."""
+    """The items and imported_files tables and their indexes, and the search index with the
+    counts kept beside it, as telereader's migrations make them, so that the bare loop pays for
+    exactly the same B-trees and the same full-text index (with the same merge setting).
+    `day_counts` stays empty: a pair made common is placed on its days through `items`."""
     with tempfile.TemporaryDirectory() as folder, Store.open(folder) as store:
         rows = store.db.execute(
             "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND "
-            "(tbl_name IN ('items', 'imported_files', ?, ?) OR name = ?) "
+            "(tbl_name IN ('items', 'imported_files', 'day_counts', ?, ?, ?, ?) OR name = ?) "
             "ORDER BY type DESC",  # tables before their indexes
-            [CHAR_COUNTS, CHAR_DAYS, INDEX_TABLE],
+            [CHAR_COUNTS, CHAR_DAYS, PAIR_COUNTS, PAIR_DAYS, INDEX_TABLE],
         ).fetchall()
     return [row[0] for row in rows] + [
         f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rank) VALUES ('automerge', 16)"

@@ -55,6 +55,8 @@ FIXED = [
     # punctuation, spaces, mixed scripts and full-width forms, each as written
     "0.5%", "1.5万亿", "2.5亿元", "A+H", '"S&P 500"', '"美联储 褐皮书"', "%", "％", "，", "：",
     "。", "A股", "AI芯片", "(新华社)", "（新华社）", "】财联社", '"日电， "', '" "', "...",
+    # a term less a longer one holding it: totals from kept counts (pair_counts.py)
+    "财联 -财联社", "日 -日电", "a -AI", "0. -0.5%",
 ]  # fmt: skip
 
 
@@ -90,6 +92,30 @@ def punctuated_from(store: Store, count: int, seed: int) -> list[str]:
         if piece.strip():
             queries.append(f'"{piece}"')
     return queries
+
+
+def contained_exclusions_from(store: Store, count: int, seed: int) -> list[str]:
+    """`A -B` cut from the library's own text: B of 2 to 5 characters, A one or two of its
+    characters (the totals the kept counts answer, less a counted rarer term)."""
+    rng = random.Random(seed)
+    queries = []
+    for longer in words_from(store, count * 3, seed):
+        if len(longer) < 2 or " " in longer or '"' in longer or longer.startswith("-"):
+            continue
+        start = rng.randrange(len(longer) - 1)
+        queries.append(f"{longer[start : start + rng.choice([1, 2])]} -{longer}")
+    return queries[:count]
+
+
+def test_recall_of_a_term_less_a_longer_one_holding_it(corpus_store):
+    rows = corpus_store.db.execute("SELECT id, title, body FROM items ORDER BY seq DESC")
+    rows = rows.fetchall()  # read once: the scan below is the reference, query by query
+    for text in contained_exclusions_from(corpus_store, 60, seed=3):
+        query = parse_query(text)
+        expected = [item_id for item_id, title, body in rows if query.matches(title, body)]
+        result = search(corpus_store, text, limit=20)
+        assert result.total == len(expected), text
+        assert [item.id for item in result.items] == expected[:20], text
 
 
 def test_recall_of_phrases_with_punctuation_and_spaces(corpus_store):

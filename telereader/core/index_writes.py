@@ -7,7 +7,8 @@ these functions so that they never drift apart.
 
 The same counts are kept per digest day too (`CHAR_DAYS`): a trend of one character (的, 国,
 matched by most of the library) is then a sum over a small table instead of a walk over half a
-million index entries (trend.py; docs/benchmarks.md, issue 16).
+million index entries (trend.py; docs/benchmarks.md, issue 16). Pairs of characters are
+counted likewise, in pair_counts.py.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ import sqlite3
 from collections import Counter
 from collections.abc import Sequence
 
-from telereader.core.search_index import INDEX_TABLE, characters_of
+from telereader.core.pair_counts import count_pairs
+from telereader.core.search_index import INDEX_TABLE, characters_of, pairs_of
 
 CHAR_COUNTS = "search_char_counts"
 CHAR_COUNTS_DDL = (
@@ -41,6 +43,7 @@ def add_to_index(conn: sqlite3.Connection, rows: Sequence[tuple[int, str, str]])
     """Index items: (seq, index_text, digest day as ISO text) each."""
     write_index_and_totals(conn, [(seq, text) for seq, text, _ in rows])
     count_character_days(conn, [(day, characters_of(text)) for _, text, day in rows], 1)
+    count_pairs(conn, [(day, pairs_of(text)) for _, text, day in rows], 1)
 
 
 def remove_from_index(conn: sqlite3.Connection, rows: Sequence[tuple[int, str, str]]) -> None:
@@ -51,6 +54,7 @@ def remove_from_index(conn: sqlite3.Connection, rows: Sequence[tuple[int, str, s
     )
     _count(conn, rows, -1)
     count_character_days(conn, [(day, characters_of(text)) for _, text, day in rows], -1)
+    count_pairs(conn, [(day, pairs_of(text)) for _, text, day in rows], -1)
 
 
 def write_index_and_totals(conn: sqlite3.Connection, rows: Sequence[tuple[int, str]]) -> None:

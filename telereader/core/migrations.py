@@ -281,6 +281,19 @@ def _0013_new_since(db: sqlite_utils.Database) -> None:
     )
 
 
+def _0014_pair_counts(db: sqlite_utils.Database) -> None:
+    from telereader.core.pair_counts import back_fill_days, fill_pair_counts
+
+    # How many items hold each pair of characters, and for the common pairs how many each day
+    # (pair_counts.py), kept in step by the index writes from now on: a two-character search's
+    # total and a common pair's trend need no walk over the index. The totals come from the
+    # index's own vocabulary; the common pairs' days from their entries.
+    common = fill_pair_counts(db.conn)
+    for done, token in enumerate(common, 1):
+        back_fill_days(db.conn, token)  # a few seconds at ten years: said as it goes
+        _report(done, len(common))
+
+
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _0001_initial,
     _0002_search_index,
@@ -295,6 +308,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _0011_saved_searches,
     _0012_reader_names,
     _0013_new_since,
+    _0014_pair_counts,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

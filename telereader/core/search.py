@@ -13,9 +13,16 @@ from collections.abc import Iterator
 
 from telereader.core.filters import ItemFilter
 from telereader.core.index_writes import items_with_character
+from telereader.core.pair_counts import items_with_pair
 from telereader.core.query import Query, parse_query
 from telereader.core.record import Record, factory
-from telereader.core.search_index import INDEX_TABLE, is_exact, single_character, term_expression
+from telereader.core.search_index import (
+    INDEX_TABLE,
+    is_exact,
+    single_character,
+    single_pair,
+    term_expression,
+)
 from telereader.core.search_plan import SearchPlan, plan_search
 from telereader.core.store import Store, StoredItem
 
@@ -109,9 +116,9 @@ def _run(store, query: Query, page: tuple[int, int], plan: SearchPlan, best_firs
     if exact:
         # counted as if none were left out, then less them: they all match (the caller's
         # promise), and so the fast totals (one character) stay fast
-        character = _lone_character(query, plan.replace(leave_out=()))
-        if character is not None:
-            result.total = items_with_character(conn, character)
+        kept = _kept_total(conn, query, plan.replace(leave_out=()))
+        if kept is not None:
+            result.total = kept
         else:
             result.total = conn.execute(
                 f"SELECT count(*) FROM {INDEX_TABLE}{join} WHERE {INDEX_TABLE} MATCH ?{counted}",
@@ -210,12 +217,36 @@ def counts_in_key_ranges(
     return [store.conn.execute(statement, [match, *params, *keys]).fetchone()[0] for keys in ranges]
 
 
-def _lone_character(query: Query, plan: SearchPlan) -> str | None:
-    """The token of a query that is one character and nothing else (no exclusion, no filter):
-    its total is kept by the index writes (index_writes.py), not counted."""
-    if len(query.include) != 1 or query.exclude or plan != SearchPlan():
+def _kept_total(conn, query: Query, plan: SearchPlan) -> int | None:
+    """The total of an exact query the index writes keep the numbers for, without counting
+    entries: one character or one pair and nothing else (index_writes.py, pair_counts.py), or
+    such a term less one exclusion that contains it (美元 -美元指数: every item holding the
+    exclusion holds the term, so the total is the term's less the exclusion's). None for any
+    other query, or under a filter."""
+    if len(query.include) != 1 or len(query.exclude) > 1 or plan != SearchPlan():
         return None
-    return single_character(query.include[0])
+    term = query.include[0]
+    total = _kept_term_total(conn, term)
+    if total is None or not query.exclude:
+        return total
+    excluded = query.exclude[0]
+    if term not in excluded:
+        return None
+    rarer = _kept_term_total(conn, excluded)
+    if rarer is None:
+        rarer = conn.execute(
+            f"SELECT count(*) FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH ?",
+            [term_expression(excluded)],
+        ).fetchone()[0]
+    return total - rarer
+
+
+def _kept_term_total(conn, term: str) -> int | None:
+    character = single_character(term)
+    if character is not None:
+        return items_with_character(conn, character)
+    pair = single_pair(term)
+    return items_with_pair(conn, pair) if pair is not None else None
 
 
 def _candidates(conn, match: str, where: str, params: list) -> Iterator[tuple]:

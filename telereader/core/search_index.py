@@ -84,6 +84,21 @@ def characters_of(text: str) -> list[str]:
     return parts[-1].split() if parts else []
 
 
+def pairs_of(text: str) -> list[str]:
+    """The distinct pair tokens of an index text (`index_text`'s parts before the characters),
+    in first-seen order."""
+    parts = text.split(_GAP)
+    if parts[-1] == IMPORTANT_TOKEN:
+        parts.pop()
+    return list(dict.fromkeys(" ".join(parts[:-1]).split()))
+
+
+def single_pair(term: str) -> str | None:
+    """The token of a (case-folded) two-character term (one pair of the index), else None."""
+    pieces = _segments(term)
+    return pieces[0] if len(pieces) == 1 and len(pieces[0]) == 2 and is_exact(term) else None
+
+
 def single_character(term: str) -> str | None:
     """The token of a (case-folded) one-character term, else None."""
     pieces = _segments(term)

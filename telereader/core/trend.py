@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 
 from telereader.core.filters import ItemFilter
 from telereader.core.index_writes import items_with_character_by_day
+from telereader.core.pair_counts import items_with_pair_by_day
 from telereader.core.query import parse_query
 from telereader.core.search import counts_in_key_ranges, matching_keys, search
-from telereader.core.search_index import single_character
+from telereader.core.search_index import single_character, single_pair
 
 if TYPE_CHECKING:
     from telereader.core.store import Store
@@ -154,7 +155,7 @@ def _search_counts(
     store: Store, text: str, base: ItemFilter, spans: list, by: str
 ) -> tuple[int, list[int]]:
     """The search's total and its count in each period."""
-    by_day = _one_character_by_day(store, text, base)
+    by_day = _kept_by_day(store, text, base)
     if by_day is not None:
         return _tallied(by_day, spans, by)
     if len(spans) <= COUNT_PERIODS_AT_MOST:
@@ -188,21 +189,25 @@ def _tallied(by_day: Iterable[tuple[str, int]], spans: list, by: str) -> tuple[i
     return total, [tally.get(label, 0) for label, _, _ in spans]
 
 
-def _one_character_by_day(store: Store, text: str, base: ItemFilter) -> list | None:
-    """For a query of one character and nothing else, under no filter but dates: the items of
-    each day that hold it, kept by the index writes (index_writes.py), so that 的 or 国, in
-    most items of the library, need no walk over the index. None for any other query."""
+def _kept_by_day(store: Store, text: str, base: ItemFilter) -> list | None:
+    """For a query of one character, or of one common pair, and nothing else, under no filter
+    but dates: the items of each day that hold it, kept by the index writes (index_writes.py,
+    pair_counts.py), so that 的, 国 or 财联, in most items of the library, need no walk over the
+    index. None for any other query (a rarer pair's matches are few enough to list)."""
     query = parse_query(text)
     if len(query.include) != 1 or query.exclude:
         return None
     if base.replace(day_from=None, day_to=None) != ItemFilter():
         return None
-    token = single_character(query.include[0])
-    if token is None:
-        return None
     first = base.day_from.isoformat() if base.day_from else ""
     last = base.day_to.isoformat() if base.day_to else "9999"
-    return items_with_character_by_day(store.conn, token, first, last)
+    token = single_character(query.include[0])
+    if token is not None:
+        return items_with_character_by_day(store.conn, token, first, last)
+    token = single_pair(query.include[0])
+    if token is not None:
+        return items_with_pair_by_day(store.conn, token, first, last)
+    return None
 
 
 def _counts_by_key_ranges(
