@@ -445,6 +445,10 @@ class AcrossDaysModel(PagedItemsModel):
         self._reload()
 
     def _page(self, limit: int, after_id: str | None) -> list[StoredItem]:
+        if self.item_filter.names:  # a company's or theme's: a window of days at a time
+            from telereader.core.name_view import name_page
+
+            return name_page(self._store, self.item_filter, limit, after_id)
         return self._store.items_page(*self.item_filter.sql(), limit=limit, after_id=after_id)
 
     def _total(self) -> int:
