@@ -169,28 +169,47 @@ def write_day(
         [(item_id, key, leader) for item_id, leader in reading.duplicates.items()],
     )
     _learn(conn, reading.found)
-    known_kinds = _known_names(conn)
-    known = Names(frozenset(known_kinds))
-    hidden = _hidden(conn)
+    rules = ItemRows(conn)
     mover_rows, mention_rows = [], []
     for (item_id, _, title, body), (item_movers, item_themes) in zip(
         rows, reading.found, strict=True
     ):
-        mover_rows += [
-            (item_id, key, order, mover.theme, mover.stock, mover.move)
-            for order, mover in enumerate(item_movers)
-            if mover.stock not in hidden
-        ]
-        names = {name: THEME for name in item_themes if name not in hidden}
-        text = f"{title or ''}\n{body}"
-        names.update({name: known_kinds[name] for name in known.mentioned(text)})
-        mention_rows += [(item_id, key, name, kind) for name, kind in names.items()]
+        movers_of_item, mentions_of_item = rules.of_item(
+            item_id, key, f"{title or ''}\n{body}", item_movers, item_themes
+        )
+        mover_rows += movers_of_item
+        mention_rows += mentions_of_item
     conn.executemany("INSERT INTO market_movers VALUES (?, ?, ?, ?, ?, ?)", mover_rows)
     conn.executemany("INSERT OR IGNORE INTO market_mentions VALUES (?, ?, ?, ?)", mention_rows)
     mention_hits_of_day(conn, day)  # watchlists' `@name` keywords match through the mentions
     conn.execute(
         "INSERT OR REPLACE INTO market_days (day, version) VALUES (?, ?)", [key, EXTRACTOR_VERSION]
     )
+
+
+class ItemRows:
+    """An item's movers and mentions as rows, with the names the library knows now: what a
+    day's extraction writes for each of its items, and what adding a name rewrites for the
+    items holding it (core/name_mentions.py)."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.kinds = _known_names(conn)
+        self.names = Names(frozenset(self.kinds))
+        self.hidden = _hidden(conn)
+
+    def of_item(
+        self, item_id: str, key: str, text: str, item_movers: list[Mover], item_themes: list[str]
+    ) -> tuple[list[tuple], list[tuple]]:
+        """(mover rows, mention rows) of one item of day `key`; `text` is its title and body."""
+        hidden = self.hidden
+        mover_rows = [
+            (item_id, key, order, mover.theme, mover.stock, mover.move)
+            for order, mover in enumerate(item_movers)
+            if mover.stock not in hidden
+        ]
+        names = {name: THEME for name in item_themes if name not in hidden}
+        names.update({name: self.kinds[name] for name in self.names.mentioned(text)})
+        return mover_rows, [(item_id, key, name, kind) for name, kind in names.items()]
 
 
 class Names:

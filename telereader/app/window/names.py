@@ -1,7 +1,8 @@
 """The view of one company or theme (mixin of MainWindow through Markets): the names' list with
 their counts (dialogs/names.py), the chosen name's items across days in the window's list (a
 view across days, app/across.py), its moves, and the reader's corrections of names, written
-through LibraryOps; the days they touch are extracted again by the market catch-up."""
+through LibraryOps: a name added is written at once (core/name_mentions.py), the days a hidden or
+forgotten name touched are extracted again by the market catch-up."""
 
 from __future__ import annotations
 
@@ -86,7 +87,7 @@ class NameViews:
         self.ops.change_name(work, lambda _days: None, failed)
 
     def _names_changed(self) -> None:
-        self.market_catch_up.start()  # the days holding the name are read again
+        self.market_catch_up.start()  # days a hidden or forgotten name touched are read again
         self.reload_names()
         if self.across and self.across_model.view.id == "name":
             self._reload_across_days(self.current_item())
