@@ -53,13 +53,15 @@ def name_page(
     or after the day after `low`: every item of an older day happened before that. Otherwise
     (other filters left fewer items, or the window met the item paged from) it is widened."""
     conditions, params = item_filter.replace(names=()).sql()
-    high = None
+    high, wanted = None, limit
     if after_id is not None:
         conditions, params = [*conditions, AFTER_ITEM], [*params, after_id]
         row = store.conn.execute("SELECT day FROM items WHERE id = ?", [after_id]).fetchone()
         if row is not None:  # newer days' items all happened after it
-            high = (dt.date.fromisoformat(row[0]) + _ONE_DAY).isoformat()
-    wanted = limit
+            day = dt.date.fromisoformat(row[0])
+            high = (day + _ONE_DAY).isoformat()
+            # the items of the days around it may be newer than it: a page more than those
+            wanted += _mentions_within(store.conn, item_filter.names, day - _ONE_DAY, high)
     while True:
         newest = _newest_day_holding(store.conn, item_filter.names, high, wanted)
         low = None if newest is None else dt.date.fromisoformat(newest) - _ONE_DAY
@@ -69,7 +71,8 @@ def name_page(
             len(page) == limit and page[-1].time >= dt.datetime.combine(low + _ONE_DAY, dt.time())
         ):
             return page
-        wanted *= 4
+        # other filters let fewer through: a window as many times wider as they thin it
+        wanted = max(wanted * 4, wanted * limit * 2 // max(len(page), 1))
 
 
 def _newest_day_holding(
@@ -87,6 +90,16 @@ def _newest_day_holding(
         if row is not None and (newest is None or row[0] > newest):
             newest = row[0]
     return newest
+
+
+def _mentions_within(
+    conn: sqlite3.Connection, names: tuple[str, ...], low: dt.date, high: str
+) -> int:
+    marks = ",".join("?" * len(names))
+    return conn.execute(
+        f"SELECT count(*) FROM market_mentions WHERE name IN ({marks}) AND day >= ? AND day <= ?",
+        [*names, low.isoformat(), high],
+    ).fetchone()[0]
 
 
 def _mentioned_within(
