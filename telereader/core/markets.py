@@ -178,9 +178,11 @@ def write_day(
         [(item_id, key, leader) for item_id, leader in reading.duplicates.items()],
     )
     changes = conn.total_changes
-    _learn(conn, reading.found)
-    if rules is None or conn.total_changes != changes:
+    learnt = _learn(conn, reading.found)
+    if rules is None:
         rules = ItemRows(conn)
+    elif conn.total_changes != changes:
+        rules.learnt(conn, learnt)
     mover_rows, mention_rows = [], []
     for (item_id, _, title, body), (item_movers, item_themes) in zip(
         rows, reading.found, strict=True
@@ -206,8 +208,22 @@ class ItemRows:
 
     def __init__(self, conn: sqlite3.Connection):
         self.kinds = _known_names(conn)
-        self.names = Names(frozenset(self.kinds))
+        self.names = Names(self.kinds)
         self.hidden = _hidden(conn)
+
+    def learnt(self, conn: sqlite3.Connection, names: set[str]) -> None:
+        """`names` were offered to the library as learnt: those it now knows are looked up
+        too (a name already there as a theme, or hidden, stays as it was)."""
+        fresh = sorted(names - self.kinds.keys())
+        for start in range(0, len(fresh), 500):
+            chunk = fresh[start : start + 500]
+            rows = conn.execute(
+                "SELECT name, kind FROM market_names WHERE hidden = 0 AND "
+                f"(kind = ? OR origin = 'reader') AND name IN ({','.join('?' * len(chunk))})",
+                [COMPANY, *chunk],
+            ).fetchall()
+            self.kinds.update(rows)
+            self.names.add(name for name, _ in rows)
 
     def of_item(
         self, item_id: str, key: str, text: str, item_movers: list[Mover], item_themes: list[str]
@@ -226,32 +242,49 @@ class ItemRows:
 
 class Names:
     """Known company names, looked up by their first two characters: finding them in a text is
-    one dictionary probe per character some name starts with, whatever the number of names."""
+    one dictionary probe per character some name starts with, then one set probe per length of
+    the names of that opening, whatever the number of names."""
 
-    def __init__(self, names: frozenset[str]):
-        by_opening: dict[str, list[str]] = {}
-        for name in names:
-            by_opening.setdefault(name[:2], []).append(name)
-        for candidates in by_opening.values():
-            candidates.sort(key=len, reverse=True)  # longest first where names overlap
-        self.by_opening = by_opening
-        self._next_first = _first_characters("".join(sorted({key[0] for key in by_opening})))
+    def __init__(self, names: Iterable[str] = ()):
+        self.known: set[str] = set()
+        self.lengths: dict[str, list[int]] = {}  # opening → the lengths of its names, longest first
+        self._next_first = _first_characters("")
+        self.add(names)
+
+    def add(self, names: Iterable[str]) -> None:
+        openings = len(self.lengths)
+        fresh = set(names) - self.known
+        self.known |= fresh
+        touched: dict[str, set[int]] = {}
+        for name in fresh:
+            touched.setdefault(name[:2], set()).add(len(name))
+        for opening, lengths in touched.items():
+            lengths.update(self.lengths.get(opening, ()))
+            # longest first where names overlap
+            self.lengths[opening] = sorted(lengths, reverse=True)
+        if len(self.lengths) != openings:  # a new opening, maybe a new first character
+            characters = "".join(sorted({opening[0] for opening in self.lengths}))
+            self._next_first = _first_characters(characters)
 
     def mentioned(self, text: str) -> set[str]:
         """The names that occur in `text`, the longest where they overlap (中信海直 in
         中信海直跟涨, not a shorter name inside it). The regular expression skips, in C, the
         characters no name starts with (half the work of a character-by-character walk)."""
         found: set[str] = set()
-        lookup, next_first = self.by_opening.get, self._next_first
+        lookup, next_first, known = self.lengths.get, self._next_first, self.known
         position, end = 0, len(text) - 1
         while position < end:
             match = next_first(text, position, end)
             if match is None:
                 break
             position = match.start()
-            candidates = lookup(text[position : position + 2])
-            if candidates:
-                name = next((c for c in candidates if text.startswith(c, position)), None)
+            lengths = lookup(text[position : position + 2])
+            if lengths:
+                name = next(
+                    (text[position : position + n] for n in lengths
+                     if text[position : position + n] in known),
+                    None,
+                )  # fmt: skip
                 if name:
                     found.add(name)
                     position += len(name)
@@ -272,12 +305,14 @@ def mentioned(text: str, known: frozenset[str]) -> set[str]:
     return Names(known).mentioned(text)
 
 
-def _learn(conn: sqlite3.Connection, found: list[tuple[list[Mover], list[str]]]) -> None:
+def _learn(conn: sqlite3.Connection, found: list[tuple[list[Mover], list[str]]]) -> set[str]:
+    """The day's movers and themes offered as learnt names; the names offered."""
     learnt = [(mover.stock, COMPANY) for item_movers, _ in found for mover in item_movers]
     learnt += [(theme, THEME) for _, item_themes in found for theme in item_themes]
     conn.executemany(
         "INSERT OR IGNORE INTO market_names (name, kind, origin) VALUES (?, ?, 'learnt')", learnt
     )
+    return {name for name, _ in learnt}
 
 
 def _known_names(conn: sqlite3.Connection) -> dict[str, str]:
