@@ -29,6 +29,14 @@ def names_window(reader, qtbot):
     return window, dialog
 
 
+def wait_for_name(qtbot, window, name: str) -> None:
+    """A name's view comes when its first page, read on a worker, arrives."""
+    qtbot.waitUntil(
+        lambda: window.across and window.across_model.view.title == name,
+        timeout=MARKETS_TIMEOUT_MS,
+    )
+
+
 def listed_titles(window) -> list[str]:
     model = window.across_model
     return [model.index(row, 0).data(ItemRole).title for row in range(model.rowCount())]
@@ -50,6 +58,7 @@ def test_the_names_are_listed_with_counts_narrowed_by_typing_and_one_shows_its_i
     # choosing a name lists its items across days, newest first, and its moves
     dialog.typed.setText("东方财富")
     dialog.table.clicked.emit(dialog.shown.index(0, 0))
+    wait_for_name(qtbot, window, "东方财富")
     assert window.across and window.across_model.total == 2  # 10:30 moves, 10:57 named
     first, second = (window.across_model.index(r, 0).data(ItemRole) for r in (0, 1))
     assert all("东方财富" in f"{item.title}{item.body}" for item in (first, second))
@@ -73,6 +82,7 @@ def test_the_related_panel_and_the_movers_window_show_a_names_items(reader, qtbo
     qtbot.waitUntil(lambda: "拉卡拉" in panel.names, timeout=MARKETS_TIMEOUT_MS)
     assert "互联金融" in panel.names
     panel.names_line.linkActivated.emit("互联金融")
+    wait_for_name(qtbot, window, "互联金融")
     assert window.across and window.across_model.view.title == "互联金融"
     assert FINTECH_TITLE in listed_titles(window)
     # the movers window: a stock (or theme) chosen there, its items across days
@@ -84,7 +94,7 @@ def test_the_related_panel_and_the_movers_window_show_a_names_items(reader, qtbo
                 if tree.topLevelItem(n).text(0).startswith("互联金融"))  # fmt: skip
     tree.setCurrentItem(node.child(0))  # 拉卡拉
     dialog.name_button.click()
-    assert window.across_model.view.title == "拉卡拉"
+    wait_for_name(qtbot, window, "拉卡拉")
     assert listed_titles(window) == [FINTECH_TITLE]
 
 
@@ -102,3 +112,30 @@ def test_hiding_a_name_in_the_names_window_is_the_readers_data_and_takes_it_off_
     window.change_name("add", "英伟达", "company")  # as the 添加名称… asks, once answered
     dialog.typed.setText("英伟达")
     qtbot.waitUntil(lambda: dialog.names_shown() == ["英伟达"], timeout=MARKETS_TIMEOUT_MS)
+
+
+def test_a_names_first_page_is_read_off_the_window_thread_the_list_staying_until_it_comes(
+    reader, qtbot, monkeypatch
+):
+    import threading
+
+    from telereader.core import name_view
+
+    window = reader.open()
+    qtbot.waitUntil(lambda: not extracted(window), timeout=MARKETS_TIMEOUT_MS)
+    readers, arrived = [], threading.Event()
+    real_page = name_view.name_page
+
+    def page(*args, **kwargs):
+        readers.append(threading.current_thread())
+        arrived.wait(30)  # held until the test has looked at the window meanwhile
+        return real_page(*args, **kwargs)
+
+    monkeypatch.setattr(name_view, "name_page", page)
+    day_list = window.list.model()
+    window.show_name("拉卡拉")
+    assert not window.across and window.list.model() is day_list  # the day, as it was
+    arrived.set()
+    wait_for_name(qtbot, window, "拉卡拉")
+    assert listed_titles(window) == [FINTECH_TITLE]
+    assert readers and threading.main_thread() not in readers

@@ -36,6 +36,7 @@ NOTE_MARK = "✎ "  # a search result found in the reader's note: its snippet is
 NOTE_PASSAGE = 90  # characters of a found note shown when no term marks a passage
 
 Index = QModelIndex | QPersistentModelIndex
+FirstPage = tuple[list[StoredItem], int]  # a paged list's first page and its total
 
 
 def plain_tooltip(text: str) -> str:
@@ -390,10 +391,12 @@ class PagedItemsModel(ItemListModel):
     def _total(self) -> int:
         raise NotImplementedError
 
-    def _reload(self) -> None:
+    def _reload(self, first: FirstPage | None = None) -> None:
+        """Read the first page and the total afresh, or take `first` (read on a worker)."""
+        page, total = first if first is not None else (self._page(self.PAGE, None), None)
         self.beginResetModel()
-        self._items = self._page(self.PAGE, None)
-        self.total = self._total()
+        self._items = list(page)
+        self.total = total if total is not None else self._total()
         self.endResetModel()
 
     def clear(self) -> None:
@@ -456,6 +459,16 @@ class WatchHitsModel(PagedItemsModel):
         return hit_total(self._store, self.watchlist_id, self.item_filter)
 
 
+def across_page(
+    store: Store, item_filter: ItemFilter, limit: int, after_id: str | None
+) -> list[StoredItem]:
+    if item_filter.names:  # a company's or theme's: a window of days at a time
+        from telereader.core.name_view import name_page
+
+        return name_page(store, item_filter, limit, after_id)
+    return store.items_page(*item_filter.sql(), limit=limit, after_id=after_id)
+
+
 class AcrossDaysModel(PagedItemsModel):
     """The items of one view across days (app/across.py: every starred item, every item with a
     note) that pass the list's filters, newest first, a page at a time."""
@@ -464,13 +477,25 @@ class AcrossDaysModel(PagedItemsModel):
         super().__init__(store, parent)
         self.view: AcrossView | None = None
 
-    def load(self, view: AcrossView, item_filter: ItemFilter | None = None) -> None:
+    def load(
+        self, view: AcrossView, item_filter: ItemFilter | None = None, first: FirstPage | None = None
+    ) -> None:
+        """The view's items under the list's filters; `first`: its first page and total, read
+        on a worker for exactly this view and filter (read_first)."""
         self.view = view
         self.item_filter = view.narrow(item_filter or ItemFilter())
-        self._reload()
+        self._reload(first)
+
+    @classmethod
+    def read_first(cls, store: Store, item_filter: ItemFilter) -> FirstPage:
+        """The first page and total of the items `item_filter` (a view's, narrowed) lets
+        through, with `store`'s connection: what `load` reads, for a worker to read."""
+        return across_page(store, item_filter, cls.PAGE, None), store.items_total(
+            *item_filter.sql()
+        )
 
     def _page(self, limit: int, after_id: str | None) -> list[StoredItem]:
-        return self._store.items_page(*self.item_filter.sql(), limit=limit, after_id=after_id)
+        return across_page(self._store, self.item_filter, limit, after_id)
 
     def _total(self) -> int:
         return self._store.items_total(*self.item_filter.sql())

@@ -12,10 +12,12 @@ them; the reader may add a name the text never moved, or hide a wrong one.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 from collections.abc import Callable, Iterable
 from contextlib import nullcontext
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from telereader.core.markets_schema import (  # similar_to: read by the day's list, kept apart
@@ -108,6 +110,7 @@ def _extract(
     ahead = 1 if pool.in_process else pool.ahead
     queue, in_flight = iter(stale), []
     done = 0
+    rules: ItemRows | None = None  # the known names, kept from day to day until some are learnt
     while not cancelled():
         while len(in_flight) < ahead and (day := next(queue, None)) is not None:
             rows = day_rows(store.conn, day)
@@ -116,7 +119,7 @@ def _extract(
             break
         day, rows, job = in_flight.pop(0)
         with store.transaction():
-            write_day(store.conn, day, rows, job.result())
+            rules = write_day(store.conn, day, rows, job.result(), rules)
         done += 1
         if progress is not None:
             progress(done, len(stale))
@@ -159,8 +162,14 @@ def extract_day(conn: sqlite3.Connection, day: dt.date) -> None:
 
 
 def write_day(
-    conn: sqlite3.Connection, day: dt.date, rows: list[DayRow], reading: DayReading
-) -> None:
+    conn: sqlite3.Connection,
+    day: dt.date,
+    rows: list[DayRow],
+    reading: DayReading,
+    rules: ItemRows | None = None,
+) -> ItemRows:
+    """The day's rows, written afresh; `rules`: the known names as the day before left them
+    (made again when this day learns a name). Gives them for the next day."""
     key = day.isoformat()
     for table in MARKET_TABLES:
         conn.execute(f"DELETE FROM {table} WHERE day = ?", [key])
@@ -168,53 +177,114 @@ def write_day(
         "INSERT INTO market_similar VALUES (?, ?, ?)",
         [(item_id, key, leader) for item_id, leader in reading.duplicates.items()],
     )
-    _learn(conn, reading.found)
-    known_kinds = _known_names(conn)
-    known = Names(frozenset(known_kinds))
-    hidden = _hidden(conn)
+    changes = conn.total_changes
+    learnt = _learn(conn, reading.found)
+    if rules is None:
+        rules = ItemRows(conn)
+    elif conn.total_changes != changes:
+        rules.learnt(conn, learnt)
     mover_rows, mention_rows = [], []
     for (item_id, _, title, body), (item_movers, item_themes) in zip(
         rows, reading.found, strict=True
     ):
-        mover_rows += [
-            (item_id, key, order, mover.theme, mover.stock, mover.move)
-            for order, mover in enumerate(item_movers)
-            if mover.stock not in hidden
-        ]
-        names = {name: THEME for name in item_themes if name not in hidden}
-        text = f"{title or ''}\n{body}"
-        names.update({name: known_kinds[name] for name in known.mentioned(text)})
-        mention_rows += [(item_id, key, name, kind) for name, kind in names.items()]
+        movers_of_item, mentions_of_item = rules.of_item(
+            item_id, key, f"{title or ''}\n{body}", item_movers, item_themes
+        )
+        mover_rows += movers_of_item
+        mention_rows += mentions_of_item
     conn.executemany("INSERT INTO market_movers VALUES (?, ?, ?, ?, ?, ?)", mover_rows)
     conn.executemany("INSERT OR IGNORE INTO market_mentions VALUES (?, ?, ?, ?)", mention_rows)
     mention_hits_of_day(conn, day)  # watchlists' `@name` keywords match through the mentions
     conn.execute(
         "INSERT OR REPLACE INTO market_days (day, version) VALUES (?, ?)", [key, EXTRACTOR_VERSION]
     )
+    return rules
+
+
+class ItemRows:
+    """An item's movers and mentions as rows, with the names the library knows now: what a
+    day's extraction writes for each of its items, and what adding a name rewrites for the
+    items holding it (core/name_mentions.py)."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.kinds = _known_names(conn)
+        self.names = Names(self.kinds)
+        self.hidden = _hidden(conn)
+
+    def learnt(self, conn: sqlite3.Connection, names: set[str]) -> None:
+        """`names` were offered to the library as learnt: those it now knows are looked up
+        too (a name already there as a theme, or hidden, stays as it was)."""
+        fresh = sorted(names - self.kinds.keys())
+        for start in range(0, len(fresh), 500):
+            chunk = fresh[start : start + 500]
+            rows = conn.execute(
+                "SELECT name, kind FROM market_names WHERE hidden = 0 AND "
+                f"(kind = ? OR origin = 'reader') AND name IN ({','.join('?' * len(chunk))})",
+                [COMPANY, *chunk],
+            ).fetchall()
+            self.kinds.update(rows)
+            self.names.add(name for name, _ in rows)
+
+    def of_item(
+        self, item_id: str, key: str, text: str, item_movers: list[Mover], item_themes: list[str]
+    ) -> tuple[list[tuple], list[tuple]]:
+        """(mover rows, mention rows) of one item of day `key`; `text` is its title and body."""
+        hidden = self.hidden
+        mover_rows = [
+            (item_id, key, order, mover.theme, mover.stock, mover.move)
+            for order, mover in enumerate(item_movers)
+            if mover.stock not in hidden
+        ]
+        names = {name: THEME for name in item_themes if name not in hidden}
+        names.update({name: self.kinds[name] for name in self.names.mentioned(text)})
+        return mover_rows, [(item_id, key, name, kind) for name, kind in names.items()]
 
 
 class Names:
     """Known company names, looked up by their first two characters: finding them in a text is
-    one dictionary probe per character, whatever the number of names."""
+    one dictionary probe per character some name starts with, then one set probe per length of
+    the names of that opening, whatever the number of names."""
 
-    def __init__(self, names: frozenset[str]):
-        by_opening: dict[str, list[str]] = {}
-        for name in names:
-            by_opening.setdefault(name[:2], []).append(name)
-        for candidates in by_opening.values():
-            candidates.sort(key=len, reverse=True)  # longest first where names overlap
-        self.by_opening = by_opening
+    def __init__(self, names: Iterable[str] = ()):
+        self.known: set[str] = set()
+        self.lengths: dict[str, list[int]] = {}  # opening → the lengths of its names, longest first
+        self._next_first = _first_characters("")
+        self.add(names)
+
+    def add(self, names: Iterable[str]) -> None:
+        openings = len(self.lengths)
+        fresh = set(names) - self.known
+        self.known |= fresh
+        touched: dict[str, set[int]] = {}
+        for name in fresh:
+            touched.setdefault(name[:2], set()).add(len(name))
+        for opening, lengths in touched.items():
+            lengths.update(self.lengths.get(opening, ()))
+            # longest first where names overlap
+            self.lengths[opening] = sorted(lengths, reverse=True)
+        if len(self.lengths) != openings:  # a new opening, maybe a new first character
+            characters = "".join(sorted({opening[0] for opening in self.lengths}))
+            self._next_first = _first_characters(characters)
 
     def mentioned(self, text: str) -> set[str]:
         """The names that occur in `text`, the longest where they overlap (中信海直 in
-        中信海直跟涨, not a shorter name inside it)."""
+        中信海直跟涨, not a shorter name inside it). The regular expression skips, in C, the
+        characters no name starts with (half the work of a character-by-character walk)."""
         found: set[str] = set()
-        lookup = self.by_opening.get
+        lookup, next_first, known = self.lengths.get, self._next_first, self.known
         position, end = 0, len(text) - 1
         while position < end:
-            candidates = lookup(text[position : position + 2])
-            if candidates:
-                name = next((c for c in candidates if text.startswith(c, position)), None)
+            match = next_first(text, position, end)
+            if match is None:
+                break
+            position = match.start()
+            lengths = lookup(text[position : position + 2])
+            if lengths:
+                name = next(
+                    (text[position : position + n] for n in lengths
+                     if text[position : position + n] in known),
+                    None,
+                )  # fmt: skip
                 if name:
                     found.add(name)
                     position += len(name)
@@ -223,17 +293,26 @@ class Names:
         return found
 
 
+@lru_cache(maxsize=4)
+def _first_characters(characters: str) -> Callable[[str, int, int], re.Match[str] | None]:
+    """`search(text, start, end)` for the next of `characters` (the first characters of the
+    known names, which change far less often than the names: compiled again only then)."""
+    return re.compile(f"[{re.escape(characters)}]" if characters else "(?!)").search
+
+
 def mentioned(text: str, known: frozenset[str]) -> set[str]:
     """The known names in `text` (see Names, which keeps the lookup for many texts)."""
     return Names(known).mentioned(text)
 
 
-def _learn(conn: sqlite3.Connection, found: list[tuple[list[Mover], list[str]]]) -> None:
+def _learn(conn: sqlite3.Connection, found: list[tuple[list[Mover], list[str]]]) -> set[str]:
+    """The day's movers and themes offered as learnt names; the names offered."""
     learnt = [(mover.stock, COMPANY) for item_movers, _ in found for mover in item_movers]
     learnt += [(theme, THEME) for _, item_themes in found for theme in item_themes]
     conn.executemany(
         "INSERT OR IGNORE INTO market_names (name, kind, origin) VALUES (?, ?, 'learnt')", learnt
     )
+    return {name for name, _ in learnt}
 
 
 def _known_names(conn: sqlite3.Connection) -> dict[str, str]:

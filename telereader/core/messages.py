@@ -351,16 +351,16 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "name_state_alias": ("别名", "alias"),
     "not_a_name": ("不是一个名称：{name}", "not a name: {name}"),
     "name_changed_add": (
-        "已添加 {name}（重新提取 {days} 天）",
-        "added {name} ({days} days read again)",
+        "已添加 {name}（{days} 天提到它，已写入）",
+        "added {name} (named on {days} days, written at once)",
     ),
     "name_changed_hide": (
         "已隐藏 {name}（重新提取 {days} 天）",
         "hid {name} ({days} days read again)",
     ),
     "name_changed_alias": (
-        "已把 {name} 作为别名（重新提取 {days} 天）",
-        "{name} is now an alias ({days} days read again)",
+        "已把 {name} 作为别名（{days} 天提到它，已写入）",
+        "{name} is now an alias (named on {days} days, written at once)",
     ),
     "name_changed_forget": (
         "已撤销对 {name} 的修改（重新提取 {days} 天）",

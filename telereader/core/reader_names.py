@@ -5,9 +5,10 @@ counted as the name it stands for.
 These are the reader's own data (table `market_reader_names`, kept by backups), apart from the
 derived tables: `market_names` (learnt names) is brought in line with them after every change
 (`apply_reader_names`), so a re-import or a catch-up run, which reads `market_names`, extracts
-with them. A change marks stale only the days whose text holds the name (found through the
-search index, in milliseconds), which the next catch-up extracts again; a hidden name's rows go
-at once. Aliases are applied when reading (`aliases`, `group_of`): changing one needs no
+with them. A name added (or an alias) is written at once into the rows of the items whose text
+holds it (found through the search index: core/name_mentions.py); a hidden name's rows go at
+once; forgetting or restoring a name marks stale the days holding it, which the next catch-up
+extracts again. Aliases are applied when reading (`aliases`, `group_of`): changing one needs no
 extraction beyond finding the alias itself in the text.
 """
 
@@ -57,8 +58,8 @@ def reader_names(conn: sqlite3.Connection) -> list[ReaderName]:
 
 
 def add_name(store: Store, name: str, kind: str = "company") -> int:
-    """The reader adds `name` (shown again if it was hidden); how many days are marked for
-    extraction again (those whose text holds it)."""
+    """The reader adds `name` (shown again if it was hidden); how many days' rows were written
+    again (those whose text holds it: core/name_mentions.py)."""
     return _change(store, name, kind, hidden=False, alias_of=None)
 
 
@@ -142,11 +143,11 @@ def _change(store: Store, name: str, kind: str, *, hidden: bool, alias_of: str |
     name = name.strip()
     if not name or kind not in MARKET_NAME_KINDS:
         raise ValueError(f"not a name: {name!r} ({kind})")
+    from telereader.core.name_mentions import write_name_anew
+
     with store.transaction():
         _write(store.conn, name, kind, hidden=hidden, alias_of=alias_of)
-        stale = _days_holding_text(store, name)
-        _mark_stale(store.conn, stale)
-    return len(stale)
+        return write_name_anew(store, name)
 
 
 def _write(

@@ -1,20 +1,48 @@
 """The view of one company or theme (mixin of MainWindow through Markets): the names' list with
 their counts (dialogs/names.py), the chosen name's items across days in the window's list (a
 view across days, app/across.py), its moves, and the reader's corrections of names, written
-through LibraryOps; the days they touch are extracted again by the market catch-up."""
+through LibraryOps: a name added is written at once (core/name_mentions.py), the days a hidden or
+forgotten name touched are extracted again by the market catch-up."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from telereader.app.across import AcrossView
 from telereader.app.dialogs.names import NamesDialog
 from telereader.app.i18n import tr
+from telereader.app.models import AcrossDaysModel, FirstPage
 from telereader.app.name_models import names_of_library
-from telereader.app.tasks import in_library, run_task
+from telereader.app.tasks import in_library, run_task, serial_pool
 from telereader.core.messages import describe
 
 
 class NameViews:
     def _compose_names(self) -> None:
         self.names_dialog: NamesDialog | None = None
+        self._first_pool = serial_pool(self)  # a name's first page and count, off the UI thread
+        self._first_wanted: object | None = None
+
+    def read_across_first(self, view: AcrossView, then: Callable[[FirstPage], None]) -> None:
+        """`then(first)` with the view's first page and total under the list's filters, read on
+        a worker (a company of ten years: its count alone takes 0.2 s); only the newest request
+        is answered, and only while the filters are those it was read with."""
+        item_filter = view.narrow(self.current_filter())
+        wanted = self._first_wanted = object()
+
+        def read(store) -> FirstPage:
+            return AcrossDaysModel.read_first(store, item_filter)
+
+        def done(first: FirstPage) -> None:
+            if self._first_wanted is not wanted or self.market_catch_up.closed:
+                return
+            if view.narrow(self.current_filter()) != item_filter:
+                self.read_across_first(view, then)  # the filters changed meanwhile
+                return
+            then(first)
+
+        run_task(in_library(self.data_dir, read), done, lambda _error: None,
+                 pool=self._first_pool, parent=self)  # fmt: skip
 
     def _wire_names(self) -> None:
         self.events.names_changed.connect(self._names_changed)
@@ -86,7 +114,7 @@ class NameViews:
         self.ops.change_name(work, lambda _days: None, failed)
 
     def _names_changed(self) -> None:
-        self.market_catch_up.start()  # the days holding the name are read again
+        self.market_catch_up.start()  # days a hidden or forgotten name touched are read again
         self.reload_names()
         if self.across and self.across_model.view.id == "name":
             self._reload_across_days(self.current_item())

@@ -8,8 +8,9 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from telereader.app.across import BY_ID, AcrossView, name_view
+from telereader.app.across import BY_ID, NAME_VIEW_ID, AcrossView, name_view
 from telereader.app.i18n import tr
+from telereader.app.models import FirstPage
 from telereader.app.window.empty import empty_text
 from telereader.core.filters import ItemFilter
 from telereader.core.messages import describe
@@ -333,12 +334,13 @@ class Views:
 
     def show_name_view(self, name: str) -> None:
         """Every item that names a company or theme (or the reader's aliases of it), across
-        days, newest first."""
+        days, newest first: shown once its first page, read on a worker, arrives."""
         from telereader.core.reader_names import group_of
 
-        self._show_across(name_view(name, tuple(group_of(self.store.conn, name))))
+        view = name_view(name, tuple(group_of(self.store.conn, name)))
+        self.read_across_first(view, lambda first: self._show_across(view, first))
 
-    def _show_across(self, view: AcrossView) -> None:
+    def _show_across(self, view: AcrossView, first: FirstPage | None = None) -> None:
         self.forget_return_point()
         current = self.current_item()
         self.detail.flush_note()
@@ -347,18 +349,30 @@ class Views:
             self.search_model.clear()
         self._use_model(self.across_model)
         self.day_nav.show_across_active(view.id)
-        self.across_model.load(view, self.current_filter())
+        self.across_model.load(view, self.current_filter(), first)
         self._select(current.id if current else None)
         self._update_counts()
         self.focus_list()
 
     def _reload_across_days(self, current: StoredItem | None) -> None:
-        """The Watch view or the view across days shown, read afresh."""
-        if self.across:
-            self.across_model.load(self.across_model.view, self.current_filter())
-            self._select(current.id if current else None)
+        """The Watch view or the view across days shown, read afresh (a name's on a worker:
+        the list stays as it was until its first page arrives)."""
+        if self.across and self.across_model.view.id == NAME_VIEW_ID:
+            view = self.across_model.view
+            self.read_across_first(view, lambda first: self._reloaded(view, current, first))
+        elif self.across:
+            self._reloaded(self.across_model.view, current)
         else:
             self._reload_hits(current)
+
+    def _reloaded(
+        self, view: AcrossView, current: StoredItem | None, first: FirstPage | None = None
+    ) -> None:
+        if not self.across or self.across_model.view != view:
+            return  # the reader went elsewhere while it was read
+        self.across_model.load(view, self.current_filter(), first)
+        self._select(current.id if current else None)
+        self._update_counts()
 
     def _reload_hits(self, current: StoredItem | None) -> None:
         """Read the hits of the chosen list afresh, keeping `current` selected if it still is
