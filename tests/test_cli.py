@@ -262,3 +262,25 @@ def test_files_on_the_command_line_open_the_window_to_import_them(monkeypatch, d
     assert main(["--data-dir", str(data_dir), str(SAMPLE), str(FIXTURES / "small.md")]) == 0
     assert opened == [(data_dir, [SAMPLE, FIXTURES / "small.md"])]
     assert main([]) == 0 and opened[-1] == (None, None)
+
+
+def test_a_read_runs_without_the_cycle_collector_and_gives_it_back(capsys, data_dir, monkeypatch):
+    import gc
+
+    import telereader.cli as cli
+
+    collecting: list[bool] = []
+    dispatch = cli.dispatch
+
+    def watched(chosen, args):
+        collecting.append(gc.isenabled())
+        return dispatch(chosen, args)
+
+    monkeypatch.setattr(cli, "dispatch", watched)
+    run(capsys, "--data-dir", str(data_dir), "import", str(SAMPLE))
+    run(capsys, "--data-dir", str(data_dir), "days", "--json")
+    run(capsys, "--data-dir", str(data_dir), "search", "黄金", "--json")
+    item = run_json(capsys, "--data-dir", str(data_dir), "search", "黄金")["items"][0]
+    run(capsys, "--data-dir", str(data_dir), "star", item["id"])
+    assert collecting == [True, False, False, False, True]  # import and star write
+    assert gc.isenabled()
