@@ -137,3 +137,21 @@ def test_editing_a_watchlist_offers_words_that_occur_with_its_keywords_and_adds_
     assert "国新办" in offered  # its press conference is where the customs figures were given
     row.buttons[offered.index("国新办")].click()
     assert dialog.keywords.toPlainText().splitlines() == ["海关总署", "国新办"]
+
+
+def test_more_hot_words_than_fit_never_widen_the_timeline(reader, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    window = reader.open()
+    window.resize(1000, 700)
+    qtbot.waitUntil(lambda: window.hot_strip.isVisible(), timeout=WORDS_TIMEOUT_MS)
+    QApplication.processEvents()
+    width = window.list.viewport().width()
+    long_words = [(f"一个相当长的热门词语第{number}个", 10) for number in range(10)]
+    window.hot_strip.show_words(long_words, [(word, count, True) for word, count in long_words])
+    QApplication.processEvents()
+    assert window.list.viewport().width() == width  # the rows keep their measured heights
+    shown = [button for button in window.hot_strip.buttons if button.isVisible()]
+    assert 0 < len(shown) < 20  # the words that fit, best first
+    assert all(button.geometry().right() <= window.hot_strip.width() for button in shown)
+    assert shown[0].text() == long_words[0][0]

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import itertools
 import math
+import sqlite3
 from collections import Counter
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from telereader.core.wordcut import is_news_word
@@ -128,21 +130,32 @@ def _joined(words: Words, terms: dict[str, int]) -> Words:
 
 
 def learn_in_worker(
-    items: list[tuple[str | None, str]], lexicon: tuple[str, ...], in_background: bool = False
+    library: str, day_from: str | None, lexicon: tuple[str, ...], in_background: bool = False
 ) -> dict[str, int]:
-    """`collocations` of the items, cut in a worker process by its kept cutter (a cutter
-    takes seconds to make: the catch-up's own thread never makes one)."""
+    """`collocations` of the library's sample (`sample_items`), cut in a worker process by its
+    kept cutter (a cutter takes seconds to make: the catch-up's own thread never makes one).
+
+    The worker reads the sample itself, read-only: 20,000 items sent down the pool's pipe were
+    pickled in the window's process, holding the interpreter's lock throughout, and the window
+    stalled 50-100 ms when the word catch-up began (issue 16)."""
     from telereader.core.wordcut import jieba_dictionary, worker_cutter
 
+    conn = sqlite3.connect(f"{Path(library).as_uri()}?mode=ro", uri=True)
+    try:
+        items = sample_items(conn, day_from)
+    finally:
+        conn.close()
     cutter = worker_cutter(lexicon, in_background)
     words = [news_words(cutter.pieces(title, body)) for title, body in items]
     return collocations(words, known=cutter.known | jieba_dictionary().shares.keys())
 
 
-def sample_items(store: Store, day_from: str | None = None) -> list[tuple[str | None, str]]:
+def sample_items(
+    conn: sqlite3.Connection, day_from: str | None = None
+) -> list[tuple[str | None, str]]:
     """The newest news items (of `day_from` on), at most SAMPLE_ITEMS."""
     since, params = ("AND day >= ?", [day_from]) if day_from is not None else ("", [])
-    return store.conn.execute(
+    return conn.execute(
         f"SELECT title, body FROM items WHERE kind != 'teaser' {since} "
         f"ORDER BY seq DESC LIMIT {SAMPLE_ITEMS}",
         params,

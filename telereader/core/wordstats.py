@@ -18,7 +18,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from telereader.core.collocations import learn_in_worker, remember, sample_items
+from telereader.core.collocations import learn_in_worker, remember
 from telereader.core.lexicon import learn_from_library, lexicon_words
 from telereader.core.pool import Pool, parsing_pool
 from telereader.core.wordcut import count_in_worker
@@ -122,8 +122,9 @@ def catch_up(
     with nullcontext(pool) if pool is not None else parsing_pool(len(days), workers) as pool:
         # terms that recur as a unit (固态/电池), learnt from the days about to be counted
         # so that they are counted whole (collocations.py)
-        sample = sample_items(store, day_from=min(days))
-        learnt = pool.submit(learn_in_worker, sample, lexicon_words(store), not pool.in_process)
+        learnt = pool.submit(
+            learn_in_worker, str(store.path), min(days), lexicon_words(store), not pool.in_process
+        )
         remember(store, learnt.result())
         lexicon = lexicon_words(store)
         in_flight: list[tuple[str, int, object]] = []

@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from telereader.app.i18n import tr
 
@@ -33,6 +41,11 @@ class HotWordStrip(QWidget):
             tr("最近七天远比之前常见的词（对数似然比）；“新”为之前从未出现")
         )
         self.buttons: list[QToolButton] = []
+        # The words take the width the timeline has, never more: a row of ten words asking
+        # for its width widened the timeline's column whenever the words changed (the word
+        # catch-up changes them), and every row of the timeline was measured again, a UI
+        # stall of 50-100 ms. The words that do not fit are left out (`_fit`).
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.hide()
 
     def _row(self, layout: QVBoxLayout, title: str) -> tuple[QHBoxLayout, QLabel]:
@@ -63,6 +76,24 @@ class HotWordStrip(QWidget):
             self._add(self.rising_row, word, text, tr("%1 条").replace("%1", str(count)))
         self.rising_label.setVisible(bool(rising))
         self.setVisible(bool(hot) or bool(rising))
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Show each row's words, best first, as far as the strip's width goes."""
+        margins = self.layout().contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        for row, label in ((self.hot_row, self.hot_label), (self.rising_row, self.rising_label)):
+            used = label.sizeHint().width() + row.spacing()
+            for at in range(row.count()):
+                button = row.itemAt(at).widget()
+                if not isinstance(button, QToolButton):
+                    continue
+                used += button.sizeHint().width() + row.spacing()
+                button.setVisible(used <= room)
 
     def _add(self, row: QHBoxLayout, word: str, text: str, tip: str) -> None:
         button = QToolButton(self)
