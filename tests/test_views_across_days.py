@@ -242,7 +242,7 @@ def test_views_across_days_are_one_table(reader, qtbot):
 def test_unstarring_a_row_while_scrolling_skips_no_item(reader, qtbot, monkeypatch):
     """Pages come by key: a row unstarred in 所有星标 stays until the view reloads, and the rows
     fetched after it are exactly the older starred items (an offset would skip one)."""
-    from telereader.app.models import PagedItemsModel
+    from telereader.app.paged_models import PagedItemsModel
 
     monkeypatch.setattr(PagedItemsModel, "PAGE", 5)
     window = reader.open()

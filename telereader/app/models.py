@@ -1,5 +1,5 @@
-"""The item lists as Qt models over the store: a day, search results, watchlist hits, the
-views across days."""
+"""The item lists as Qt models over the store: a day and search results (paged_models.py: the
+Watch view and the views across days, read a page at a time)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from collections.abc import Callable, Collection, Sequence
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from telereader.app.across import AcrossView
 from telereader.app.day_fold import FoldedRows
 from telereader.app.day_folding import SimilarFolding
 from telereader.app.day_rows import DayRows
@@ -21,7 +20,6 @@ from telereader.core.snippet import snippet
 from telereader.core.store import Store, StoredItem
 from telereader.core.stored import stored_item
 from telereader.core.text import one_line
-from telereader.core.watchlists import hit_page, hit_total
 
 ItemRole = Qt.ItemDataRole.UserRole + 1  # the StoredItem of a row
 ItemIdRole = Qt.ItemDataRole.UserRole + 2
@@ -366,149 +364,3 @@ class SearchResultsModel(ItemListModel):
 
 # the note shown in the row ("" for none); not SnippetRole's 6
 NoteRole = Qt.ItemDataRole.UserRole + 5
-
-
-class PagedItemsModel(ItemListModel):
-    """Items across days, newest first, a page at a time: `load` gives the first page and the
-    total, and the view asks for more (`fetchMore`) as the reader scrolls. Subclasses say which
-    items (`_page`, `_total`)."""
-
-    PAGE = 200
-
-    def __init__(self, store: Store, parent=None):
-        super().__init__(parent)
-        self._store = store
-        self.total = 0
-        self.item_filter = ItemFilter()
-        self._fetching = False
-
-    def _page(self, limit: int, after_id: str | None) -> list[StoredItem]:
-        """Up to `limit` items, newest first, older than the item `after_id` (None: from the
-        newest). By key, not by offset: rows that stopped matching stay shown until the next
-        reload, and the library's list is then shorter than the model's."""
-        raise NotImplementedError
-
-    def _total(self) -> int:
-        raise NotImplementedError
-
-    def _reload(self, first: FirstPage | None = None) -> None:
-        """Read the first page and the total afresh, or take `first` (read on a worker)."""
-        page, total = first if first is not None else (self._page(self.PAGE, None), None)
-        self.beginResetModel()
-        self._items = list(page)
-        self.total = total if total is not None else self._total()
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.beginResetModel()
-        self._items, self.total = [], 0
-        self.endResetModel()
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._fetching and len(self._items) < self.total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
-            return
-        self._fetching = True  # the view may ask again while rows go in: one page at a time
-        try:
-            page = self._page(self.PAGE, self._items[-1].id if self._items else None)
-            known = {item.id for item in self._items}
-            fresh = [item for item in page if item.id not in known]
-            if not fresh:
-                self.total = len(self._items)  # items went meanwhile: nothing more to fetch
-                return
-            first = len(self._items)
-            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-            self._items.extend(fresh)
-            self.endInsertRows()
-        finally:
-            self._fetching = False
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        if role == ShowDayRole:
-            return True
-        return item_data(self._items[index.row()], role, with_day=True)
-
-
-class WatchHitsModel(PagedItemsModel):
-    """Every watchlist hit across days (or one list's), newest first, a page at a time.
-
-    Hits are kept in the library as they change, so a page is one indexed query: it is read
-    here as the view scrolls, never the whole list at once.
-    """
-
-    def __init__(self, store: Store, parent=None):
-        super().__init__(store, parent)
-        self.watchlist_id: int | None = None
-
-    def load(self, watchlist_id: int | None, item_filter: ItemFilter | None = None) -> None:
-        """The hits of one list (None: of every list) that pass the list's filters."""
-        self.watchlist_id = watchlist_id
-        self.item_filter = item_filter or ItemFilter()
-        self._reload()
-
-    def _page(self, limit: int, after_id: str | None) -> list[StoredItem]:
-        return hit_page(
-            self._store, limit, 0, self.watchlist_id, self.item_filter, after_id=after_id
-        )
-
-    def _total(self) -> int:
-        return hit_total(self._store, self.watchlist_id, self.item_filter)
-
-
-def across_page(
-    store: Store, item_filter: ItemFilter, limit: int, after_id: str | None
-) -> list[StoredItem]:
-    if item_filter.names:  # a company's or theme's: a window of days at a time
-        from telereader.core.name_view import name_page
-
-        return name_page(store, item_filter, limit, after_id)
-    return store.items_page(*item_filter.sql(), limit=limit, after_id=after_id)
-
-
-class AcrossDaysModel(PagedItemsModel):
-    """The items of one view across days (app/across.py: every starred item, every item with a
-    note) that pass the list's filters, newest first, a page at a time."""
-
-    def __init__(self, store: Store, parent=None):
-        super().__init__(store, parent)
-        self.view: AcrossView | None = None
-
-    def load(
-        self, view: AcrossView, item_filter: ItemFilter | None = None, first: FirstPage | None = None
-    ) -> None:
-        """The view's items under the list's filters; `first`: its first page and total, read
-        on a worker for exactly this view and filter (read_first)."""
-        self.view = view
-        self.item_filter = view.narrow(item_filter or ItemFilter())
-        self._reload(first)
-
-    @classmethod
-    def read_first(cls, store: Store, item_filter: ItemFilter) -> FirstPage:
-        """The first page and total of the items `item_filter` (a view's, narrowed) lets
-        through, with `store`'s connection: what `load` reads, for a worker to read."""
-        return across_page(store, item_filter, cls.PAGE, None), store.items_total(
-            *item_filter.sql()
-        )
-
-    def _page(self, limit: int, after_id: str | None) -> list[StoredItem]:
-        return across_page(self._store, self.item_filter, limit, after_id)
-
-    def _total(self) -> int:
-        return self._store.items_total(*self.item_filter.sql())
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        shows_note = self.view is not None and self.view.shows_note
-        if role == NoteRole and shows_note and index.isValid() and index.row() < len(self._items):
-            return self._items[index.row()].note or ""
-        if role == Qt.ItemDataRole.ToolTipRole and shows_note and index.row() < len(self._items):
-            if not index.isValid():
-                return None
-            item = self._items[index.row()]
-            return plain_tooltip(
-                one_line(item.title or item.body, 300) + "\n\n" + (item.note or "")
-            )
-        return super().data(index, role)

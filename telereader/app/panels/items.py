@@ -10,14 +10,13 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from telereader.app.models import (
-    AcrossDaysModel,
     DayItemsModel,
     ItemIdRole,
     ItemRole,
     SearchResultsModel,
     SimilarRole,
-    WatchHitsModel,
 )
+from telereader.app.paged_models import AcrossDaysModel, WatchHitsModel
 from telereader.app.widgets.delegate import ItemDelegate
 from telereader.app.widgets.row_geometry import PADDING
 from telereader.core.store import Store, StoredItem

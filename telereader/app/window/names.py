@@ -11,8 +11,9 @@ from collections.abc import Callable
 from telereader.app.across import AcrossView
 from telereader.app.dialogs.names import NamesDialog
 from telereader.app.i18n import tr
-from telereader.app.models import AcrossDaysModel, FirstPage
+from telereader.app.models import FirstPage
 from telereader.app.name_models import names_of_library
+from telereader.app.paged_models import AcrossDaysModel
 from telereader.app.tasks import in_library, run_task, serial_pool
 from telereader.core.messages import describe
 
