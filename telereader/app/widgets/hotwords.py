@@ -41,6 +41,7 @@ class HotWordStrip(QWidget):
             tr("最近七天远比之前常见的词（对数似然比）；“新”为之前从未出现")
         )
         self.buttons: list[QToolButton] = []
+        self._in_row: dict[int, list[QToolButton]] = {id(self.hot_row): [], id(self.rising_row): []}
         # The words take the width the timeline has, never more: a row of ten words asking
         # for its width widened the timeline's column whenever the words changed (the word
         # catch-up changes them), and every row of the timeline was measured again, a UI
@@ -68,6 +69,7 @@ class HotWordStrip(QWidget):
             button.setParent(None)
             button.deleteLater()
         self.buttons = []
+        self._in_row = {id(self.hot_row): [], id(self.rising_row): []}
         for word, count in hot[:HOT_SHOWN]:
             self._add(self.hot_row, word, word, tr("%1 条").replace("%1", str(count)))
         new_mark = tr("新")  # never seen before the week
@@ -88,10 +90,7 @@ class HotWordStrip(QWidget):
         room = self.width() - margins.left() - margins.right()
         for row, label in ((self.hot_row, self.hot_label), (self.rising_row, self.rising_label)):
             used = label.sizeHint().width() + row.spacing()
-            for at in range(row.count()):
-                button = row.itemAt(at).widget()
-                if not isinstance(button, QToolButton):
-                    continue
+            for button in self._in_row[id(row)]:
                 used += button.sizeHint().width() + row.spacing()
                 button.setVisible(used <= room)
 
@@ -104,6 +103,7 @@ class HotWordStrip(QWidget):
         button.clicked.connect(lambda: self.word_clicked.emit(word))
         row.insertWidget(row.count() - 1, button)  # before the stretch
         self.buttons.append(button)
+        self._in_row[id(row)].append(button)
 
     def words_shown(self) -> list[str]:
         return [button.text() for button in self.buttons]
