@@ -57,6 +57,10 @@ class ViewControls:
         if self.model.newest_first == newest_first:
             return
         self.model.newest_first = newest_first
+        self._reload_day_keeping_selection()
+
+    def _reload_day_keeping_selection(self) -> None:
+        """Load the day shown again (another order, folding on or off), the same item selected."""
         current = self.current_item() if self.list.model() is self.model else None
         self.detail.flush_note()
         self.model.load(self.model.day)
@@ -76,11 +80,7 @@ class ViewControls:
         if self.model.fold_similar == fold:
             return
         self.model.fold_similar = fold
-        current = self.current_item() if self.list.model() is self.model else None
-        self.detail.flush_note()
-        self.model.load(self.model.day)
-        if self.list.model() is self.model:
-            self._select(current.id if current else None)
+        self._reload_day_keeping_selection()
         self._update_counts()
 
     def refold_day_shown(self) -> None:
