@@ -10,7 +10,6 @@ from collections import Counter
 import pytest
 
 from telereader.core import pair_counts
-from telereader.core import trend as trend_module
 from telereader.core.filters import ItemFilter
 from telereader.core.importer import import_paths
 from telereader.core.migrations import MIGRATIONS, _0014_pair_counts
@@ -20,6 +19,7 @@ from telereader.core.search_index import single_pair
 from telereader.core.store import Store
 from telereader.core.trend import trend
 from tests.conftest import FIXTURES, SAMPLE
+from tests.test_trend_characters import refuse_index_searches
 
 MARCH_2 = dt.date(2026, 3, 2)
 PAIRS = ["财联", "日电", "上涨", "AI", "ai", "0.", "5%", "，公", "黄金", "涨停", "央行"]
@@ -146,10 +146,6 @@ def test_a_common_pair_trend_needs_no_search_of_the_index(store, low_threshold, 
     on_march_2 = ItemFilter(day_from=MARCH_2, day_to=MARCH_2)
     assert dated.total == search(store, "财联", limit=0, search_filter=on_march_2).total > 0
 
-    def refused(*args, **kwargs):
-        raise AssertionError("the index was searched")
-
-    for name in ("search", "matching_keys", "counts_in_key_ranges"):
-        monkeypatch.setattr(trend_module, name, refused)
+    refuse_index_searches(monkeypatch)
     assert trend(store, "财联", by="day") == expected and expected.total > 0
     assert trend(store, "财联", first=MARCH_2, last=MARCH_2, by="day") == dated

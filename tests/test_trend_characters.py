@@ -57,15 +57,21 @@ def test_a_one_character_trend_counts_each_period_like_its_search(library, chara
         assert point.count == search(library, character, limit=0, search_filter=period).total
 
 
-def test_a_one_character_trend_needs_no_search_of_the_index(library, monkeypatch):
-    expected = trend(library, "的", by="day")
-    dated = trend(library, "的", first=MARCH_2, last=MARCH_2, by="day")
+def refuse_index_searches(monkeypatch) -> None:
+    """From now on a trend that searches the index fails the test."""
 
     def refused(*args, **kwargs):
         raise AssertionError("the index was searched")
 
     for name in ("search", "matching_keys", "counts_in_key_ranges"):
         monkeypatch.setattr(trend_module, name, refused)
+
+
+def test_a_one_character_trend_needs_no_search_of_the_index(library, monkeypatch):
+    expected = trend(library, "的", by="day")
+    dated = trend(library, "的", first=MARCH_2, last=MARCH_2, by="day")
+
+    refuse_index_searches(monkeypatch)
     assert trend(library, "的", by="day") == expected and expected.total > 0
     assert trend(library, "的", first=MARCH_2, last=MARCH_2, by="day") == dated
     with pytest.raises(AssertionError):  # any other filter still goes through the search

@@ -41,7 +41,7 @@ class HotWordStrip(QWidget):
             tr("最近七天远比之前常见的词（对数似然比）；“新”为之前从未出现")
         )
         self.buttons: list[QToolButton] = []
-        self._in_row: dict[int, list[QToolButton]] = {id(self.hot_row): [], id(self.rising_row): []}
+        self._row_buttons: tuple[list[QToolButton], list[QToolButton]] = ([], [])  # hot, rising
         # The words take the width the timeline has, never more: a row of ten words asking
         # for its width widened the timeline's column whenever the words changed (the word
         # catch-up changes them), and every row of the timeline was measured again, a UI
@@ -69,13 +69,13 @@ class HotWordStrip(QWidget):
             button.setParent(None)
             button.deleteLater()
         self.buttons = []
-        self._in_row = {id(self.hot_row): [], id(self.rising_row): []}
+        self._row_buttons = ([], [])
         for word, count in hot[:HOT_SHOWN]:
-            self._add(self.hot_row, word, word, tr("%1 条").replace("%1", str(count)))
+            self._add(0, word, word, tr("%1 条").replace("%1", str(count)))
         new_mark = tr("新")  # never seen before the week
         for word, count, new in rising[:RISING_SHOWN]:
             text = f"{word}·{new_mark}" if new else word
-            self._add(self.rising_row, word, text, tr("%1 条").replace("%1", str(count)))
+            self._add(1, word, text, tr("%1 条").replace("%1", str(count)))
         self.rising_label.setVisible(bool(rising))
         self.setVisible(bool(hot) or bool(rising))
         self._fit()
@@ -88,13 +88,16 @@ class HotWordStrip(QWidget):
         """Show each row's words, best first, as far as the strip's width goes."""
         margins = self.layout().contentsMargins()
         room = self.width() - margins.left() - margins.right()
-        for row, label in ((self.hot_row, self.hot_label), (self.rising_row, self.rising_label)):
+        rows = ((self.hot_row, self.hot_label), (self.rising_row, self.rising_label))
+        for (row, label), buttons in zip(rows, self._row_buttons, strict=True):
             used = label.sizeHint().width() + row.spacing()
-            for button in self._in_row[id(row)]:
+            for button in buttons:
                 used += button.sizeHint().width() + row.spacing()
                 button.setVisible(used <= room)
 
-    def _add(self, row: QHBoxLayout, word: str, text: str, tip: str) -> None:
+    def _add(self, which: int, word: str, text: str, tip: str) -> None:
+        """A word button at the end of the hot (0) or rising (1) row."""
+        row = (self.hot_row, self.rising_row)[which]
         button = QToolButton(self)
         button.setText(text)
         button.setToolTip(tip)
@@ -103,7 +106,7 @@ class HotWordStrip(QWidget):
         button.clicked.connect(lambda: self.word_clicked.emit(word))
         row.insertWidget(row.count() - 1, button)  # before the stretch
         self.buttons.append(button)
-        self._in_row[id(row)].append(button)
+        self._row_buttons[which].append(button)
 
     def words_shown(self) -> list[str]:
         return [button.text() for button in self.buttons]
