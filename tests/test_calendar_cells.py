@@ -9,9 +9,19 @@ from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QTableView
 
-from telereader.app.widgets.calendar import HIT_DOT_COLOUR, NEW_DOT_COLOUR, LibraryCalendar, mark_days
+from telereader.app.widgets.calendar import (
+    HIT_DOT_COLOUR,
+    NEW_DOT_COLOUR,
+    LibraryCalendar,
+    mark_days,
+)
 
-BUSY, QUIET, EMPTY, SELECTED = dt.date(2026, 1, 14), dt.date(2026, 1, 15), dt.date(2026, 1, 20), dt.date(2026, 1, 22)
+BUSY, QUIET, EMPTY, SELECTED = (
+    dt.date(2026, 1, 14),
+    dt.date(2026, 1, 15),
+    dt.date(2026, 1, 20),
+    dt.date(2026, 1, 22),
+)
 
 
 def _calendar(qtbot) -> LibraryCalendar:
@@ -35,7 +45,9 @@ def _cell(calendar: LibraryCalendar, day: dt.date):
             index = model.index(row, column)
             if model.data(index) == day.day:
                 rect = view.visualRect(index)
-                return rect.translated(view.viewport().mapTo(calendar, rect.topLeft()) - rect.topLeft())
+                return rect.translated(
+                    view.viewport().mapTo(calendar, rect.topLeft()) - rect.topLeft()
+                )
     raise AssertionError(f"no cell for {day}")
 
 
@@ -48,7 +60,10 @@ def _has_colour_near(image: QImage, rect, colour: str) -> bool:
     for y in range(rect.top(), rect.top() + rect.height() // 2):
         for x in range(rect.left(), rect.right()):
             found = _colour(image, x, y)
-            if all(abs(a - b) < 40 for a, b in zip(found.getRgb()[:3], wanted.getRgb()[:3], strict=True)):
+            if all(
+                abs(a - b) < 40
+                for a, b in zip(found.getRgb()[:3], wanted.getRgb()[:3], strict=True)
+            ):
                 return True
     return False
 
@@ -80,4 +95,7 @@ def test_the_selected_day_is_highlighted_over_its_shade(qtbot):
     calendar.setSelectedDate(QDate(EMPTY.year, EMPTY.month, EMPTY.day))
     image = calendar.grab().toImage()
     assert _colour(image, cell.left() + 1, cell.bottom() - 1) != highlight
-    assert _colour(image, _cell(calendar, EMPTY).left() + 1, _cell(calendar, EMPTY).bottom() - 1) == highlight
+    assert (
+        _colour(image, _cell(calendar, EMPTY).left() + 1, _cell(calendar, EMPTY).bottom() - 1)
+        == highlight
+    )
