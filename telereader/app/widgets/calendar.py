@@ -36,9 +36,10 @@ class LibraryCalendar(QCalendarWidget):
     cell, `new_days` a blue one in the top left.
 
     Its cells are painted here whole rather than by Qt's item delegate: a day switch to another
-    month repaints all 42 of them, and the delegate's way (a style option, an elided text
-    layout, a format merged per cell) cost 70 µs a cell, a tenth of the switch. The formats set
-    by `mark_days` stay what the calendar's model answers for tooltips and accessibility."""
+    month repaints all 42 of them, and the delegate's way (a style option, an elided text layout,
+    a format merged per cell) took 1.5 ms a month against 1.1 ms now (measured on the ten-year
+    library; most of what is left is Qt calling into Python once a cell). The formats set by
+    `mark_days` stay what the calendar's model answers for tooltips and accessibility."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
