@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from telereader import APP_NAME
 from telereader.core.kinds import Level, Problem
@@ -76,6 +77,7 @@ class Store:
     def __init__(self, path: Path, conn: sqlite3.Connection):
         self.path = path
         self.conn = conn
+        self.count_helpers: Any = None  # read connections of split counts (count_split.py)
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
@@ -132,6 +134,8 @@ class Store:
         return store
 
     def close(self) -> None:
+        if self.count_helpers is not None:
+            self.count_helpers.close()
         self.conn.close()
 
     def __enter__(self) -> Store:
