@@ -30,6 +30,7 @@ from pathlib import Path
 
 from telereader.core.importer import import_paths
 from telereader.core.search import search
+from telereader.core.sqlite_memory import memory_statistics_off
 from telereader.core.store import LIBRARY_FILE, Store
 
 try:  # run as `python -m benchmarks.bench_search` or as `python benchmarks/bench_search.py`
@@ -205,7 +206,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, help="with --library: its raw folder, for rg")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    result: dict = {"days": args.days}
+    # as the window and the command line's `search` do before opening a library
+    result: dict = {"days": args.days, "memory_statistics_off": memory_statistics_off()}
     if args.library:
         result |= search_side(args.library, args.corpus or args.library, args.seed)
     else:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
@@ -147,12 +149,15 @@ def test_cut_points_share_the_items_and_stay_inside_a_date_range(four_days):
     points = count_split.cut_points(conn, 2, None)
     assert len(points) == 1
     older = conn.execute("SELECT count(*) FROM items WHERE seq < ?", points).fetchone()[0]
-    assert older == 300  # two days of the four before the cut
+    assert 200 <= older <= 400  # about half of the four days' 600 items
     low, high = conn.execute(
         "SELECT min_seq, max_seq FROM day_counts WHERE day = ?",
         [(DAY_ONE + dt.timedelta(days=3)).isoformat()],
     ).fetchone()
-    assert count_split.cut_points(conn, 4, (low, high)) == []  # one day: nothing to cut
+    inside = count_split.cut_points(conn, 4, (low, high))
+    assert len(inside) == 3 and all(low < point <= high for point in inside)
+    assert inside == sorted(inside)
+    assert count_split.cut_points(conn, 4, (5, 5)) == []  # one key: nothing to cut
 
 
 def test_the_helper_connections_close_with_the_store(four_days, tmp_path, monkeypatch):
@@ -185,3 +190,32 @@ def test_an_interrupted_split_count_stops_and_the_next_one_runs(four_days, monke
     finally:
         four_days.conn.set_progress_handler(None, 1)
     assert search(four_days, "财联社 -美元", limit=0).total == scanned(four_days, "财联社 -美元")
+
+
+def in_a_fresh_process(code: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    return done.stdout.strip()
+
+
+def test_memory_statistics_are_turned_off_before_any_connection_so_counts_are_split():
+    # the mutex of SQLite's memory statistics makes threads take turns (sqlite_memory.py)
+    shown = in_a_fresh_process(
+        "from telereader.core import count_split, sqlite_memory\n"
+        "print(sqlite_memory.memory_statistics_off(), count_split.count_parts() > 1)"
+    )
+    assert shown == "True True"
+
+
+def test_sqlite_is_left_alone_while_a_connection_is_open():
+    shown = in_a_fresh_process(
+        "import sqlite3\n"
+        "from telereader.core import count_split, sqlite_memory\n"
+        "conn = sqlite3.connect(':memory:')\n"
+        "conn.execute('CREATE TABLE t (x)')\n"
+        "print(sqlite_memory.memory_statistics_off(), count_split.count_parts())\n"
+        "conn.execute('INSERT INTO t VALUES (1)')\n"
+        "print(conn.execute('SELECT x FROM t').fetchone()[0])"
+    )
+    assert shown.split() == ["False", "1", "1"]  # no split, and the connection still works

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 from telereader import APP_NAME
 from telereader.core.kinds import Level, Problem
@@ -47,6 +46,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from telereader.core.count_split import CountHelpers
     from telereader.core.model import Item
     from telereader.core.rows import ItemRow
 
@@ -77,7 +77,7 @@ class Store:
     def __init__(self, path: Path, conn: sqlite3.Connection):
         self.path = path
         self.conn = conn
-        self.count_helpers: Any = None  # read connections of split counts (count_split.py)
+        self.count_helpers: CountHelpers | None = None  # of split counts (count_split.py)
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
