@@ -78,6 +78,9 @@ def star_a_sample(store: Store, seed: int) -> None:
         "INSERT OR IGNORE INTO temp.stars (item_id) SELECT id FROM items WHERE seq = ?",
         [(seq,) for seq in chosen],
     )
+    # sqlite3 opened a transaction for the inserts: left open, every timed search would run
+    # inside it (one snapshot, and never a split count: count_split.py), unlike the window's
+    store.conn.commit()
 
 
 def ripgrep_term(query: str) -> str:

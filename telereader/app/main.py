@@ -70,7 +70,9 @@ def run_app(data_dir: Path | None = None, files: list[Path] | None = None) -> in
     from telereader.app.translation import install_translators
     from telereader.app.widgets.look import app_icon, apply_cjk_font
     from telereader.app.window import MainWindow
+    from telereader.core.sqlite_memory import memory_statistics_off
 
+    memory_statistics_off()  # before any library is opened: searches count in parts
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("telereader")
     app.setOrganizationName("telereader")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 
+from telereader.core.count_split import count_in_parts
 from telereader.core.filters import ItemFilter
 from telereader.core.index_writes import items_with_character
 from telereader.core.pair_counts import items_with_pair
@@ -120,10 +121,7 @@ def _run(store, query: Query, page: tuple[int, int], plan: SearchPlan, best_firs
         if kept is not None:
             result.total = kept
         else:
-            result.total = conn.execute(
-                f"SELECT count(*) FROM {INDEX_TABLE}{join} WHERE {INDEX_TABLE} MATCH ?{counted}",
-                [match, *params],
-            ).fetchone()[0]
+            result.total = _count(store, query, plan, join, (match, counted, params))
         result.total -= len(plan.leave_out)
         ranked = best_first and result.total <= RANK_AT_MOST
         order = f"bm25({INDEX_TABLE}), " if ranked else ""
@@ -147,6 +145,18 @@ def _run(store, query: Query, page: tuple[int, int], plan: SearchPlan, best_firs
                 total += 1
         result.total = total
     result.items = store.items_by_seq(seqs)
+
+
+def _count(store: Store, query: Query, plan: SearchPlan, join: str, parts: tuple) -> int:
+    """The count of an exact query's matches: cut into key ranges counted side by side when
+    the walk is long and the index answers alone (count_split.py), else one statement."""
+    match, counted, params = parts
+    statement = f"SELECT count(*) FROM {INDEX_TABLE}{join} WHERE {INDEX_TABLE} MATCH ?{counted}"
+    if not join:
+        total = count_in_parts(store, query, plan, statement, [match, *params])
+        if total is not None:
+            return total
+    return store.conn.execute(statement, [match, *params]).fetchone()[0]
 
 
 def _statement_parts(query: Query, plan: SearchPlan) -> tuple[str, bool, str, list, str]:

@@ -110,6 +110,15 @@ def is_exact(term: str) -> bool:
     return bool(term) and _RESERVED.search(term) is None
 
 
+def expression_tokens(term: str) -> list[str]:
+    """The index tokens `term_expression` looks up for a (case-folded) term: a piece of one
+    character is that character, a longer piece its consecutive pairs."""
+    tokens: list[str] = []
+    for piece in _segments(term):
+        tokens += [piece] if len(piece) == 1 else list(map(operator.add, piece, piece[1:]))
+    return tokens
+
+
 def term_expression(term: str) -> str | None:
     """An FTS5 expression matching every item that contains the (case-folded) term, and for an
     exact term no other; None when nothing of the term can be looked up."""

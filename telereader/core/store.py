@@ -46,6 +46,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from telereader.core.count_split import CountHelpers
     from telereader.core.model import Item
     from telereader.core.rows import ItemRow
 
@@ -76,6 +77,7 @@ class Store:
     def __init__(self, path: Path, conn: sqlite3.Connection):
         self.path = path
         self.conn = conn
+        self.count_helpers: CountHelpers | None = None  # of split counts (count_split.py)
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
@@ -132,6 +134,8 @@ class Store:
         return store
 
     def close(self) -> None:
+        if self.count_helpers is not None:
+            self.count_helpers.close()
         self.conn.close()
 
     def __enter__(self) -> Store:
