@@ -13,9 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from telereader.core.store import Store
+
+EMIT_POLL_MS = 5  # how soon a relay whose answer came first is looked at again
 
 
 class Pool(Protocol):
@@ -31,6 +34,7 @@ class _Task(QRunnable):
     def __init__(self, func: Callable[[], Any], relay: _Relay, ended: threading.Event | None):
         super().__init__()
         self._func, self._relay, self._ended = func, relay, ended
+        self.emitted = threading.Event()  # the worker is done with the relay
 
     def run(self) -> None:
         try:
@@ -41,8 +45,9 @@ class _Task(QRunnable):
             else:
                 self._relay.done.emit(result)
         except RuntimeError:
-            pass  # the relay's owner is gone (the window closed): nobody waits for the answer
+            pass  # the relay is gone (the application is closing): nobody waits for the answer
         finally:
+            self.emitted.set()
             if self._ended is not None:
                 self._ended.set()  # after the last signal: the owner may now go
 
@@ -61,25 +66,34 @@ def run_task(
     With `parent`, the answer is dropped once `parent` is deleted. `ended` is set when the
     worker has let go (after its last signal).
 
-    The relay always has a Qt parent (the application when none is given), so Qt owns it and it
-    is deleted here, on this thread, by deleteLater: were Python to own it, the worker dropping
-    the last reference could delete it on the worker's thread, which Qt does not allow."""
-    relay = _Relay(parent if parent is not None else QCoreApplication.instance())
-
-    def finish() -> None:
-        relay.deleteLater()
+    The relay is the application's child, deleted here, on this thread, and only once the
+    worker is done emitting through it. Were it `parent`'s child, closing a window would delete
+    it while a worker may be inside `emit` on it: a crash in the worker (seen in a test run).
+    Were Python to own it, the worker dropping the last reference could delete it on the
+    worker's thread, which Qt does not allow."""
+    relay = _Relay(QCoreApplication.instance())
+    task = _Task(func, relay, ended)
+    emitted = task.emitted  # the task itself is deleted by its pool once it has run
 
     def delivered(callback: Callable[[Any], None] | None) -> Callable[[Any], None]:
         def deliver(value: Any) -> None:
-            finish()
-            if callback is not None:
+            _delete_when_emitted(relay, emitted)
+            if callback is not None and (parent is None or shiboken6.isValid(parent)):
                 callback(value)
 
         return deliver
 
     relay.done.connect(delivered(on_done))
     relay.failed.connect(delivered(on_failed))
-    pool.start(_Task(func, relay, ended))
+    pool.start(task)
+
+
+def _delete_when_emitted(relay: _Relay, emitted: threading.Event) -> None:
+    """Delete the relay once its worker has left `emit` (the answer can arrive here first)."""
+    if emitted.is_set():
+        relay.deleteLater()
+    else:
+        QTimer.singleShot(EMIT_POLL_MS, lambda: _delete_when_emitted(relay, emitted))
 
 
 def serial_pool(parent: QObject | None = None) -> QThreadPool:
