@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from telereader.app.widgets.calendar import to_qdate
 from telereader.app.window import MainWindow
 from tests.conftest import FIXTURES
 from tests.test_window import (  # noqa: F401  (fixtures)
@@ -170,7 +169,7 @@ def test_deleting_the_day_shown_moves_to_the_nearest_remaining_day(
     delete_shown_day(qtbot, window)
     assert OTHER_DAY not in window.days
     assert window.model.day == SMALL_DAY  # 3 days before, against 88 after
-    assert not window.calendar.dateTextFormat(to_qdate(OTHER_DAY)).fontUnderline()
+    assert window.calendar.mark(OTHER_DAY) is None
 
 
 def test_the_sample_day_can_be_deleted_and_does_not_come_back(reader, qtbot, monkeypatch):

@@ -11,8 +11,9 @@ soft heap limit, which nothing here uses.
 
 The switch (`sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0)`) is only allowed while SQLite is shut
 down, and shutting it down under an open connection would break that connection. So it is made
-once per process (at the import of store.py, before any library is opened), on the very library
-Python's sqlite3 uses, and only when that library holds no memory at all: no connection open.
+once per process, before any library is opened (the window's `run_app`, the CLI's `search`, the
+search bench), on the very library Python's sqlite3 uses, and only when that library holds no
+memory at all: no connection open.
 Otherwise nothing changes and `memory_statistics_off()` says False (and counts are not split).
 """
 

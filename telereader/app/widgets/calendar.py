@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QEvent, QRect, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QTextCharFormat
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QWidget
 
 from telereader.app.i18n import tr
@@ -38,8 +38,8 @@ class LibraryCalendar(QCalendarWidget):
     Its cells are painted here whole rather than by Qt's item delegate: a day switch to another
     month repaints all 42 of them, and the delegate's way (a style option, an elided text layout,
     a format merged per cell) took 1.5 ms a month against 1.1 ms now (measured on the ten-year
-    library; most of what is left is Qt calling into Python once a cell). The formats set by
-    `mark_days` stay what the calendar's model answers for tooltips and accessibility."""
+    library; most of what is left is Qt calling into Python once a cell). The date formats
+    `mark_days` sets carry only the tooltips, which the calendar's model answers from them."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -48,7 +48,8 @@ class LibraryCalendar(QCalendarWidget):
         self._hit_cells: set[int] = set()  # Julian day numbers: what a cell's QDate gives at once
         self._new_cells: set[int] = set()
         self._marks: dict[int, tuple[QColor, bool]] = {}  # day → its shade, underlined
-        self._fonts: tuple[QFont, QFont, QFont, QFont] | None = None  # plain, underlined, bold, both
+        # plain, underlined, bold, both: made once per font
+        self._fonts: tuple[QFont, QFont, QFont, QFont] | None = None
         self.setGridVisible(False)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
@@ -75,6 +76,10 @@ class LibraryCalendar(QCalendarWidget):
     def set_marks(self, marks: dict[dt.date, tuple[QColor, bool]]) -> None:
         """The days with items: each cell's shade and whether it is underlined (fresh)."""
         self._marks = {to_qdate(day).toJulianDay(): mark for day, mark in marks.items()}
+
+    def mark(self, day: dt.date) -> tuple[QColor, bool] | None:
+        """How `day`'s cell is marked (its shade, underlined while fresh); None: no items."""
+        return self._marks.get(to_qdate(day).toJulianDay())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
@@ -135,34 +140,25 @@ def mark_days(
     fresh: set[dt.date],
     hit_days: dict[dt.date, int] | None = None,
 ) -> None:
-    """Dim every day, then mark the days with items: shaded, bold, a tooltip with the count
-    (and the watchlist hits, which also get a dot).
+    """Mark the days with items: shaded by their count, bold (other days dim), a tooltip with
+    the count (and the watchlist hits, which also get a dot).
 
     `fresh` days (just imported) are underlined until the next import.
     """
-    colours = Colours.for_palette(calendar.palette())
+    shade = Colours.for_palette(calendar.palette()).shade
     calendar.hit_days = dict(hit_days or {})
-    calendar.setDateTextFormat(QDate(), QTextCharFormat())  # forget earlier marks
-    dimmed = QTextCharFormat()
-    dimmed.setForeground(QBrush(colours.dim))
-    for weekday in Qt.DayOfWeek:
-        calendar.setWeekdayTextFormat(weekday, dimmed)
+    calendar.setDateTextFormat(QDate(), QTextCharFormat())  # forget earlier tooltips
     busiest = max(counts.values(), default=0)
-    text_colour = calendar.palette().color(calendar.foregroundRole())
     marks: dict[dt.date, tuple[QColor, bool]] = {}
     for day, count in counts.items():
-        marked = QTextCharFormat()
-        shade = QColor(colours.shade)
-        shade.setAlphaF(shade_level(count, busiest))
-        marks[day] = (shade, day in fresh)
-        marked.setBackground(QBrush(shade))
-        marked.setForeground(QBrush(text_colour))
-        marked.setFontWeight(QFont.Weight.Bold)
-        marked.setFontUnderline(day in fresh)
+        shaded = QColor(shade)
+        shaded.setAlphaF(shade_level(count, busiest))
+        marks[day] = (shaded, day in fresh)
         tooltip = tr("%n 条", "", count)
         if day in calendar.hit_days:
             tooltip += " · " + tr("关注命中 %n 条", "", calendar.hit_days[day])
-        marked.setToolTip(tooltip)
-        calendar.setDateTextFormat(to_qdate(day), marked)
+        with_tooltip = QTextCharFormat()
+        with_tooltip.setToolTip(tooltip)
+        calendar.setDateTextFormat(to_qdate(day), with_tooltip)
     calendar.set_marks(marks)
     calendar.updateCells()
