@@ -219,3 +219,23 @@ def test_sqlite_is_left_alone_while_a_connection_is_open():
         "print(conn.execute('SELECT x FROM t').fetchone()[0])"
     )
     assert shown.split() == ["False", "1", "1"]  # no split, and the connection still works
+
+
+@pytest.mark.parametrize(
+    ("command", "turned_off"), [("trend", "True"), ("saved", "True"), ("days", "None")]
+)
+def test_the_command_lines_that_search_turn_the_statistics_off_before_opening_the_library(
+    command, turned_off, tmp_path
+):
+    """`trend` and `saved` count through search() as `search` does: their big totals are split
+    too; a command that never searches does not pay for the switch."""
+    arguments = ["--data-dir", str(tmp_path), command] + (["黄金"] if command == "trend" else [])
+    shown = in_a_fresh_process(
+        "import contextlib, io\n"
+        "from telereader.cli import main\n"
+        "from telereader.core import sqlite_memory\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main({arguments!r})\n"
+        "print(sqlite_memory._state)"
+    )
+    assert shown.splitlines()[-1] == turned_off

@@ -28,7 +28,7 @@ def test_the_first_start_counts_the_sample_day_in_the_background_and_shows_its_h
 ):
     window = reader.open()
     assert window.model.day == SAMPLE_DAY
-    qtbot.waitUntil(lambda: window.hot_strip.isVisible(), timeout=WORDS_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: bool(window.hot_strip.words_shown()), timeout=WORDS_TIMEOUT_MS)
     shown = window.hot_strip.words_shown()
     assert shown[0] == "海关总署"  # the day's story (tests/test_words.py says why)
     assert not window.hot_strip.rising_label.isVisible()  # one day: nothing to rise against
@@ -153,5 +153,6 @@ def test_more_hot_words_than_fit_never_widen_the_timeline(reader, qtbot):
     assert window.list.viewport().width() == width  # the rows keep their measured heights
     shown = [button for button in window.hot_strip.buttons if button.isVisible()]
     assert 0 < len(shown) < 20  # the words that fit, best first
+    assert window.hot_strip.words_shown() == [button.text() for button in shown]
     assert all(button.geometry().right() <= window.hot_strip.width() for button in shown)
     assert shown[0].text() == long_words[0][0]

@@ -187,6 +187,17 @@ def test_catch_up_resumes_where_it_stopped_and_counts_a_day_once(tmp_path):
         assert total == (3,)
 
 
+def test_a_library_opened_by_a_relative_path_catches_up_too(tmp_path, monkeypatch):
+    """`telereader --data-dir lib words`: the words' sample is read from the library by its
+    path (a relative one could not be made a file URI: the command died)."""
+    paths = [write_day(tmp_path, dt.date(2025, 5, 1), [BACKGROUND[0].format(d="5月1日")])]
+    monkeypatch.chdir(tmp_path)
+    with Store.open(Path("library")) as store:
+        import_paths(store, paths, workers=0)
+        assert catch_up(store, workers=0).done == 1
+        assert pending_days(store) == []
+
+
 def test_a_day_captured_again_is_recounted_and_a_deleted_day_leaves_the_totals(tmp_path):
     day = dt.date(2025, 5, 1)
     with Store.open(tmp_path / "library") as store:

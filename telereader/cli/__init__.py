@@ -101,11 +101,6 @@ def parsed(arguments: list[str]) -> argparse.Namespace:
     return args
 
 
-# Commands whose big totals are counted in parts on several cores (core/count_split.py); the
-# others do not load ctypes for it (~3 ms).
-COUNTING_IN_PARTS = ("search",)
-
-
 def dispatch(chosen: Command, args: argparse.Namespace) -> int:
     """Check the arguments, open the library once, run the command and, when it wrote the
     reader's data, keep the automatic backup."""
@@ -116,7 +111,7 @@ def dispatch(chosen: Command, args: argparse.Namespace) -> int:
     from telereader.core.migrations import reporting_progress
     from telereader.core.store import Store
 
-    if chosen.name in COUNTING_IN_PARTS:  # before the library is opened: sqlite_memory.py
+    if chosen.searches:  # before the library is opened (sqlite_memory.py); ~3 ms, so only then
         from telereader.core.sqlite_memory import memory_statistics_off
 
         memory_statistics_off()

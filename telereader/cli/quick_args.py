@@ -91,7 +91,6 @@ class Declared:
     def __init__(self) -> None:
         self.options: dict[str, Argument] = {}
         self.positionals: list[Argument] = []
-        self.defaults: dict[str, object] = {}
         self.groups: list[ExclusiveGroup] = []
 
     def add_argument(self, *names: str, **settings: object) -> None:
@@ -108,9 +107,6 @@ class Declared:
         group = ExclusiveGroup(self, required)
         self.groups.append(group)
         return group
-
-    def set_defaults(self, **defaults: object) -> None:
-        self.defaults.update(defaults)
 
     def __getattr__(self, name: str) -> object:
         raise NotPlain  # any other use of the parser: argparse's
@@ -138,7 +134,7 @@ def _reading(words: list[str]) -> SimpleNamespace | None:
         return None  # a group: `watch add ...`
     declared = declarations(entry)
     given, positionals, data_dir = _read(declared, words[start + 1 :], data_dir)
-    values = {**declared.defaults, **_values(declared, given, positionals)}
+    values = _values(declared, given, positionals)
     if data_dir is not None:
         values["data_dir"] = Path(data_dir)
     return SimpleNamespace(**values, command=name, chosen=entry)

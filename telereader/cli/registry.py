@@ -82,6 +82,9 @@ class Command:
         # `search 黄金 -黄金周` holds an exclusion, not an option
         rest: str | None = None,
         loads: tuple[str, ...] = (),  # the HEAVY_MODULES it needs when it runs
+        # it searches: SQLite's memory statistics go off before the library opens, so that big
+        # totals are counted on several cores (core/sqlite_memory.py, count_split.py)
+        searches: bool = False,
     ) -> None:
         self.name, self.run, self.help = name, run, help
         self.writes, self.json, self.store = writes, json, store
@@ -89,6 +92,7 @@ class Command:
         self.check: Check | None = None
         self.rest = rest
         self.loads = loads
+        self.searches = searches
 
     def may_load(self) -> set[str]:
         """The HEAVY_MODULES a run of this command may load."""
@@ -123,6 +127,7 @@ def command(
     arguments: Declare | None = None,
     rest: str | None = None,
     loads: tuple[str, ...] = (),
+    searches: bool = False,
 ) -> Callable[[Run], Command]:
     def register(run: Run) -> Command:
         registered = Command(
@@ -135,6 +140,7 @@ def command(
             declare=arguments,
             rest=rest,
             loads=loads,
+            searches=searches,
         )
         COMMANDS[name] = registered
         return registered

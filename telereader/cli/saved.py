@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         "list the saved searches with their unread counts (run one with search --saved NAME)",
     ),
     json=True,
+    searches=True,
 )
 def list_saved(args: argparse.Namespace, store: Store) -> int:
     from telereader.core.saved_searches import (

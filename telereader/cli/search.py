@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     ),
     json=True,
     rest="query",
+    searches=True,
 )
 def search(args: argparse.Namespace, store: Store) -> int:
     from telereader.core.filters import ItemFilter

@@ -94,6 +94,7 @@ def words_checks(args: argparse.Namespace) -> None:
     help=("搜索或关注列表每天/周/月的条数", "matching items per day, week or month"),
     json=True,
     rest="query",
+    searches=True,
 )
 def trend(args: argparse.Namespace, store: Store) -> int:
     from telereader.core.filters import ItemFilter

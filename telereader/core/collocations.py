@@ -140,7 +140,7 @@ def learn_in_worker(
     stalled 50-100 ms when the word catch-up began (issue 16)."""
     from telereader.core.wordcut import jieba_dictionary, worker_cutter
 
-    conn = sqlite3.connect(f"{Path(library).as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(f"{Path(library).resolve().as_uri()}?mode=ro", uri=True)
     try:
         items = sample_items(conn, day_from)
     finally:

@@ -30,8 +30,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from pathlib import Path
 
-from telereader.core.index_writes import items_with_character
-from telereader.core.pair_counts import items_with_pair
+from telereader.core.index_writes import kept_items
 from telereader.core.query import Query
 from telereader.core.search_index import INDEX_TABLE, expression_tokens
 from telereader.core.search_plan import SearchPlan
@@ -57,14 +56,8 @@ def count_parts() -> int:
 def walk_estimate(conn: sqlite3.Connection, query: Query) -> int:
     """The index entries a count of the query reads: the kept item counts of every token of
     its terms, exclusions included (an upper bound of the walk, and its cost's measure)."""
-    entries = 0
-    for term in (*query.include, *query.exclude):
-        for token in expression_tokens(term):
-            if len(token) == 1:
-                entries += items_with_character(conn, token)
-            else:
-                entries += items_with_pair(conn, token)
-    return entries
+    terms = (*query.include, *query.exclude)
+    return sum(kept_items(conn, token) for term in terms for token in expression_tokens(term))
 
 
 def should_split(entries: int, parts: int) -> bool:

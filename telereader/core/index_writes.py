@@ -17,7 +17,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Sequence
 
-from telereader.core.pair_counts import count_pairs
+from telereader.core.pair_counts import count_pairs, items_with_pair, items_with_pair_by_day
 from telereader.core.search_index import INDEX_TABLE, characters_of, pairs_of
 
 CHAR_COUNTS = "search_char_counts"
@@ -90,6 +90,22 @@ def items_with_character_by_day(
         "AND items > 0",
         [token, first, last],
     ).fetchall()
+
+
+def kept_items(conn: sqlite3.Connection, token: str) -> int:
+    """The items holding an index token (a character or a pair), as the index writes keep
+    them: no walk over the index."""
+    return items_with_character(conn, token) if len(token) == 1 else items_with_pair(conn, token)
+
+
+def kept_items_by_day(
+    conn: sqlite3.Connection, token: str, first: str, last: str
+) -> list[tuple[str, int]] | None:
+    """(day, items holding the token) from `first` to `last`, or None for a pair not common
+    enough to be kept by day (pair_counts.py)."""
+    if len(token) == 1:
+        return items_with_character_by_day(conn, token, first, last)
+    return items_with_pair_by_day(conn, token, first, last)
 
 
 def _count(conn: sqlite3.Connection, rows: Sequence[tuple], sign: int) -> None:

@@ -13,8 +13,7 @@ from collections.abc import Iterator
 
 from telereader.core.count_split import count_in_parts
 from telereader.core.filters import ItemFilter
-from telereader.core.index_writes import items_with_character
-from telereader.core.pair_counts import items_with_pair
+from telereader.core.index_writes import kept_items
 from telereader.core.query import Query, parse_query
 from telereader.core.record import Record, factory
 from telereader.core.search_index import (
@@ -252,11 +251,8 @@ def _kept_total(conn, query: Query, plan: SearchPlan) -> int | None:
 
 
 def _kept_term_total(conn, term: str) -> int | None:
-    character = single_character(term)
-    if character is not None:
-        return items_with_character(conn, character)
-    pair = single_pair(term)
-    return items_with_pair(conn, pair) if pair is not None else None
+    token = single_character(term) or single_pair(term)
+    return kept_items(conn, token) if token is not None else None
 
 
 def _candidates(conn, match: str, where: str, params: list) -> Iterator[tuple]:

@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from telereader.core.filters import ItemFilter
-from telereader.core.index_writes import items_with_character_by_day
-from telereader.core.pair_counts import items_with_pair_by_day
+from telereader.core.index_writes import kept_items_by_day
 from telereader.core.query import parse_query
 from telereader.core.search import counts_in_key_ranges, matching_keys, search
 from telereader.core.search_index import single_character, single_pair
@@ -201,13 +200,8 @@ def _kept_by_day(store: Store, text: str, base: ItemFilter) -> list | None:
         return None
     first = base.day_from.isoformat() if base.day_from else ""
     last = base.day_to.isoformat() if base.day_to else "9999"
-    token = single_character(query.include[0])
-    if token is not None:
-        return items_with_character_by_day(store.conn, token, first, last)
-    token = single_pair(query.include[0])
-    if token is not None:
-        return items_with_pair_by_day(store.conn, token, first, last)
-    return None
+    token = single_character(query.include[0]) or single_pair(query.include[0])
+    return None if token is None else kept_items_by_day(store.conn, token, first, last)
 
 
 def _counts_by_key_ranges(

@@ -40,7 +40,6 @@ class HotWordStrip(QWidget):
         self.rising_label.setToolTip(
             tr("最近七天远比之前常见的词（对数似然比）；“新”为之前从未出现")
         )
-        self.buttons: list[QToolButton] = []
         self._row_buttons: tuple[list[QToolButton], list[QToolButton]] = ([], [])  # hot, rising
         # The words take the width the timeline has, never more: a row of ten words asking
         # for its width widened the timeline's column whenever the words changed (the word
@@ -68,7 +67,6 @@ class HotWordStrip(QWidget):
         for button in self.buttons:
             button.setParent(None)
             button.deleteLater()
-        self.buttons = []
         self._row_buttons = ([], [])
         for word, count in hot[:HOT_SHOWN]:
             self._add(0, word, word, tr("%1 条").replace("%1", str(count)))
@@ -105,8 +103,13 @@ class HotWordStrip(QWidget):
         button.setObjectName("hot_word")
         button.clicked.connect(lambda: self.word_clicked.emit(word))
         row.insertWidget(row.count() - 1, button)  # before the stretch
-        self.buttons.append(button)
         self._row_buttons[which].append(button)
 
+    @property
+    def buttons(self) -> list[QToolButton]:
+        """The word buttons, hot then rising, best first, shown or left out by `_fit`."""
+        return [*self._row_buttons[0], *self._row_buttons[1]]
+
     def words_shown(self) -> list[str]:
-        return [button.text() for button in self.buttons]
+        """The words the strip shows (those that fit its width)."""
+        return [button.text() for button in self.buttons if button.isVisibleTo(self)]
