@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")  # as the app paints (app/main.py)
 os.environ.setdefault("TELEREADER_LANG", "en")
 
 from pathlib import Path

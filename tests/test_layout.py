@@ -10,6 +10,7 @@ import datetime as dt
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
+from telereader.app.models import ItemRole
 from telereader.app.widgets.note import MAX_LINES, MIN_LINES
 from telereader.app.window import state
 from telereader.app.window.columns import CALENDAR_WIDTH
@@ -242,3 +243,34 @@ def test_a_long_title_does_not_raise_the_windows_least_height(reader, qtbot):
     window.resize(1400, least)  # and the window still shrinks that far
     settle()
     assert window.height() == least
+
+
+# ---- painted once, in place ----------------------------------------------------------------
+
+
+def detail_geometry(window) -> list:
+    detail = window.detail
+    return [widget.geometry() for widget in (detail.meta, detail.title, detail.body,
+                                             detail.source, detail.note)]  # fmt: skip
+
+
+def test_a_new_item_and_a_new_day_are_laid_out_before_they_are_painted(reader, qtbot):
+    """Nothing moves a turn of the event loop after the switch: the detail's labels and the
+    calendar's month are laid out in the switch, so the first paint is the final one."""
+    window = reader.open()
+    with Store.open(reader.data_dir) as other:
+        import_paths(other, [FIXTURES / "small.md"])
+    window.refresh_days()
+    settle()
+    items = [window.list.model().index(row, 0).data(ItemRole) for row in range(12)]
+    for item in sorted(items, key=lambda item: len(item.title or ""))[::3]:
+        window.list.select(item.id)  # titles short and long, one line and more
+        before = detail_geometry(window)
+        settle()
+        assert detail_geometry(window) == before
+    month = window.calendar.findChild(QWidget, "qt_calendar_monthbutton")
+    for day in (SMALL_DAY, SAMPLE_DAY, SMALL_DAY):
+        window.show_day(day)
+        before = detail_geometry(window), month.geometry()
+        settle()
+        assert (detail_geometry(window), month.geometry()) == before

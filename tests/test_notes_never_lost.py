@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 
 from telereader.app.ops.importing import ImportJob
 from telereader.app.ops.writer import Writer
@@ -332,3 +332,23 @@ def test_a_kept_note_that_landed_after_all_is_not_written_again(reader, qtbot):
     reader.open()
     assert not (reader.data_dir / UNSAVED_FILE).exists()
     assert library_note(reader.data_dir, item.id) == "已经写进去的"
+
+
+def test_undo_in_the_note_box_never_brings_back_another_items_note(reader, qtbot):
+    """An empty note box is kept from item to item (most items have no note), but not its
+    undo history: Ctrl+Z on the next item must not type the last item's note into it."""
+    window = reader.open()
+    first = window.current_item()
+    note = window.detail.note
+    note.setFocus()
+    qtbot.keyClicks(note, "first item only")
+    note.selectAll()
+    qtbot.keyClick(note, Qt.Key.Key_Delete)  # the box is empty again, its history is not
+    window.list.setFocus()
+    qtbot.keyClick(window.list, Qt.Key.Key_J)
+    assert window.current_item().id != first.id
+    note.setFocus()
+    qtbot.keyClick(note, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert note.toPlainText() == ""
+    reader.close(window)
+    assert library_note(reader.data_dir, first.id) is None

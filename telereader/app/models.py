@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
@@ -26,7 +27,8 @@ ItemIdRole = Qt.ItemDataRole.UserRole + 2
 HighlightRole = Qt.ItemDataRole.UserRole + 3  # the terms to highlight in a row
 ShowDayRole = Qt.ItemDataRole.UserRole + 4  # rows from many days show their day
 # a search result's matched passage of the body (str), or None: the row shows the body whole
-SnippetRole = Qt.ItemDataRole.UserRole + 6  # (+5 is NoteRole, below)
+SnippetRole = Qt.ItemDataRole.UserRole + 6
+NoteRole = Qt.ItemDataRole.UserRole + 5  # the note shown in the row (None for no note)
 NewRole = Qt.ItemDataRole.UserRole + 7  # True: the item arrived since the reader looked at its day
 # the day's row standing for a story sent more than once: what it says of the others ("" else)
 SimilarRole = Qt.ItemDataRole.UserRole + 8
@@ -35,6 +37,39 @@ NOTE_PASSAGE = 90  # characters of a found note shown when no term marks a passa
 
 Index = QModelIndex | QPersistentModelIndex
 FirstPage = tuple[list[StoredItem], int]  # a paged list's first page and its total
+
+
+@dataclass(frozen=True, slots=True)
+class RowFacts:
+    """Everything a row of an item list shows, read from its model in one call (`row_facts`):
+    the delegate wants a row's item, passage, note, terms and marks several times a layout
+    and a paint, and every Qt role asked for costs microseconds through QVariant. The roles
+    above answer from these facts too."""
+
+    item: StoredItem
+    snippet: str | None = None  # SnippetRole
+    note: str | None = None  # NoteRole: the note shown under the row (None: not a notes row)
+    terms: tuple[str, ...] = ()  # HighlightRole
+    show_day: bool = False  # ShowDayRole
+    new: bool = False  # NewRole
+    similar: str = ""  # SimilarRole
+
+
+def facts_data(facts: RowFacts, role: int, with_day: bool = False):
+    """The roles of a row, from its facts."""
+    if role == SnippetRole:
+        return facts.snippet
+    if role == NoteRole:
+        return facts.note
+    if role == HighlightRole:
+        return facts.terms
+    if role == ShowDayRole:
+        return facts.show_day
+    if role == NewRole:
+        return facts.new
+    if role == SimilarRole:
+        return facts.similar
+    return item_data(facts.item, role, with_day)
 
 
 def plain_tooltip(text: str) -> str:
@@ -95,6 +130,14 @@ class ItemListModel(QAbstractListModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return item_flags(index)
+
+    def row_facts(self, row: int) -> RowFacts | None:
+        """What row `row` shows (None past the end); subclasses add what their rows show."""
+        return RowFacts(self._items[row]) if 0 <= row < len(self._items) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        facts = self.row_facts(index.row()) if index.isValid() else None
+        return None if facts is None else facts_data(facts, role, facts.show_day)
 
 
 class DayItemsModel(SimilarFolding, QAbstractListModel):
@@ -253,14 +296,15 @@ class DayItemsModel(SimilarFolding, QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._shown
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < self._shown:
+    def row_facts(self, row: int) -> RowFacts | None:
+        if not 0 <= row < self._shown:
             return None
-        if role == NewRole:
-            return self._items[index.row()].id in self.new_ids
-        if role == SimilarRole:
-            return self.similar_text(index.row())
-        return item_data(self._items[index.row()], role)
+        item = self._items[row]
+        return RowFacts(item, new=item.id in self.new_ids, similar=self.similar_text(row))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        facts = self.row_facts(index.row()) if index.isValid() else None
+        return None if facts is None else facts_data(facts, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return item_flags(index)
@@ -338,16 +382,11 @@ class SearchResultsModel(ItemListModel):
             notes_only=self.request.notes_only,
         )
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+    def row_facts(self, row: int) -> RowFacts | None:
+        if not 0 <= row < len(self._items):
             return None
-        if role == HighlightRole:
-            return self.terms
-        if role == ShowDayRole:
-            return True
-        if role == SnippetRole:
-            return self.snippet(self._items[index.row()])
-        return item_data(self._items[index.row()], role, with_day=True)
+        item = self._items[row]
+        return RowFacts(item, snippet=self.snippet(item), terms=self.terms, show_day=True)
 
     def snippet(self, item: StoredItem) -> str | None:
         """The passage of the item's body the search matched; None when its title shows the
@@ -360,7 +399,3 @@ class SearchResultsModel(ItemListModel):
             else:
                 self._snippets[item.id] = snippet(item.body, self.terms, item.title)
         return self._snippets[item.id]
-
-
-# the note shown in the row ("" for none); not SnippetRole's 6
-NoteRole = Qt.ItemDataRole.UserRole + 5

@@ -10,9 +10,7 @@ from telereader.app.models import (
     FirstPage,
     Index,
     ItemListModel,
-    NoteRole,
-    ShowDayRole,
-    item_data,
+    RowFacts,
     plain_tooltip,
 )
 from telereader.core.filters import ItemFilter
@@ -78,12 +76,8 @@ class PagedItemsModel(ItemListModel):
         finally:
             self._fetching = False
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        if role == ShowDayRole:
-            return True
-        return item_data(self._items[index.row()], role, with_day=True)
+    def row_facts(self, row: int) -> RowFacts | None:
+        return RowFacts(self._items[row], show_day=True) if 0 <= row < len(self._items) else None
 
 
 class WatchHitsModel(PagedItemsModel):
@@ -153,14 +147,22 @@ class AcrossDaysModel(PagedItemsModel):
     def _total(self) -> int:
         return self._store.items_total(*self.item_filter.sql())
 
+    @property
+    def _shows_note(self) -> bool:
+        return self.view is not None and self.view.shows_note
+
+    def row_facts(self, row: int) -> RowFacts | None:
+        if not 0 <= row < len(self._items):
+            return None
+        item = self._items[row]
+        return RowFacts(item, note=(item.note or "") if self._shows_note else None, show_day=True)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        shows_note = self.view is not None and self.view.shows_note
-        if role == NoteRole and shows_note and index.isValid() and index.row() < len(self._items):
-            return self._items[index.row()].note or ""
-        if role == Qt.ItemDataRole.ToolTipRole and shows_note and index.row() < len(self._items):
-            if not index.isValid():
+        if role == Qt.ItemDataRole.ToolTipRole and self._shows_note:
+            facts = self.row_facts(index.row()) if index.isValid() else None
+            if facts is None:
                 return None
-            item = self._items[index.row()]
+            item = facts.item
             return plain_tooltip(
                 one_line(item.title or item.body, 300) + "\n\n" + (item.note or "")
             )

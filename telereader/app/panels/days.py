@@ -86,8 +86,9 @@ class DayNavigation(QWidget):
 
     def set_new_days(self, days: set[dt.date]) -> None:
         """Mark the days with new items; the 新条目 button works while there are some."""
-        self.calendar.new_days = set(days)
-        self.calendar.updateCells()
+        if set(days) != self.calendar.new_days:  # asked after every day switch: mostly the same
+            self.calendar.new_days = set(days)
+            self.calendar.updateCells()
         self.new_button.setEnabled(bool(days))
 
     def choose(self, day: dt.date) -> bool:

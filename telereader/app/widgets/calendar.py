@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QTextCharFormat
-from PySide6.QtWidgets import QCalendarWidget, QWidget
+from PySide6.QtCore import QDate, QEvent, QObject, QPointF, QRect, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QStaticText, QTextCharFormat
+from PySide6.QtWidgets import QCalendarWidget, QTableView, QWidget
 
 from telereader.app.i18n import tr
 from telereader.app.widgets.look import Colours
@@ -50,6 +50,10 @@ class LibraryCalendar(QCalendarWidget):
         self._marks: dict[int, tuple[QColor, bool]] = {}  # day → its shade, underlined
         # plain, underlined, bold, both: made once per font
         self._fonts: tuple[QFont, QFont, QFont, QFont] | None = None
+        self._numbers: dict[tuple[int, int], QStaticText] = {}  # a day's number, by font style
+        self._painting: tuple | None = None  # what the cells of the paint under way share
+        self._new_paint = _NewPaint(self)
+        self.findChild(QTableView).viewport().installEventFilter(self._new_paint)
         self.setGridVisible(False)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
@@ -84,6 +88,7 @@ class LibraryCalendar(QCalendarWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
             self._fonts = None
+            self._numbers.clear()
         super().changeEvent(event)
 
     def _cell_font(self, bold: bool, underlined: bool) -> QFont:
@@ -97,27 +102,67 @@ class LibraryCalendar(QCalendarWidget):
             self._fonts = tuple(made)
         return self._fonts[bold * 2 + underlined]
 
+    def _number(self, day: int, style: int) -> QStaticText:
+        """A day's number laid out once per font style (0–3, as `_cell_font`): a text laid out
+        anew for each cell was most of painting one."""
+        key = (day, style)
+        made = self._numbers.get(key)
+        if made is None:
+            made = self._numbers[key] = QStaticText(str(day))
+            made.prepare(font=self._fonts[style] if self._fonts else self.font())
+        return made
+
+    def _paint_state(self) -> tuple:
+        """What every cell of one paint asks for, asked once (the view paints 42 cells in a
+        row; the calendar's own getters are calls into Qt)."""
+        if self._painting is None:
+            palette = self.palette()
+            enabled = self.isEnabled()
+            group = QPalette.ColorGroup.Normal if enabled else QPalette.ColorGroup.Disabled
+            self._painting = (
+                palette.cacheKey(),
+                self.selectedDate().toJulianDay(),
+                self.minimumDate().toJulianDay(),
+                self.maximumDate().toJulianDay(),
+                self.monthShown(),
+                palette.color(group, QPalette.ColorRole.Highlight),
+                palette.color(group, QPalette.ColorRole.HighlightedText),
+                palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text),
+                palette.color(group, QPalette.ColorRole.Text),
+                Colours.for_palette(palette).dim,
+            )
+        return self._painting
+
     def paintCell(self, painter: QPainter, rect: QRect, date: QDate) -> None:
         cell = date.toJulianDay()
-        palette = self.palette()
-        group = QPalette.ColorGroup.Normal if self.isEnabled() else QPalette.ColorGroup.Disabled
+        (_palette, selected, first, last, month, highlight, on_highlight, disabled, text,
+         dim) = self._paint_state()  # fmt: skip
         mark = self._marks.get(cell)
-        in_range = self.minimumDate() <= date <= self.maximumDate()
-        if date == self.selectedDate():
-            painter.fillRect(rect, palette.color(group, QPalette.ColorRole.Highlight))
-            pen = palette.color(group, QPalette.ColorRole.HighlightedText)
+        in_range = first <= cell <= last
+        if cell == selected:
+            painter.fillRect(rect, highlight)
+            pen = on_highlight
         else:
             if mark is not None and in_range:
                 painter.fillRect(rect, mark[0])
-            if date.month() != self.monthShown() or not in_range:
-                pen = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+            if date.month() != month or not in_range:
+                pen = disabled
             elif mark is not None:
-                pen = palette.color(group, QPalette.ColorRole.Text)
+                pen = text
             else:
-                pen = Colours.for_palette(palette).dim
+                pen = dim
+        style = (mark is not None) * 2 + (mark is not None and mark[1])
         painter.setPen(pen)
         painter.setFont(self._cell_font(mark is not None, mark is not None and mark[1]))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(date.day()))
+        number = self._number(date.day(), style)
+        size = number.size()
+        painter.drawStaticText(
+            QPointF(
+                rect.x() + (rect.width() - size.width()) / 2,
+                rect.y() + (rect.height() - size.height()) / 2,
+            ),
+            number,
+        )
         hit, new = cell in self._hit_cells, cell in self._new_cells
         if not hit and not new:
             return
@@ -132,6 +177,19 @@ class LibraryCalendar(QCalendarWidget):
             painter.setBrush(QColor(NEW_DOT_COLOUR))
             painter.drawEllipse(rect.left() + 2, rect.top() + 2, size, size)
         painter.restore()
+
+
+class _NewPaint(QObject):
+    """Forgets what the last paint's cells shared when the calendar's grid paints again."""
+
+    def __init__(self, calendar: LibraryCalendar):
+        super().__init__(calendar)
+        self._calendar = calendar
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self._calendar._painting = None
+        return False
 
 
 def mark_days(

@@ -22,20 +22,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from telereader.app.i18n import tr
-from telereader.app.models import (
-    DayItemsModel,
-    HighlightRole,
-    ItemRole,
-    NewRole,
-    NoteRole,
-    ShowDayRole,
-    SimilarRole,
-    SnippetRole,
-)
+from telereader.app.models import RowFacts
 from telereader.app.widgets import row_layout
 from telereader.app.widgets.highlight import lit_watchlists
 from telereader.app.widgets.look import Colours
-from telereader.app.widgets.row_geometry import MARKER, PADDING, FontFacts, facts, small_font
+from telereader.app.widgets.row_geometry import MARKER, PADDING, FontFacts, facts
 from telereader.app.widgets.row_heights import RowHeights
 from telereader.app.widgets.row_text import RowText, Stamp, row_text, stamp
 from telereader.core.keywords import Watchlist
@@ -59,18 +50,19 @@ class ItemDelegate(QStyledItemDelegate):
     @staticmethod
     def row_of(index: QModelIndex, watchlists=(), with_marks: bool = True) -> RowText | None:
         """The row's text runs for `index` (None for no item)."""
-        item: StoredItem | None = index.data(ItemRole)
-        if item is None:
-            return None
-        snippet = index.data(SnippetRole)
+        shown = facts_of(index)
+        return None if shown is None else ItemDelegate._row_text(shown, watchlists, with_marks)
+
+    @staticmethod
+    def _row_text(shown: RowFacts, watchlists=(), with_marks: bool = True) -> RowText:
         return row_text(
-            item,
-            snippet=snippet if isinstance(snippet, str) else None,
-            note=index.data(NoteRole) or None,
-            terms=(index.data(HighlightRole) or ()) if with_marks else (),
+            shown.item,
+            snippet=shown.snippet,
+            note=shown.note or None,
+            terms=shown.terms if with_marks else (),
             watchlists=watchlists if with_marks else (),
             max_chars=MAX_ROW_CHARS,
-            similar=index.data(SimilarRole) or "",
+            similar=shown.similar,
         )
 
     # ---- geometry ----------------------------------------------------------------------------
@@ -90,18 +82,18 @@ class ItemDelegate(QStyledItemDelegate):
         return facts(font, self._font_key(font)).badges_width(text for text, _colour in badges)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        item: StoredItem | None = index.data(ItemRole)
-        if item is None:
+        shown = facts_of(index)
+        if shown is None:
             return QSize(200, QFontMetrics(option.font).height() * 2)
         width, font_key = self.text_width(option), self._font_key(option.font)
-        key = (self._content_key(index, item, font_key), width)
+        key = (self._content_key(shown, font_key), width)
         widget = option.widget
         room = widget.viewport().height() if hasattr(widget, "viewport") else 1 << 30
         height = self.heights.height(
             key,
             option,
             index,
-            lambda: self._estimate(key, item, width, facts(option.font, font_key)),
+            lambda: self._estimate(key, shown.item, width, facts(option.font, font_key)),
             room,
         )
         return QSize(width, height)
@@ -109,10 +101,11 @@ class ItemDelegate(QStyledItemDelegate):
     def _measure(self, option: QStyleOptionViewItem, index: QModelIndex) -> int:
         """The row's exact height. Read or not, the title is measured bold: reading an item
         never changes its height."""
-        item: StoredItem = index.data(ItemRole)
-        laid = self._laid(index, item, option, self.text_width(option), selected=False, bold=True)
-        show_day = bool(index.data(ShowDayRole))
-        gutter = self._gutter_height(item, facts(option.font, self._font_key(option.font)), show_day)
+        shown = facts_of(index)
+        assert shown is not None
+        laid = self._laid(shown, option, self.text_width(option), selected=False, bold=True)
+        font = facts(option.font, self._font_key(option.font))
+        gutter = self._gutter_height(shown.item, font, shown.show_day)
         return int(max(laid.height, gutter) + 0.999) + PADDING * 2
 
     @staticmethod
@@ -141,33 +134,37 @@ class ItemDelegate(QStyledItemDelegate):
             self._last_font = (QFont(font), font.key())
         return self._last_font[1]
 
-    def _content_key(self, index: QModelIndex, item: StoredItem, font_key: str) -> tuple:
+    def _content_key(self, shown: RowFacts, font_key: str) -> tuple:
         """Everything a row's wrapping depends on but its width."""
+        item = shown.item
         badges = tuple(text for text, _ in self._badges(item, None, self.watchlists))
-        if isinstance(index.model(), DayItemsModel):  # the common case, asked hundreds of times
-            snippet, note, show_day = None, None, False
-            similar = index.data(SimilarRole)
-        else:
-            snippet, note = index.data(SnippetRole), index.data(NoteRole)
-            show_day, similar = bool(index.data(ShowDayRole)), ""
         body = item.body  # a row shows at most MAX_ROW_CHARS of it: no need to hash megabytes
         if len(body) > MAX_ROW_CHARS:
             body = (len(body), body[: MAX_ROW_CHARS + 1])
-        return (item.id, item.title, body, item.source, snippet, note, badges, font_key,
-                show_day, similar)  # fmt: skip
+        return (item.id, item.title, body, item.source, shown.snippet, shown.note, badges,
+                font_key, shown.show_day, shown.similar)  # fmt: skip
 
-    def _laid(self, index, item: StoredItem, option, width: int, selected: bool, bold: bool):
-        """The row's text laid out (from the cache when it was already)."""
-        font, palette = option.font, option.palette
-        terms = tuple(index.data(HighlightRole) or ())
+    def _laid(
+        self,
+        shown: RowFacts,
+        option: QStyleOptionViewItem,
+        width: int,
+        selected: bool,
+        bold: bool,
+        content: tuple | None = None,
+    ) -> row_layout.LaidOut:
+        """The row's text laid out (from the cache when it was already); `content`: its
+        content key, when the caller has it."""
+        font, palette, item = option.font, option.palette, shown.item
+        if content is None:
+            content = self._content_key(shown, self._font_key(font))
         lit = tuple((w.name, w.colour) for w in lit_watchlists(item, self.watchlists))
-        key = (self._content_key(index, item, self._font_key(font)), width, selected, bold, terms, lit,
-               palette.cacheKey())  # fmt: skip
+        key = (content, width, selected, bold, shown.terms, lit, palette.cacheKey())
         laid = self._layouts.get(key)
         if laid is None:
-            row = self.row_of(index, self.watchlists)
+            row = self._row_text(shown, self.watchlists)
             colours = Colours.for_palette(palette)
-            left = self._text_left(font, bool(index.data(ShowDayRole)))
+            left = self._text_left(font, shown.show_day)
             laid = row_layout.lay_out(
                 row,
                 font,
@@ -185,9 +182,10 @@ class ItemDelegate(QStyledItemDelegate):
     # ---- painting ----------------------------------------------------------------------------
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        item: StoredItem | None = index.data(ItemRole)
-        if item is None:
+        shown = facts_of(index)
+        if shown is None:
             return
+        item = shown.item
         style = option.widget.style() if option.widget else QApplication.style()
         # the row's ground only (selection, hover, focus): what initStyleOption would add
         # from the model's roles is painted below, and asking for it cost a tenth of a row
@@ -201,8 +199,10 @@ class ItemDelegate(QStyledItemDelegate):
         text_colour = palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )
-        font = QFont(option.font)
-        show_day = bool(index.data(ShowDayRole))
+        font = option.font
+        font_key = self._font_key(font)
+        measures = facts(font, font_key)
+        show_day = shown.show_day
         rect = option.rect
         top = rect.top() + PADDING
         painter.save()
@@ -210,20 +210,21 @@ class ItemDelegate(QStyledItemDelegate):
         if not item.read:
             self._draw_unread_marker(painter, rect, palette, selected)
         self._draw_stamp(
-            painter, stamp(item, show_day), font, QRect(rect.left() + MARKER + PADDING, top, 0, 0),
+            painter, stamp(item, show_day), font, measures, rect.left() + MARKER + PADDING, top,
             text_colour, colours.dim if not selected else text_colour,
         )  # fmt: skip
-        if index.data(NewRole):
+        if shown.new:
             self._draw_new(painter, font, rect.left() + MARKER + PADDING, top,
                            text_colour if selected else colours.shade)  # fmt: skip
-        left = rect.left() + self._text_left(font, show_day)
-        x, ground, metrics = left, self.badge_ground(palette, selected), QFontMetrics(font)
+        left = rect.left() + measures.text_left[show_day]
+        x, ground, metrics = left, self.badge_ground(palette, selected), measures.metrics
         for badge, colour in self._badges(item, colours, self.watchlists):
-            x = self._draw_badge(painter, badge, colour, x, QRect(left, top, 0, metrics.height()),
+            x = self._draw_badge(painter, badge, colour, x, QRect(left, top, 0, measures.height),
                                  metrics, ground)  # fmt: skip
         width = self.text_width(option)
-        self.heights.painted((self._content_key(index, item, self._font_key(font)), width), option, index)
-        laid = self._laid(index, item, option, width, selected, bold=not item.read)
+        content = self._content_key(shown, font_key)
+        self.heights.painted((content, width), option, index)
+        laid = self._laid(shown, option, width, selected, bold=not item.read, content=content)
         painter.setPen(text_colour)
         laid.layout.draw(painter, QPointF(left, top))
         if laid.ellipsis_at is not None:
@@ -235,8 +236,13 @@ class ItemDelegate(QStyledItemDelegate):
     @staticmethod
     def _draw_separator(painter: QPainter, rect: QRect, palette: QPalette) -> None:
         """A hairline between rows: a timeline of wrapped texts needs to show where one ends."""
-        line = QColor(palette.color(QPalette.ColorRole.Text))
-        line.setAlphaF(0.12)
+        key = palette.cacheKey()
+        line = _RULES.get(key)
+        if line is None:
+            if len(_RULES) >= 16:
+                _RULES.clear()
+            line = _RULES[key] = QColor(palette.color(QPalette.ColorRole.Text))
+            line.setAlphaF(0.12)
         painter.fillRect(QRect(rect.left(), rect.bottom(), rect.width(), 1), line)
 
     @staticmethod
@@ -264,17 +270,17 @@ class ItemDelegate(QStyledItemDelegate):
         painter.drawText(QPointF(x, top + QFontMetrics(small).ascent()), NEW_MARK)
 
     @staticmethod
-    def _draw_stamp(painter, shown: Stamp, font: QFont, at: QRect, colour, dim) -> None:
-        metrics = QFontMetrics(font)
+    def _draw_stamp(
+        painter, shown: Stamp, font: QFont, measures: FontFacts, left: int, top: int, colour, dim
+    ) -> None:
         painter.setFont(font)
         painter.setPen(colour)
-        painter.drawText(QPointF(at.left(), at.top() + metrics.ascent()), shown.time)
+        painter.drawText(QPointF(left, top + measures.metrics.ascent()), shown.time)
         if shown.under:
-            small = small_font(font)
-            painter.setFont(small)
+            painter.setFont(measures.small)
             painter.setPen(dim)
-            baseline = at.top() + metrics.height() + QFontMetrics(small).ascent()
-            painter.drawText(QPointF(at.left(), baseline), shown.under)
+            baseline = top + measures.height + measures.small_ascent
+            painter.drawText(QPointF(left, baseline), shown.under)
 
     @staticmethod
     def mark_format(mark_colour: str, colours: Colours, palette: QPalette) -> QTextCharFormat:
@@ -317,6 +323,16 @@ class ItemDelegate(QStyledItemDelegate):
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         return x + width + PADDING
 
+
+def facts_of(index: QModelIndex) -> RowFacts | None:
+    """What the row at `index` shows, from its model in one call (models.RowFacts)."""
+    if not index.isValid():
+        return None
+    read = getattr(index.model(), "row_facts", None)
+    return read(index.row()) if read is not None else None
+
+
+_RULES: dict[int, QColor] = {}  # the separator's colour, by palette
 
 MAX_ROW_CHARS = 4_000  # more than MAX_LINES lines of the widest list hold: the rest is never laid out
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QApplication,
@@ -183,10 +183,17 @@ class DetailPane(QWidget):
         self.source.setVisible(bool(item.source))
         self._show_star(item.starred)
         self.note.blockSignals(True)
-        self.note.setPlainText(item.note or "")
+        note = item.note or ""
+        if note or not self.note.document().isEmpty():
+            self.note.setPlainText(note)
+        else:  # most items have no note: an empty box stays, without the last item's undo
+            self.note.document().clearUndoRedoStacks()
         self.note.blockSignals(False)
         self._note_dirty = False
         self.show_note_state("")  # what the box said of the last item's note is not this one's
+        # the labels' new texts asked for a new layout: done now, so that the item is painted
+        # once and in place (else a turn of the event loop later, after a paint in the old one)
+        QCoreApplication.sendPostedEvents(self, QEvent.Type.LayoutRequest)
 
     def _show_body(self, text: str) -> None:
         """Show `text` (the body, or its opening) and mark its words."""
@@ -296,7 +303,8 @@ class DetailPane(QWidget):
         return len(self.body.extraSelections())
 
     def _meta_text(self, item: StoredItem) -> str:
-        parts = [item.time.strftime("%Y-%m-%d %H:%M")]
+        time = item.time  # not strftime: it imports the time module at every call
+        parts = [f"{time.date().isoformat()} {time.hour:02d}:{time.minute:02d}"]
         if item.time.date() != item.day:
             parts.append(tr("（%1 电报）").replace("%1", item.day.isoformat()))
         parts.append(tr("加红") if item.level is Level.IMPORTANT else tr("普通"))
@@ -311,7 +319,9 @@ class DetailPane(QWidget):
         self.star_button.blockSignals(True)
         self.star_button.setChecked(starred)
         self.star_button.blockSignals(False)
-        self.star_button.setText(tr("★ 已加星标") if starred else tr("☆ 加星标"))
+        text = tr("★ 已加星标") if starred else tr("☆ 加星标")
+        if self.star_button.text() != text:  # a new text is a new layout of the note bar
+            self.star_button.setText(text)
         self.star_button.setToolTip(tr("加星标 / 取消星标（S）"))
 
     def _star_clicked(self, checked: bool) -> None:

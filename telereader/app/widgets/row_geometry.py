@@ -32,12 +32,15 @@ class FontFacts:
     height: int  # a line of the font
     small_height: int  # a line of the time column's second line
     text_left: dict[bool, int]  # where the text starts, without / with the date under the time
+    metrics: QFontMetrics
+    small: QFont  # the time column's second line
+    small_ascent: int
     _badges: dict[str, int] = field(default_factory=dict)
 
     def badge_width(self, text: str) -> int:
         width = self._badges.get(text)
         if width is None:
-            width = self._badges[text] = QFontMetrics(self.font).horizontalAdvance(text)
+            width = self._badges[text] = self.metrics.horizontalAdvance(text)
         return width + BADGE_EXTRA
 
     def badges_width(self, texts) -> int:
@@ -53,6 +56,7 @@ def facts(font: QFont, key: str | None = None) -> FontFacts:
     found = _FACTS.get(key)
     if found is None:
         metrics, small = QFontMetricsF(font), QFontMetrics(small_font(font))
+        whole = QFontMetrics(font)
         time_width = QFontMetrics(font).horizontalAdvance("00:00")
 
         def left(show_day: bool) -> int:
@@ -63,9 +67,12 @@ def facts(font: QFont, key: str | None = None) -> FontFacts:
             font=QFont(font),
             em=metrics.horizontalAdvance("中"),
             line_spacing=metrics.lineSpacing(),
-            height=QFontMetrics(font).height(),
+            height=whole.height(),
             small_height=small.height(),
             text_left={False: left(False), True: left(True)},
+            metrics=whole,
+            small=small_font(font),
+            small_ascent=small.ascent(),
         )
     return found
 

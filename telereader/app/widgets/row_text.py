@@ -67,10 +67,13 @@ class Stamp:
 
 
 def stamp(item: StoredItem, show_day: bool) -> Stamp:
+    # not strftime: it imports the time module at every call, through PySide's import hook
+    time = item.time
+    clock = f"{time.hour:02d}:{time.minute:02d}"
     if show_day:
-        return Stamp(f"{item.time:%H:%M}", f"{item.time:%Y-%m-%d}", False)
-    next_day = item.time.date() > item.day
-    return Stamp(f"{item.time:%H:%M}", tr("次日") if next_day else "", next_day)
+        return Stamp(clock, time.date().isoformat(), False)
+    next_day = time.date() > item.day
+    return Stamp(clock, tr("次日") if next_day else "", next_day)
 
 
 def shown_body(item: StoredItem, limit: int | None = None) -> str:

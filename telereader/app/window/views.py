@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from telereader.app.across import BY_ID, NAME_VIEW_ID, AcrossView, name_view
 from telereader.app.i18n import tr
@@ -52,6 +52,10 @@ class Views:
         self._select(wanted)
         self._update_counts()
         self.hot_words_soon()
+        # Labels whose text changed (the detail's, the calendar's month) asked for a new
+        # layout; done now, the switch is painted once, in place, not a second time a turn
+        # of the event loop later with everything moved.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def previous_day(self) -> None:
         day = self.day_nav.neighbour(-1)
