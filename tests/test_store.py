@@ -97,3 +97,40 @@ def test_day_counts_follow_imports_and_edits(store):
     import_paths(store, [FIXTURES / "small-later-capture.md"])
     assert store.day_counts() == {summary.day: summary.items for summary in store.days()}
     assert list(store.day_counts().values()) == [93, 8]
+
+
+def brief_rows_plan(store: Store) -> str:
+    """How SQLite reads a day's rows past the first page (Store.item_rows_on's second read)."""
+    from telereader.core.store import DAY_ORDER
+    from telereader.core.stored import BRIEF_ITEM_COLUMNS, BRIEF_ITEM_JOINS
+
+    sql = (f"SELECT {BRIEF_ITEM_COLUMNS} FROM items {BRIEF_ITEM_JOINS} WHERE items.day = ? "
+           f"ORDER BY {DAY_ORDER} LIMIT -1 OFFSET 40")  # fmt: skip
+    return " | ".join(row[3] for row in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", ["x"]))
+
+
+def test_a_days_brief_rows_are_read_from_the_day_index_alone(data_dir):
+    with Store.open(data_dir) as store:
+        plan = brief_rows_plan(store)
+    assert "COVERING INDEX items_by_day" in plan and "TEMP B-TREE" not in plan
+
+
+def test_a_library_of_the_previous_schema_gets_the_covering_day_index_and_keeps_its_stars(
+    data_dir,
+):
+    with Store.open(data_dir) as store:
+        import_paths(store, [SAMPLE])
+        item = store.items_on(store.days()[0].day)[0]
+        store.set_starred([item.id], True)
+        with store.db.conn:  # the day index as schema 14 made it
+            store.db.execute("DROP INDEX items_by_day")
+            store.db.execute('CREATE INDEX items_by_day ON items ("day", "time", "position")')
+            store.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+        assert "TEMP B-TREE" in brief_rows_plan(store)
+    with Store.open(data_dir) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert "COVERING INDEX items_by_day" in brief_rows_plan(store)
+        assert store.item(item.id).starred
+        assert [row[0] for row in store.item_rows_on(item.day, 10)] == [
+            found.id for found in store.items_on(item.day)
+        ]
