@@ -26,9 +26,9 @@ ItemRole = Qt.ItemDataRole.UserRole + 1  # the StoredItem of a row
 ItemIdRole = Qt.ItemDataRole.UserRole + 2
 HighlightRole = Qt.ItemDataRole.UserRole + 3  # the terms to highlight in a row
 ShowDayRole = Qt.ItemDataRole.UserRole + 4  # rows from many days show their day
+NoteRole = Qt.ItemDataRole.UserRole + 5  # the note shown in the row (None for no note)
 # a search result's matched passage of the body (str), or None: the row shows the body whole
 SnippetRole = Qt.ItemDataRole.UserRole + 6
-NoteRole = Qt.ItemDataRole.UserRole + 5  # the note shown in the row (None for no note)
 NewRole = Qt.ItemDataRole.UserRole + 7  # True: the item arrived since the reader looked at its day
 # the day's row standing for a story sent more than once: what it says of the others ("" else)
 SimilarRole = Qt.ItemDataRole.UserRole + 8
@@ -55,21 +55,21 @@ class RowFacts:
     similar: str = ""  # SimilarRole
 
 
+# the roles a row's facts answer, and which of its fields answers each
+_FACT_OF_ROLE = {
+    SnippetRole: "snippet",
+    NoteRole: "note",
+    HighlightRole: "terms",
+    ShowDayRole: "show_day",
+    NewRole: "new",
+    SimilarRole: "similar",
+}
+
+
 def facts_data(facts: RowFacts, role: int, with_day: bool = False):
     """The roles of a row, from its facts."""
-    if role == SnippetRole:
-        return facts.snippet
-    if role == NoteRole:
-        return facts.note
-    if role == HighlightRole:
-        return facts.terms
-    if role == ShowDayRole:
-        return facts.show_day
-    if role == NewRole:
-        return facts.new
-    if role == SimilarRole:
-        return facts.similar
-    return item_data(facts.item, role, with_day)
+    field = _FACT_OF_ROLE.get(role)
+    return getattr(facts, field) if field else item_data(facts.item, role, with_day)
 
 
 def plain_tooltip(text: str) -> str:
