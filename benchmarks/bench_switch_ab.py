@@ -55,6 +55,16 @@ def child(library: Path) -> None:
         app.processEvents()
 
 
+def _wait_ready(label: str, process: subprocess.Popen) -> None:
+    """Until the version's window is open; a version that ended before is an error."""
+    while True:
+        line = process.stdout.readline()
+        if not line:
+            raise SystemExit(f"{label}: ended before its window opened (exit code {process.wait()})")
+        if line.strip() == "ready":
+            return
+
+
 def summary(values: list[float]) -> str:
     ordered = sorted(values)
     p95 = ordered[round(0.95 * (len(ordered) - 1))]
@@ -71,14 +81,15 @@ def main(specs: list[str]) -> int:
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
             env={**os.environ, "PYTHONPATH": checkout, "BENCH_NO_CATCH_UP": "1"},
         )  # fmt: skip
-        while process.stdout.readline().strip() != "ready":
-            pass
+        _wait_ready(label, process)
         versions.append((label, process, []))
     for number in range(SWITCHES):
         for _label, process, rows in versions if number % 2 == 0 else versions[::-1]:
             process.stdin.write("switch\n")
             process.stdin.flush()
             row = [float(value) for value in process.stdout.readline().split()]
+            if len(row) != 3:
+                raise SystemExit(f"{_label}: the switch gave no times (exit code {process.poll()})")
             if number >= WARM_UP:
                 rows.append(row)
     print("| version | switch p50 / p95 / max | until settled | CPU |")

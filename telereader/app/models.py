@@ -66,10 +66,17 @@ _FACT_OF_ROLE = {
 }
 
 
-def facts_data(facts: RowFacts, role: int, with_day: bool = False):
-    """The roles of a row, from its facts."""
+def row_data(model, row: int, role: int, with_day: bool = False):
+    """A role of row `row` of an item model: the roles of what the row shows from its facts,
+    the item's own (ItemRole, DisplayRole …) from the item alone, without working out a
+    passage or a similar-story line that they do not need (Ctrl+C over thousands of rows,
+    Qt's type-ahead over DisplayRole)."""
     field = _FACT_OF_ROLE.get(role)
-    return getattr(facts, field) if field else item_data(facts.item, role, with_day)
+    if field is not None:
+        facts = model.row_facts(row)
+        return None if facts is None else getattr(facts, field)
+    item = model.item_at(row)
+    return None if item is None else item_data(item, role, with_day)
 
 
 def plain_tooltip(text: str) -> str:
@@ -110,6 +117,8 @@ def item_flags(index: Index) -> Qt.ItemFlag:
 class ItemListModel(QAbstractListModel):
     """Rows of items; subclasses decide which items and how they arrive."""
 
+    SHOWS_DAY = False  # rows from many days: their DisplayRole says the day too
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._items: list[StoredItem] = []
@@ -131,13 +140,16 @@ class ItemListModel(QAbstractListModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         return item_flags(index)
 
+    def item_at(self, row: int) -> StoredItem | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
     def row_facts(self, row: int) -> RowFacts | None:
         """What row `row` shows (None past the end); subclasses add what their rows show."""
-        return RowFacts(self._items[row]) if 0 <= row < len(self._items) else None
+        item = self.item_at(row)
+        return None if item is None else RowFacts(item)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        facts = self.row_facts(index.row()) if index.isValid() else None
-        return None if facts is None else facts_data(facts, role, facts.show_day)
+        return row_data(self, index.row(), role, self.SHOWS_DAY) if index.isValid() else None
 
 
 class DayItemsModel(SimilarFolding, QAbstractListModel):
@@ -296,15 +308,17 @@ class DayItemsModel(SimilarFolding, QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._shown
 
+    def item_at(self, row: int) -> StoredItem | None:
+        return self._items[row] if 0 <= row < self._shown else None
+
     def row_facts(self, row: int) -> RowFacts | None:
-        if not 0 <= row < self._shown:
+        item = self.item_at(row)
+        if item is None:
             return None
-        item = self._items[row]
         return RowFacts(item, new=item.id in self.new_ids, similar=self.similar_text(row))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        facts = self.row_facts(index.row()) if index.isValid() else None
-        return None if facts is None else facts_data(facts, role)
+        return row_data(self, index.row(), role) if index.isValid() else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return item_flags(index)
@@ -382,10 +396,12 @@ class SearchResultsModel(ItemListModel):
             notes_only=self.request.notes_only,
         )
 
+    SHOWS_DAY = True
+
     def row_facts(self, row: int) -> RowFacts | None:
-        if not 0 <= row < len(self._items):
+        item = self.item_at(row)
+        if item is None:
             return None
-        item = self._items[row]
         return RowFacts(item, snippet=self.snippet(item), terms=self.terms, show_day=True)
 
     def snippet(self, item: StoredItem) -> str | None:

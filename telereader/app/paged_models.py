@@ -76,8 +76,11 @@ class PagedItemsModel(ItemListModel):
         finally:
             self._fetching = False
 
+    SHOWS_DAY = True
+
     def row_facts(self, row: int) -> RowFacts | None:
-        return RowFacts(self._items[row], show_day=True) if 0 <= row < len(self._items) else None
+        item = self.item_at(row)
+        return None if item is None else RowFacts(item, show_day=True)
 
 
 class WatchHitsModel(PagedItemsModel):
@@ -152,17 +155,16 @@ class AcrossDaysModel(PagedItemsModel):
         return self.view is not None and self.view.shows_note
 
     def row_facts(self, row: int) -> RowFacts | None:
-        if not 0 <= row < len(self._items):
+        item = self.item_at(row)
+        if item is None:
             return None
-        item = self._items[row]
         return RowFacts(item, note=(item.note or "") if self._shows_note else None, show_day=True)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.ToolTipRole and self._shows_note:
-            facts = self.row_facts(index.row()) if index.isValid() else None
-            if facts is None:
+            item = self.item_at(index.row()) if index.isValid() else None
+            if item is None:
                 return None
-            item = facts.item
             return plain_tooltip(
                 one_line(item.title or item.body, 300) + "\n\n" + (item.note or "")
             )

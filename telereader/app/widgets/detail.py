@@ -42,20 +42,17 @@ MARKED_CHARS = 20_000
 MAX_MARKS = 500
 
 
-def plain_label(parent: QWidget, object_name: str, selectable: bool = True) -> QLabel:
-    """A label that shows file text literally: never HTML, never a link; selectable unless
-    told (a selectable label keeps a text document of its own: laying it out and painting it
-    cost three times a plain label's, at every item shown)."""
+def plain_label(parent: QWidget, object_name: str) -> QLabel:
+    """A label that shows file text literally: never HTML, never a link; selectable."""
     label = QLabel(parent)
     label.setObjectName(object_name)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setOpenExternalLinks(False)
-    if selectable:
-        label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        | Qt.TextInteractionFlag.TextSelectableByKeyboard
+    )
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     return label
 
@@ -84,7 +81,7 @@ class DetailPane(QWidget):
         self._note_dirty = False
         self._point_size = DEFAULT_POINT_SIZE
 
-        self.meta = plain_label(self, "meta", selectable=False)  # the time, 加红, lists hit
+        self.meta = plain_label(self, "meta")
         self.title = plain_label(self, "title")
         self.body = QPlainTextEdit(self)
         self.body.setObjectName("body")
@@ -94,7 +91,7 @@ class DetailPane(QWidget):
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.source = plain_label(self, "source", selectable=False)
+        self.source = plain_label(self, "source")
         self.cut_label = QLabel(self)  # says that only the opening of a long body is shown
         self.cut_label.setObjectName("cut_label")
         self.show_all_button = QPushButton(tr("显示全部"), self)
