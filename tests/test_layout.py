@@ -274,3 +274,20 @@ def test_a_new_item_and_a_new_day_are_laid_out_before_they_are_painted(reader, q
         before = detail_geometry(window), month.geometry()
         settle()
         assert (detail_geometry(window), month.geometry()) == before
+
+
+def test_a_day_switch_gives_the_list_the_rows_that_fill_it_whatever_the_windows_height(
+    reader, qtbot
+):
+    """Each row given to the list costs a size hint at every switch: the first page is what
+    fills the list at the least height a row has, so the list is full at once, and no more."""
+    window = reader.open()
+    for height in (700, 1400):
+        window.resize(1200, height)
+        settle()
+        window.show_day(SAMPLE_DAY)  # 93 items, loaded again at this height
+        model, shown = window.list.model(), window.list.viewport().height()
+        last = window.list.visualRect(model.index(model.rowCount() - 1, 0))
+        assert last.bottom() >= shown  # full at once: no gap at the bottom for a turn
+        least = window.list.fontMetrics().height() + 12  # one line and the row's padding
+        assert model.rowCount() <= shown // least + 2

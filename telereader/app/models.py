@@ -168,12 +168,15 @@ class DayItemsModel(SimilarFolding, QAbstractListModel):
     their story (app/day_folding.py) while `fold_similar` is on.
     """
 
-    PAGE = 40  # rows given to the view at a time: a screenful and more (the view fetches
-    # the next page itself while its last row shows); each row given costs a size hint
+    PAGE = 40  # rows given to the view at a time as it scrolls (the view fetches the next
+    # page itself while its last row shows), the first at most; each row costs a size hint
 
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
         self._store = store
+        # the rows a load gives the view: as many as fill it at the least height a row has
+        # (set by the list as its height and font change), else a page
+        self.first_page = self.PAGE
         # every row that passes the filter: the day's rows themselves when no filter is on
         self._items: Sequence[StoredItem] = []
         self._shown = 0  # how many of them the view has been given
@@ -208,7 +211,8 @@ class DayItemsModel(SimilarFolding, QAbstractListModel):
         # one indexed read of the day's near-duplicates (none on most real days): the rows
         # folded away are read whole too, so that the first page shown needs no second read
         self.copies = similar_to(self._store.conn, day) if day and self.fold_similar else {}
-        whole = None if self.item_filter.is_active else self.PAGE + len(self.copies)
+        page = min(self.PAGE, self.first_page)
+        whole = None if self.item_filter.is_active else page + len(self.copies)
         rows = self._store.item_rows_on(day, whole, self.newest_first) if day else []
         self.new_ids = new_ids_on(self._store, day, self.asked_looks.get(day)) if day else frozenset()
         overlay = self.overlay
@@ -218,7 +222,7 @@ class DayItemsModel(SimilarFolding, QAbstractListModel):
         else:
             base = self._all
         self._items = self._fold_rows(base)
-        self._shown = min(self.PAGE, len(self._items))
+        self._shown = min(page, len(self._items))
         self.endResetModel()
 
     def reload(self) -> None:
