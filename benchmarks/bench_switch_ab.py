@@ -33,26 +33,30 @@ def child(library: Path) -> None:
     """One version: a switch per line read, its three times printed."""
     import random
 
-    from PySide6.QtCore import QCoreApplication, QEvent
+    from benchmarks.bench_window import _open_window  # the version's own window, as it opens it
 
-    from benchmarks.bench_window import _open_window
+    timed_switch = _beside("bench_window").timed_switch  # timed alike, older versions too
 
     app, _store, window = _open_window(library)
     rng, days = random.Random(1), window.days
     print("ready", flush=True)
     for _line in sys.stdin:
         day = rng.choice(days)
-        began, cpu = time.perf_counter(), time.process_time()
-        window.show_day(day)
-        window.list.executeDelayedItemsLayout()
-        window.list.viewport().repaint()
-        switched = time.perf_counter()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        QCoreApplication.sendPostedEvents(window, QEvent.Type.UpdateRequest)
-        settled = time.perf_counter()
-        times = (switched - began, settled - began, time.process_time() - cpu)
-        print(" ".join(f"{value * 1000:.3f}" for value in times), flush=True)
+        cpu = time.process_time()
+        switched, settled = timed_switch(window, day)
+        used = (time.process_time() - cpu) * 1000
+        print(f"{switched:.3f} {settled:.3f} {used:.3f}", flush=True)
         app.processEvents()
+
+
+def _beside(name: str):
+    """A module of this folder, whatever checkout the child runs."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"_{name}", Path(__file__).with_name(f"{name}.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _wait_ready(label: str, process: subprocess.Popen) -> None:

@@ -88,9 +88,7 @@ def cold_starts(library: Path) -> list[dict]:
 
 
 def day_switches(library: Path) -> tuple[list[float], list[float]]:
-    """Times (ms) of each switch, and of each switch until the window settled (below)."""
-    from PySide6.QtCore import QCoreApplication, QEvent
-
+    """Times (ms) of each switch, and of each switch until the window settled (timed_switch)."""
     app, store, window = _open_window(library)
     rng = random.Random(1)
     days = window.days
@@ -101,27 +99,35 @@ def day_switches(library: Path) -> tuple[list[float], list[float]]:
         window.list.viewport().repaint()
         app.processEvents()
     for _ in range(SWITCHES):
-        day = rng.choice(days)
-        began = time.perf_counter()
-        window.show_day(day)
-        window.list.executeDelayedItemsLayout()
-        # repaint() paints at once every part of the window marked dirty, not only the list
-        # (Qt's repaint manager syncs the whole window): the detail, the calendar and the
-        # counts are painted too, once each, as the event loop would. (Until 2026-11-28 this
-        # also repainted the detail after that: the detail and the window's background under
-        # it were painted twice, about a tenth of the time measured.)
-        window.list.viewport().repaint()
-        times.append((time.perf_counter() - began) * 1000)
-        # Settled: the layouts the switch asked for are done and what they moved is painted
-        # again, as the event loop's next turn would (until 2026-11-28 the detail's labels
-        # and the calendar's month were laid out only then, and painted a second time).
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        QCoreApplication.sendPostedEvents(window, QEvent.Type.UpdateRequest)
-        settled.append((time.perf_counter() - began) * 1000)
+        switched, until_settled = timed_switch(window, rng.choice(days))
+        times.append(switched)
+        settled.append(until_settled)
         app.processEvents()
     window.close()
     store.close()
     return times, settled
+
+
+def timed_switch(window, day) -> tuple[float, float]:
+    """Show `day`: ms to the list laid out and repainted, and ms until the window settled."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    began = time.perf_counter()
+    window.show_day(day)
+    window.list.executeDelayedItemsLayout()
+    # repaint() paints at once every part of the window marked dirty, not only the list (Qt's
+    # repaint manager syncs the whole window): the detail, the calendar and the counts are
+    # painted too, once each, as the event loop would. (Until 2026-11-28 the bench also
+    # repainted the detail after that: the detail and the window's background under it were
+    # painted twice, about a tenth of the time measured.)
+    window.list.viewport().repaint()
+    switched = time.perf_counter()
+    # Settled: the layouts the switch asked for are done and what they moved is painted again,
+    # as the event loop's next turn would (until 2026-11-28 the detail's labels and the
+    # calendar's month were laid out only then, and painted a second time).
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    QCoreApplication.sendPostedEvents(window, QEvent.Type.UpdateRequest)
+    return (switched - began) * 1000, (time.perf_counter() - began) * 1000
 
 
 def _open_window(library: Path):

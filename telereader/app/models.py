@@ -117,7 +117,7 @@ def item_flags(index: Index) -> Qt.ItemFlag:
 class ItemListModel(QAbstractListModel):
     """Rows of items; subclasses decide which items and how they arrive."""
 
-    SHOWS_DAY = False  # rows from many days: their DisplayRole says the day too
+    SHOWS_DAY = False  # rows from many days: they show their day (ShowDayRole, DisplayRole)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -146,7 +146,7 @@ class ItemListModel(QAbstractListModel):
     def row_facts(self, row: int) -> RowFacts | None:
         """What row `row` shows (None past the end); subclasses add what their rows show."""
         item = self.item_at(row)
-        return None if item is None else RowFacts(item)
+        return None if item is None else RowFacts(item, show_day=self.SHOWS_DAY)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         return row_data(self, index.row(), role, self.SHOWS_DAY) if index.isValid() else None
@@ -406,7 +406,9 @@ class SearchResultsModel(ItemListModel):
         item = self.item_at(row)
         if item is None:
             return None
-        return RowFacts(item, snippet=self.snippet(item), terms=self.terms, show_day=True)
+        return RowFacts(
+            item, snippet=self.snippet(item), terms=self.terms, show_day=self.SHOWS_DAY
+        )
 
     def snippet(self, item: StoredItem) -> str | None:
         """The passage of the item's body the search matched; None when its title shows the

@@ -78,10 +78,6 @@ class PagedItemsModel(ItemListModel):
 
     SHOWS_DAY = True
 
-    def row_facts(self, row: int) -> RowFacts | None:
-        item = self.item_at(row)
-        return None if item is None else RowFacts(item, show_day=True)
-
 
 class WatchHitsModel(PagedItemsModel):
     """Every watchlist hit across days (or one list's), newest first, a page at a time.
@@ -158,7 +154,8 @@ class AcrossDaysModel(PagedItemsModel):
         item = self.item_at(row)
         if item is None:
             return None
-        return RowFacts(item, note=(item.note or "") if self._shows_note else None, show_day=True)
+        note = (item.note or "") if self._shows_note else None
+        return RowFacts(item, note=note, show_day=self.SHOWS_DAY)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.ToolTipRole and self._shows_note:

@@ -19,8 +19,7 @@ from telereader.core.record import Record, factory
 from telereader.core.search_index import (
     INDEX_TABLE,
     is_exact,
-    single_character,
-    single_pair,
+    single_token,
     term_expression,
 )
 from telereader.core.search_plan import SearchPlan, plan_search
@@ -251,7 +250,7 @@ def _kept_total(conn, query: Query, plan: SearchPlan) -> int | None:
 
 
 def _kept_term_total(conn, term: str) -> int | None:
-    token = single_character(term) or single_pair(term)
+    token = single_token(term)
     return kept_items(conn, token) if token is not None else None
 
 

@@ -99,10 +99,11 @@ def single_pair(term: str) -> str | None:
     return pieces[0] if len(pieces) == 1 and len(pieces[0]) == 2 and is_exact(term) else None
 
 
-def single_character(term: str) -> str | None:
-    """The token of a (case-folded) one-character term, else None."""
+def single_token(term: str) -> str | None:
+    """The one index token of a (case-folded) term of one character or two (a character or a
+    pair: the counts the index writes keep), else None."""
     pieces = _segments(term)
-    return pieces[0] if len(pieces) == 1 and len(pieces[0]) == 1 and is_exact(term) else None
+    return pieces[0] if len(pieces) == 1 and len(pieces[0]) <= 2 and is_exact(term) else None
 
 
 def is_exact(term: str) -> bool:

@@ -17,7 +17,7 @@ from telereader.core.filters import ItemFilter
 from telereader.core.index_writes import kept_items_by_day
 from telereader.core.query import parse_query
 from telereader.core.search import counts_in_key_ranges, matching_keys, search
-from telereader.core.search_index import single_character, single_pair
+from telereader.core.search_index import single_token
 
 if TYPE_CHECKING:
     from telereader.core.store import Store
@@ -200,7 +200,7 @@ def _kept_by_day(store: Store, text: str, base: ItemFilter) -> list | None:
         return None
     first = base.day_from.isoformat() if base.day_from else ""
     last = base.day_to.isoformat() if base.day_to else "9999"
-    token = single_character(query.include[0]) or single_pair(query.include[0])
+    token = single_token(query.include[0])
     return None if token is None else kept_items_by_day(store.conn, token, first, last)
 
 

@@ -4,6 +4,7 @@ on the days with watchlist hits."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 from PySide6.QtCore import QDate, QEvent, QObject, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QStaticText, QTextCharFormat
@@ -31,6 +32,20 @@ def shade_level(count: int, busiest: int) -> float:
     return 0.15 + 0.45 * min(1.0, count / busiest)
 
 
+class _CellPaint(NamedTuple):
+    """What the cells of one paint of the calendar share."""
+
+    selected: int  # Julian day numbers, as a cell's QDate gives them
+    first: int
+    last: int
+    month: int
+    highlight: QColor
+    on_highlight: QColor
+    out_of_month: QColor
+    text: QColor
+    dim: QColor
+
+
 class LibraryCalendar(QCalendarWidget):
     """The calendar of the library: `hit_days` get a red dot in the top right corner of their
     cell, `new_days` a blue one in the top left.
@@ -50,8 +65,8 @@ class LibraryCalendar(QCalendarWidget):
         self._marks: dict[int, tuple[QColor, bool]] = {}  # day → its shade, underlined
         # plain, underlined, bold, both: made once per font
         self._fonts: tuple[QFont, QFont, QFont, QFont] | None = None
-        self._numbers: dict[tuple[int, int], QStaticText] = {}  # a day's number, by font style
-        self._painting: tuple | None = None  # what the cells of the paint under way share
+        self._numbers: dict[tuple[int, bool, bool], QStaticText] = {}  # day, bold, underlined
+        self._painting: _CellPaint | None = None  # what the cells of the paint under way share
         self._new_paint = _NewPaint(self)
         self.findChild(QTableView).viewport().installEventFilter(self._new_paint)
         self.setGridVisible(False)
@@ -102,67 +117,62 @@ class LibraryCalendar(QCalendarWidget):
             self._fonts = tuple(made)
         return self._fonts[bold * 2 + underlined]
 
-    def _number(self, day: int, style: int) -> QStaticText:
-        """A day's number laid out once per font style (0–3, as `_cell_font`): a text laid out
+    def _draw_number(
+        self, painter: QPainter, rect: QRect, day: int, bold: bool, underlined: bool
+    ) -> None:
+        """The day's number, centred, laid out once per font (`QStaticText`): a text laid out
         anew for each cell was most of painting one."""
-        key = (day, style)
-        made = self._numbers.get(key)
-        if made is None:
-            made = self._numbers[key] = QStaticText(str(day))
-            made.prepare(font=self._fonts[style] if self._fonts else self.font())
-        return made
+        font = self._cell_font(bold, underlined)
+        key = (day, bold, underlined)
+        number = self._numbers.get(key)
+        if number is None:
+            number = self._numbers[key] = QStaticText(str(day))
+            number.prepare(font=font)
+        painter.setFont(font)
+        size = number.size()
+        corner = QPointF(
+            rect.x() + (rect.width() - size.width()) / 2,
+            rect.y() + (rect.height() - size.height()) / 2,
+        )
+        painter.drawStaticText(corner, number)
 
-    def _paint_state(self) -> tuple:
+    def _paint_state(self) -> _CellPaint:
         """What every cell of one paint asks for, asked once (the view paints 42 cells in a
         row; the calendar's own getters are calls into Qt)."""
         if self._painting is None:
             palette = self.palette()
-            enabled = self.isEnabled()
-            group = QPalette.ColorGroup.Normal if enabled else QPalette.ColorGroup.Disabled
-            self._painting = (
-                palette.cacheKey(),
-                self.selectedDate().toJulianDay(),
-                self.minimumDate().toJulianDay(),
-                self.maximumDate().toJulianDay(),
-                self.monthShown(),
-                palette.color(group, QPalette.ColorRole.Highlight),
-                palette.color(group, QPalette.ColorRole.HighlightedText),
-                palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text),
-                palette.color(group, QPalette.ColorRole.Text),
-                Colours.for_palette(palette).dim,
+            group = QPalette.ColorGroup.Normal if self.isEnabled() else QPalette.ColorGroup.Disabled
+            self._painting = _CellPaint(
+                selected=self.selectedDate().toJulianDay(),
+                first=self.minimumDate().toJulianDay(),
+                last=self.maximumDate().toJulianDay(),
+                month=self.monthShown(),
+                highlight=palette.color(group, QPalette.ColorRole.Highlight),
+                on_highlight=palette.color(group, QPalette.ColorRole.HighlightedText),
+                out_of_month=palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text),
+                text=palette.color(group, QPalette.ColorRole.Text),
+                dim=Colours.for_palette(palette).dim,
             )
         return self._painting
 
     def paintCell(self, painter: QPainter, rect: QRect, date: QDate) -> None:
-        cell = date.toJulianDay()
-        (_palette, selected, first, last, month, highlight, on_highlight, disabled, text,
-         dim) = self._paint_state()  # fmt: skip
+        cell, shared = date.toJulianDay(), self._paint_state()
         mark = self._marks.get(cell)
-        in_range = first <= cell <= last
-        if cell == selected:
-            painter.fillRect(rect, highlight)
-            pen = on_highlight
+        in_range = shared.first <= cell <= shared.last
+        if cell == shared.selected:
+            painter.fillRect(rect, shared.highlight)
+            pen = shared.on_highlight
         else:
             if mark is not None and in_range:
                 painter.fillRect(rect, mark[0])
-            if date.month() != month or not in_range:
-                pen = disabled
+            if date.month() != shared.month or not in_range:
+                pen = shared.out_of_month
             elif mark is not None:
-                pen = text
+                pen = shared.text
             else:
-                pen = dim
-        style = (mark is not None) * 2 + (mark is not None and mark[1])
+                pen = shared.dim
         painter.setPen(pen)
-        painter.setFont(self._cell_font(mark is not None, mark is not None and mark[1]))
-        number = self._number(date.day(), style)
-        size = number.size()
-        painter.drawStaticText(
-            QPointF(
-                rect.x() + (rect.width() - size.width()) / 2,
-                rect.y() + (rect.height() - size.height()) / 2,
-            ),
-            number,
-        )
+        self._draw_number(painter, rect, date.day(), mark is not None, mark is not None and mark[1])
         hit, new = cell in self._hit_cells, cell in self._new_cells
         if not hit and not new:
             return
